@@ -1,0 +1,1 @@
+"""Faces over the query layer: the command line and the HTTP API."""

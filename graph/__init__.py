@@ -1,0 +1,1 @@
+"""Graph layer: document identity, the embedded store, lineage and gap queries."""

@@ -1,0 +1,80 @@
+"""The extraction pipeline: file → text → normalised text → layout → identity, references, deadlines."""
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.deadlines import find_deadlines
+from ingest.errors import ExtractionError
+from ingest.identity import read_identity
+from ingest.layout import analyse_layout
+from ingest.normalize import normalize
+from ingest.readers import READERS, read_file
+from ingest.records import Extraction, SourceText
+from ingest.references import DocumentKind, find_references
+
+__all__ = ["ExtractionFailure", "extract_file", "extract_paths", "extract_text", "iter_document_files"]
+
+_URGING_TITLE = re.compile(r"đôn\s+đốc|nhắc\s+nhở|chấn\s+chỉnh|khẩn\s+trương|đẩy\s+nhanh\s+tiến\s+độ", re.I)
+_URGING_BODY = re.compile(r"đôn\s+đốc|nhắc\s+nhở|đề\s+nghị[^.;]{0,120}khẩn\s+trương|chậm\s+(?:triển\s+khai|ban\s+hành)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """A file the batch could not read, and why."""
+
+    path: str
+    error: str
+
+
+def _kind(doc_type: str | None, title: str | None, body: str) -> DocumentKind:
+    is_report = doc_type == "Báo cáo"
+    is_urging = bool(title and _URGING_TITLE.search(title)) or (
+        doc_type in {"Công văn", "Công điện", "Thông báo"} and bool(_URGING_BODY.search(body[:4000]))
+    )
+    return DocumentKind(is_report=is_report, is_urging=is_urging and not is_report)
+
+
+def extract_text(source: SourceText) -> Extraction:
+    """Extract identity, references and deadlines from text already read from a file."""
+    warnings = list(source.warnings)
+    norm = normalize(source.text)
+    lay = analyse_layout(norm.text)
+    doc = read_identity(norm.text, lay, warnings)
+    kind = _kind(doc.doc_type, lay.title, norm.text[lay.body_start : lay.closing_start])
+    refs = find_references(norm, lay, kind, doc.symbol, warnings)
+    deadlines = find_deadlines(norm, lay)
+    digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    return Extraction(source.path, doc, refs, deadlines, warnings, digest)
+
+
+def extract_file(path: Path) -> Extraction:
+    """Read and extract one file; raises ``ExtractionError`` naming the file and the problem."""
+    return extract_text(read_file(path))
+
+
+def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files under ``paths`` (directories walked in sorted order) that a reader handles.
+
+    Files given explicitly are yielded whatever their suffix, so that a wrong one is reported.
+    """
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in READERS and not f.name.startswith("."):
+                    yield f
+        else:
+            yield p
+
+
+def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | ExtractionFailure]:
+    """Extract every document under ``paths``; a bad file becomes an ``ExtractionFailure`` and the batch goes on."""
+    for f in iter_document_files(paths):
+        try:
+            yield extract_file(f)
+        except ExtractionError as exc:
+            yield ExtractionFailure(str(f), str(exc))
+        except OSError as exc:
+            yield ExtractionFailure(str(f), f"{f}: cannot read the file ({exc.strerror or exc})")

@@ -1,0 +1,231 @@
+"""Places written in documents → provinces before and after the 1 July 2025 reform.
+
+A thin layer over ``vietnam-provinces`` (NSO data for both eras): an exact index on folded names
+split by unit type, era chosen from the document date, old provinces mapped to current ones
+through ``ontology.provinces``. Names that match several units stay unresolved: the caller gets
+``None`` and a warning, never a guess (vn-conventions §5.5, §6.9).
+"""
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from vietnam_provinces import Province, Ward
+from vietnam_provinces import legacy
+
+from ontology.provinces import MERGED_INTO, REFORM_DATE
+from ontology.terms import Level
+
+__all__ = ["Place", "era_of", "fold", "plain_province_name", "resolve_place", "split_unit_type"]
+
+_TYPE_WORDS = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "tp": "thành phố",
+    "huyen": "huyện",
+    "quan": "quận",
+    "thi xa": "thị xã",
+    "tx": "thị xã",
+    "xa": "xã",
+    "phuong": "phường",
+    "thi tran": "thị trấn",
+    "tt": "thị trấn",
+    "dac khu": "đặc khu",
+}
+_TYPE_RE = re.compile(r"^(thanh pho|thi xa|thi tran|dac khu|tinh|tp|huyen|quan|tx|xa|phuong|tt)\s+(.+)$")
+_ALIASES = {
+    "tp hcm": ("thành phố", "ho chi minh"),
+    "tphcm": ("thành phố", "ho chi minh"),
+    "hcm": ("thành phố", "ho chi minh"),
+    "sai gon": ("thành phố", "ho chi minh"),
+    "thua thien hue": ("tỉnh", "hue"),
+    "tt hue": ("tỉnh", "hue"),
+    "br vt": ("tỉnh", "ba ria vung tau"),
+    "daklak": ("tỉnh", "dak lak"),
+}
+_CURRENT_OF_LEGACY = {old: new for new, olds in MERGED_INTO.items() for old in olds}
+
+
+def fold(s: str) -> str:
+    """Match key of a place name: lowercase, no diacritics, đ→d, punctuation to spaces.
+
+    >>> fold("Đăk Glei") == fold("Đắk Glei") == fold("DAK  GLEI")
+    True
+    """
+    s = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d").replace("Ð", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def split_unit_type(place: str) -> tuple[str | None, str]:
+    """Split the unit-type word off a place name: ``huyện Đăk Glei`` → (``huyện``, ``dak glei``)."""
+    key = fold(place)
+    if key in _ALIASES:
+        return _ALIASES[key]
+    m = _TYPE_RE.match(key)
+    if m:
+        return _TYPE_WORDS[m.group(1)], m.group(2)
+    return None, key
+
+
+def plain_province_name(name: str) -> str:
+    """``Thành phố Hải Phòng`` → ``Hải Phòng``; ``Tỉnh Đắk Lắk`` → ``Đắk Lắk``."""
+    return re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    era: str  # "legacy" | "current"
+    level: Level
+    type_word: str
+    name: str
+    code: int
+    province_code: int
+
+
+@dataclass(slots=True)
+class _Index:
+    by_key: dict[str, list[_Unit]] = field(default_factory=lambda: defaultdict(list))
+    province_names: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+def _type_word(division_type: object) -> str:
+    value = str(getattr(division_type, "value", division_type))
+    return "thành phố" if value == "thành phố trung ương" else value
+
+
+def _strip_type(name: str, type_word: str) -> str:
+    return re.sub(rf"^{re.escape(type_word)}\s+", "", name, flags=re.I)
+
+
+@cache
+def _index() -> _Index:
+    idx = _Index()
+
+    def add(era: str, level: Level, unit: object, province_code: int) -> None:
+        tw = _type_word(getattr(unit, "division_type"))
+        name = str(getattr(unit, "name"))
+        short = re.sub(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+", "", name)
+        u = _Unit(era, level, tw, short, int(getattr(unit, "code")), province_code)
+        idx.by_key[fold(short)].append(u)
+
+    for p in Province.iter_all():
+        add("current", Level.PROVINCE, p, int(p.code))
+        idx.province_names[("current", int(p.code))] = plain_province_name(p.name)
+    for w in Ward.iter_all():
+        add("current", Level.COMMUNE, w, int(w.province_code))
+    for lp in legacy.Province.iter_all():
+        add("legacy", Level.PROVINCE, lp, int(lp.code))
+        idx.province_names[("legacy", int(lp.code))] = plain_province_name(lp.name)
+    district_province: dict[int, int] = {}
+    for d in legacy.District.iter_all():
+        district_province[int(d.code)] = int(d.province_code)
+        add("legacy", Level.DISTRICT, d, int(d.province_code))
+    for lw in legacy.Ward.iter_all():
+        add("legacy", Level.COMMUNE, lw, district_province[int(lw.district_code)])
+    return idx
+
+
+def era_of(date: str | None) -> str | None:
+    """``legacy`` before 1 July 2025, ``current`` from then, None when the date cannot tell."""
+    if not date:
+        return None
+    if len(date) >= 7:
+        return "current" if date[:7] >= REFORM_DATE[:7] else "legacy"
+    return None if date == REFORM_DATE[:4] else ("current" if date > REFORM_DATE[:4] else "legacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: its level, the province at the document's date and today."""
+
+    name: str  # as the unit is officially named, without its type word
+    type_word: str
+    level: Level
+    era: str
+    province_at_issue: str | None
+    province: str | None  # current province
+    warnings: tuple[str, ...] = ()
+
+
+_LEVEL_OF_TYPE = {
+    "tỉnh": {Level.PROVINCE},
+    "thành phố": {Level.PROVINCE, Level.DISTRICT},
+    "huyện": {Level.DISTRICT},
+    "quận": {Level.DISTRICT},
+    "thị xã": {Level.DISTRICT},
+    "xã": {Level.COMMUNE},
+    "phường": {Level.COMMUNE},
+    "thị trấn": {Level.COMMUNE},
+    "đặc khu": {Level.COMMUNE},
+}
+
+
+def _candidates(type_word: str | None, key: str, levels: set[Level] | None) -> list[_Unit]:
+    units = _index().by_key.get(key, [])
+    if type_word:
+        units = [u for u in units if u.type_word == type_word or (type_word == "thành phố" and u.level == Level.PROVINCE)]
+    if levels:
+        units = [u for u in units if u.level in levels]
+    return units
+
+
+def _provinces(u: _Unit) -> tuple[str, str]:
+    names = _index().province_names
+    if u.era == "current":
+        name = names[("current", u.province_code)]
+        return name, name
+    current = _CURRENT_OF_LEGACY[u.province_code]
+    return names[("legacy", u.province_code)], names[("current", current)]
+
+
+def resolve_place(
+    place: str,
+    *,
+    date: str | None = None,
+    levels: set[Level] | None = None,
+    province_hint: str | None = None,
+) -> Place | None:
+    """Resolve a place written in a document; None when unknown or ambiguous.
+
+    ``date`` (ISO, possibly partial) picks the era: before 1 July 2025 the old units, from then
+    the new ones (an old name is still tried when no new unit has it). ``province_hint``
+    (a province named elsewhere in the document) narrows names that repeat across provinces.
+
+    >>> p = resolve_place("huyện Đăk Glei", date="2025-04-10")
+    >>> (p.level.value, p.province_at_issue, p.province)
+    ('district', 'Kon Tum', 'Quảng Ngãi')
+    >>> resolve_place("phường Kinh Môn").province
+    'Hải Phòng'
+    """
+    type_word, key = split_unit_type(place)
+    if not key:
+        return None
+    allowed = set(levels) if levels else None
+    if type_word:
+        by_type = _LEVEL_OF_TYPE[type_word]
+        allowed = by_type if allowed is None else allowed & by_type
+    units = _candidates(type_word, key, allowed)
+    if not units:
+        return None
+    preferred = era_of(date)
+    if preferred is not None:
+        units = [u for u in units if u.era == preferred] or units
+    if province_hint:
+        hint = fold(province_hint)
+        narrowed = [u for u in units if hint in {fold(n) for n in _provinces(u)}]
+        units = narrowed or units
+    # Prefer the highest level when a name is both a province and a unit inside it, when no type word says.
+    if type_word is None:
+        top = min(units, key=lambda u: list(Level).index(u.level)).level
+        units = [u for u in units if u.level == top]
+    outcomes = {(_provinces(u), u.level) for u in units}
+    if len(outcomes) != 1:
+        provinces = sorted({p[1] for (p, _lvl) in outcomes})
+        return Place(key, type_word or "", units[0].level, units[0].era, None, None,
+                     (f"place {place!r} is ambiguous: {', '.join(provinces)}",))  # fmt: skip
+    (at_issue, current), level = outcomes.pop()
+    u = units[0]
+    return Place(u.name, type_word or u.type_word, level, u.era, at_issue, current)

@@ -1,0 +1,340 @@
+"""The document's own identity: number, type, issuer, level, place, date, title, signer, recipients.
+
+Read from the header when there is one (vn-conventions §2), otherwise from the body ("UBND huyện
+báo cáo…", "Ban Thường vụ Huyện ủy xây dựng Kế hoạch…") and the signature block. A field that
+cannot be read stays None and a warning says so.
+"""
+
+import re
+
+from ingest.dates import parse_date_at
+from ingest.gazetteer import Place, resolve_place
+from ingest.layout import Layout
+from ingest.records import DocumentIdentity
+from ingest.symbols import find_symbols
+from ontology.codes import level_of_issuer_code, type_name_of_code
+from ontology.terms import Level
+
+__all__ = ["UNIT_WORDS", "display_org", "level_of_org", "read_identity"]
+
+UNIT_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
+_NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,4})"
+_UBND = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|ỦY\s+BAN\s+NHÂN\s+DÂN|HĐND|Hội\s+đồng\s+nhân\s+dân)"
+_PARTY_COMMITTEE = r"(?:Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ|Quận\s+ủy|Thị\s+ủy|Đảng\s+ủy|Đảng\s+uỷ)"
+_ORG = (
+    rf"(?P<org>{_UBND}(?:\s+{UNIT_WORDS}(?:\s+{_NAME})?)?"
+    rf"|(?:(?:Ban\s+Thường\s+vụ|Ban\s+[Cc]hấp\s+hành|Thường\s+trực)\s+)?{_PARTY_COMMITTEE}"
+    rf"(?:\s+(?:{UNIT_WORDS}\s+{_NAME}|(?:Sở|Khối|Cơ\s+quan|Bộ)\s+[A-ZĐÀ-Ỹ][^.;:\n,]{{0,60}}?))?"
+    rf"|(?:Sở|Bộ)\s+[A-ZĐÀ-Ỹ][^.;:\n,]{{0,60}}?"
+    rf"|Ban\s+Chỉ\s+đạo[^.;:\n]{{0,160}}?)"
+)
+_ACT = r"(?:đã\s+)?(?:báo\s+cáo|xây\s+dựng|ban\s+hành|hướng\s+dẫn|đề\s+nghị|thông\s+báo|yêu\s+cầu|chỉ\s+đạo|tổng\s+hợp|đánh\s+giá|triển\s+khai)\b"
+_BODY_ISSUER = re.compile(rf"(?:^|[.;:]\s+|\n\s*|,\s+)(?:[^\n]{{0,3}}){_ORG}\s+{_ACT}", re.M)
+_STANDING = re.compile(rf"Cơ\s+quan\s+thường\s+trực\s+(?P<org>Ban\s+Chỉ\s+đạo[^.;:]{{0,200}}?)\s+{_ACT}")
+_CENTRAL_WORDS = re.compile(
+    r"Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương|Chính\s+phủ|Thủ\s+tướng|Quốc\s+hội|^Bộ\s|^BỘ\s",
+)
+_NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+_TITLE_WORDS = re.compile(r"^(?:Nơi|Như|Lưu|Kính|Chủ|Phó|Giám|Bí|Trưởng|Thủ|Tổng|Ban|Đã|Người)\b")
+_RECIPIENT_SKIP = re.compile(r"^(?:Lưu|Như\s+(?:trên|kính\s+gửi|Điều))", re.I)
+_INFO_ONLY = re.compile(r"\((?:để\s+)?(?:đ/b|t/d|biết|theo\s+dõi)\)", re.I)
+
+
+def _smart_lower(word: str) -> str:
+    return word.lower()
+
+
+def display_org(upper: str) -> str:
+    """Write an organisation name from a capitalised header line the way prose writes it.
+
+    >>> display_org("ỦY BAN NHÂN DÂN XÃ TRIỆU SƠN"), display_org("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    ('UBND xã Triệu Sơn', 'Sở Khoa học và Công nghệ')
+    >>> display_org("HUYỆN ỦY CÔ TÔ")
+    'Huyện ủy Cô Tô'
+    """
+    s = re.sub(r"\s+", " ", upper).strip(" *")
+    if not s.isupper():
+        s = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", s)
+        return s
+    words = s.split(" ")
+    out: list[str] = []
+    prefixes = [
+        (["ỦY", "BAN", "NHÂN", "DÂN"], ["UBND"]),
+        (["UỶ", "BAN", "NHÂN", "DÂN"], ["UBND"]),
+        (["HỘI", "ĐỒNG", "NHÂN", "DÂN"], ["HĐND"]),
+        (["UBND"], ["UBND"]),
+    ]
+    i = 0
+    for pre, rep in prefixes:
+        if words[: len(pre)] == pre:
+            out.extend(rep)
+            i = len(pre)
+            break
+    unit = re.compile(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|TRẤN|THÀNH|PHỐ|ĐẶC|KHU)$")
+    place_mode = False
+    component_start = True
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in {"ỦY", "UỶ"} and out and out[-1].lower() in {"tỉnh", "huyện", "thành", "đảng", "quận", "thị"}:
+            out.append("ủy")
+            place_mode = True
+            i += 1
+            continue
+        if unit.match(w) and not place_mode and (out or w in {"TỈNH", "HUYỆN", "THÀNH", "ĐẢNG"}):
+            if w in {"TỈNH", "HUYỆN", "THÀNH", "QUẬN", "THỊ"} and nxt in {"ỦY", "UỶ"}:
+                out.append(w.capitalize())
+            else:
+                out.append(w.lower())
+            i += 1
+            continue
+        if place_mode or (out and out[-1] in {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "khu"}):
+            out.append(w.capitalize())
+            place_mode = True
+        elif w == "VÀ":
+            out.append("và")
+            component_start = True
+        elif component_start:
+            out.append(w.capitalize())
+            component_start = False
+        else:
+            out.append(_smart_lower(w))
+        if w in {"SỞ", "BỘ", "BAN", "ĐẢNG", "VĂN", "PHÒNG"} and len(out) <= 2:
+            component_start = True
+        i += 1
+    return " ".join(out)
+
+
+def level_of_org(org: str, place: Place | None = None) -> Level | None:
+    """Level of an issuing body from its name (and the place it names, for ``thành phố``)."""
+    o = re.sub(r"\s+", " ", org)
+    low = o.lower()
+    if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)\b", low) and not re.search(r"\bthị xã\b", low):
+        return Level.COMMUNE
+    if re.search(r"\b(?:huyện|quận|thị xã)\b", low):
+        return Level.DISTRICT
+    if re.search(r"\b(?:tỉnh|sở)\b", low):
+        return Level.PROVINCE
+    if re.search(r"thành (?:ủy|uỷ)", low):
+        return Level.PROVINCE
+    if re.search(r"\bthành phố\b", low):
+        return place.level if place else None
+    if _CENTRAL_WORDS.search(o):
+        return Level.CENTRAL
+    return None
+
+
+def _clean_org(org: str) -> str:
+    org = re.sub(r"\s+", " ", org).strip(" ,-–")
+    org = re.sub(r"^(?:Ủy|Uỷ|ỦY) ban nhân dân\b", "UBND", org, flags=re.I)
+    org = re.sub(r"^UBND (\S)", lambda m: "UBND " + m.group(1).lower(), org)
+    return org
+
+
+def _header_org(lay: Layout) -> tuple[str | None, str | None]:
+    """(issuer, superior) from the left column of the header."""
+    cells: list[str] = []
+    for ln in lay.header:
+        parts = [c.strip() for c in re.split(r"\s{3,}|\t", ln.text) if c.strip()]
+        for c in parts[:1] if len(parts) > 1 else parts:
+            if re.match(r"^(?:CỘNG\s+HO|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|[*\-_=–]+$)", c, re.I):
+                continue
+            if re.match(r"^Số\b", c) or "ngày" in c or re.match(r"^V/v", c):
+                continue
+            letters = [ch for ch in c if ch.isalpha()]
+            if letters and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+                cells.append(c.strip(" *"))
+    if not cells:
+        return None, None
+    joined: list[str] = []
+    for c in cells:
+        if joined and re.fullmatch(r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN", joined[-1]) and re.match(
+            r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)", c
+        ):
+            joined[-1] = f"{joined[-1]} {c}"
+        else:
+            joined.append(c)
+    issuer = display_org(joined[-1])
+    superior = display_org(joined[-2]) if len(joined) > 1 else None
+    return issuer, superior
+
+
+def _body_org(text: str, lay: Layout) -> str | None:
+    window = text[lay.body_start : min(lay.closing_start, lay.body_start + 2500)]
+    m = _STANDING.search(window)
+    if m:
+        return _clean_org(m.group("org"))
+    m = _BODY_ISSUER.search(window)
+    if m:
+        return _clean_org(m.group("org"))
+    return None
+
+
+def _signature_org(text: str, lay: Layout) -> str | None:
+    m = re.search(r"(?:TM\.|T/M|T\.M\.)\s*(?P<org>[A-ZĐÀ-Ỹ ]{4,60})", text[lay.closing_start :])
+    if m and re.search(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN", m.group("org")):
+        return "UBND"
+    return None
+
+
+def _name_after_unit(text: str, unit: str) -> str | None:
+    """The one place name written after ``unit`` in the text (``huyện`` → ``Đăk Glei``), if unique."""
+    names = set()
+    for m in re.finditer(rf"\b{unit}\s+({_NAME})", text):
+        words = m.group(1).split()
+        keep = []
+        for w in words:
+            if w[0].isupper():
+                keep.append(w)
+            else:
+                break
+        if keep:
+            names.add(" ".join(keep))
+    return names.pop() if len(names) == 1 else None
+
+
+def _signer(text: str, lay: Layout) -> str | None:
+    tail = text[lay.closing_start :] if lay.closing_start < len(text) else text[-600:]
+    candidates = [ln.strip(" *") for ln in tail.split("\n") if ln.strip(" *")]
+    for ln in reversed(candidates[-12:]):
+        if _NAME_LINE.match(ln) and not _TITLE_WORDS.match(ln):
+            return ln
+    return None
+
+
+def _split_items(block: str) -> list[str]:
+    items = []
+    for raw in re.split(r"\n|;", block):
+        item = raw.strip().lstrip("-–+•").strip()
+        item = re.sub(r"\s*\((?:để\s+)?(?:b/c|báo\s+cáo|t/h|thực\s+hiện|p/h|phối\s+hợp)\)\s*", "", item, flags=re.I)
+        item = item.strip(" ,.;:")
+        if item and not _RECIPIENT_SKIP.match(item) and not _INFO_ONLY.search(item) and re.search(r"\w", item):
+            items.append(item)
+    return items
+
+
+def _recipients(text: str, lay: Layout) -> list[str]:
+    m = re.search(r"Kính\s+gửi\s*:\s*", text[: lay.closing_start])
+    if m:
+        rest = text[m.end() : lay.closing_start]
+        first = rest.split("\n", 1)[0].strip()
+        if first and not first.startswith("-"):
+            return _split_items(first.rstrip("."))
+        items = []
+        for ln in rest.split("\n"):
+            s = ln.strip()
+            if not s:
+                continue
+            if not s.startswith(("-", "–", "+", "•")):
+                break
+            items.extend(_split_items(s))
+        return items
+    m = re.search(r"(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", text[lay.closing_start :])
+    if not m:
+        return []
+    block_start = lay.closing_start + m.end()
+    lines = []
+    for ln in text[block_start:].split("\n"):
+        s = ln.strip()
+        if not s:
+            continue
+        if s.startswith(("-", "–", "+", "•")):
+            lines.append(s)
+        elif lines:
+            break
+    items: list[str] = []
+    for ln in lines:
+        for it in _split_items(ln):
+            if it not in items:
+                items.append(it)
+    return items
+
+
+def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdentity:
+    """Read the document's own identity from its normalised text and layout."""
+    doc = DocumentIdentity(title=lay.title)
+    # Number: the first symbol on the "Số" line of the header.
+    if lay.number_line is not None:
+        syms = list(find_symbols(lay.number_line.text))
+        if syms:
+            doc.symbol = syms[0].symbol
+            doc.number = syms[0].symbol.canonical
+        else:
+            warnings.append("the header has a 'Số' line but no readable number (blank or malformed)")
+    # Type.
+    if lay.type_heading:
+        doc.doc_type = lay.type_heading
+    elif lay.has_vv or re.search(r"Kính\s+gửi\s*:", text[: lay.closing_start]):
+        doc.doc_type = "Công văn"
+    elif doc.symbol is not None and doc.symbol.type_code:
+        doc.doc_type = type_name_of_code(doc.symbol.type_code, party=doc.symbol.family == "party")
+    elif doc.symbol is not None:
+        doc.doc_type = "Công văn"
+    if doc.doc_type is None:
+        warnings.append("document type not found (no heading, V/v line or number)")
+    # Date: only the place-and-date line of the header.
+    if lay.date_line is not None:
+        d = parse_date_at(lay.date_line.text)
+        if d and d.value:
+            doc.date = d.value.iso
+        elif d and d.invalid:
+            warnings.append(f"invalid document date {d.raw!r}")
+    if doc.date is None:
+        warnings.append("document date not found")
+    # Issuer and superior.
+    issuer, superior = _header_org(lay)
+    if issuer is None:
+        issuer = _body_org(text, lay)
+    if issuer is None:
+        issuer = _signature_org(text, lay)
+    body = text[lay.body_start : lay.closing_start]
+    locality: str | None = None
+    if issuer:
+        unit = re.search(rf"\b({UNIT_WORDS})(?:\s+({_NAME}))?$", issuer)
+        if unit and unit.group(2):
+            locality = f"{unit.group(1)} {unit.group(2)}"
+        elif unit:
+            name = _name_after_unit(text, unit.group(1))
+            if name:
+                issuer = f"{issuer} {name}"
+                locality = f"{unit.group(1)} {name}"
+        else:
+            m = re.search(rf"\b({UNIT_WORDS})\s+({_NAME})$", issuer)
+            if m:
+                locality = f"{m.group(1)} {m.group(2)}"
+    if locality is None and superior:
+        m = re.search(rf"\b({UNIT_WORDS})\s+({_NAME})", superior)
+        if m:
+            locality = f"{m.group(1)} {m.group(2)}"
+    place: Place | None = None
+    if locality:
+        place = resolve_place(locality, date=doc.date)
+    doc.level = level_of_org(issuer, place) if issuer else None
+    if doc.level is None and doc.symbol is not None:
+        doc.level = level_of_issuer_code(doc.symbol.issuer_code, party=doc.symbol.family == "party")
+    if locality is None and lay.date_place:
+        p = resolve_place(lay.date_place, date=doc.date)
+        if p and p.province and (doc.level is None or p.level == doc.level):
+            place = p
+            locality = f"{p.type_word} {lay.date_place}"
+            doc.level = doc.level or p.level
+            if issuer and issuer.startswith("Ban Chỉ đạo") and not re.search(UNIT_WORDS, issuer):
+                issuer = f"{issuer} {locality}"
+    doc.issuer = issuer
+    doc.locality = locality
+    if issuer is None:
+        warnings.append("issuer not found in header, body or signature")
+    if doc.level is None:
+        warnings.append("level of the issuer could not be read")
+    if place is not None:
+        doc.province = place.province
+        doc.province_at_issue = place.province_at_issue
+        warnings.extend(place.warnings)
+    elif locality:
+        warnings.append(f"place {locality!r} not found in the administrative unit lists")
+    if doc.province is None and doc.level not in (Level.CENTRAL,):
+        warnings.append("province could not be read")
+    doc.signer = _signer(text, lay)
+    doc.recipients = _recipients(text, lay)
+    del body
+    return doc

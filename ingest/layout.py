@@ -1,0 +1,221 @@
+"""Zones of an administrative document: header, title (trích yếu), body, closing, and sentences.
+
+Works on normalised text. Handles the layouts real files come in: a clean header, two header
+columns interleaved on one line (PDF to text), a header table read column by column (DOCX), and
+no header at all (web copies that start at the title or the body).
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ontology.codes import TYPE_NAMES, fold_type_name
+
+__all__ = ["BODY_CUE", "Layout", "Line", "analyse_layout"]
+
+_TYPE_HEADING = re.compile(
+    r"^(?P<t>" + "|".join(re.escape(t.upper()) for t in TYPE_NAMES) + r")(?:\s*[:.]?)$"
+)
+_VV = re.compile(r"^\s*V/v\b", re.I)
+_SO_LINE = re.compile(r"(?:^|\s{2,})Số\s*:?\s*(?P<rest>.*)$")
+_DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?),\s*ngày\b")
+_MOTTO = re.compile(
+    r"^(?:CỘNG\s+HO[ÀA]\s+XÃ\s+HỘI|Độc\s+lập\s*-|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[*\-_=–]+$)", re.I
+)
+BODY_CUE = re.compile(
+    r"^\s*(?:Thực\s+hiện|Căn\s+cứ|Kính\s+gửi|Trên\s+cơ\s+sở|Triển\s+khai|Theo|Tiếp\s+theo|Để|Nhằm|"
+    r"Ngày\s+\d|Sau\s+khi|Qua|Trong\s+(?:thời\s+gian|năm|quý|tháng)|Phần|Điều\s+1|Xét|Hiện\s+nay|"
+    r"Thời\s+gian\s+qua|Quán\s+triệt|Chấp\s+hành|Thi\s+hành|[IVX]+\.\s|1\.\s)"
+)
+_LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
+_CLOSING = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", re.M)
+_SIGNATURE = re.compile(r"^\s*(?:TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the normalised text: the span of its content without surrounding spaces."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Layout:
+    """Where each zone of the document lies, as spans of the normalised text."""
+
+    text: str
+    lines: list[Line]
+    header: list[Line] = field(default_factory=list)  # lines before the title or body
+    type_heading: str | None = None  # folded type name of the heading (KẾ HOẠCH → Kế hoạch)
+    title_span: tuple[int, int] | None = None
+    title: str | None = None
+    has_vv: bool = False
+    number_line: Line | None = None
+    date_line: Line | None = None
+    date_place: str | None = None
+    body_start: int = 0
+    closing_start: int = 0
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence span containing ``pos``."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 0:
+            return 0, 0
+        return self.sentences[i]
+
+    def in_title(self, pos: int) -> bool:
+        return self.title_span is not None and self.title_span[0] <= pos < self.title_span[1]
+
+
+def _lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        out.append(Line(pos + lead, pos + lead + len(content), content))
+        pos += len(raw) + 1
+    return out
+
+
+def _cells(line: Line) -> list[str]:
+    return [c.strip() for c in re.split(r"\s{3,}|\t", line.text) if c.strip()]
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _find_heading(lines: list[Line], limit: int) -> int | None:
+    for i, ln in enumerate(lines[:limit]):
+        for cell in _cells(ln):
+            if _TYPE_HEADING.match(re.sub(r"\s+", " ", cell)):
+                return i
+    return None
+
+
+def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
+    """Span of the title lines from ``first`` up to the body, a date line or a capitalised line."""
+    start = end = None
+    for ln in lines[first : first + 8]:
+        if BODY_CUE.match(ln.text) or _DATE_LINE.search(ln.text) or _is_upper(ln.text) or _CLOSING.match(ln.text):
+            break
+        start = ln.start if start is None else start
+        end = ln.end
+        if ln.text.endswith((".", ":")):
+            break
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def analyse_layout(text: str) -> Layout:
+    """Find the zones and sentences of a normalised document text."""
+    lines = _lines(text)
+    nonempty = [ln for ln in lines if ln.text]
+    lay = Layout(text=text, lines=lines)
+    head_limit = 40
+    heading = _find_heading(nonempty, head_limit)
+    title_line_index: int | None = None
+    for ln in nonempty[:head_limit]:
+        if lay.number_line is None and _SO_LINE.search(ln.text) and re.search(r"Số\s*:?\s*\d|Số\s*:\s", ln.text):
+            lay.number_line = ln
+        m = _DATE_LINE.search(ln.text)
+        if lay.date_line is None and m and re.search(r"ngày.{0,30}năm|ngày\s*\d", ln.text):
+            lay.date_line = ln
+            lay.date_place = m.group("place").strip(" *-")
+    if heading is not None:
+        cell = next(c for c in _cells(nonempty[heading]) if _TYPE_HEADING.match(re.sub(r"\s+", " ", c)))
+        name = _TYPE_HEADING.match(re.sub(r"\s+", " ", cell))
+        assert name is not None
+        upper = name.group("t")
+        lay.type_heading = fold_type_name(next(t for t in TYPE_NAMES if t.upper() == upper))
+        title_line_index = heading + 1
+    else:
+        for i, ln in enumerate(nonempty[:head_limit]):
+            if _VV.match(ln.text) or (_cells(ln) and _VV.match(_cells(ln)[-1])):
+                lay.has_vv = True
+                title_line_index = i
+                break
+        if title_line_index is None and lay.number_line is not None:
+            i = nonempty.index(lay.number_line) + 1
+            while i < len(nonempty) and (_is_upper(nonempty[i].text) or _DATE_LINE.search(nonempty[i].text)):
+                i += 1
+            if i < len(nonempty) and re.match(r"^(?:Về|V/v)\s", nonempty[i].text):
+                title_line_index = i
+    after_title = 0
+    if title_line_index is not None and title_line_index < len(nonempty):
+        if lay.has_vv:
+            first = nonempty[title_line_index]
+            vv = next((c for c in _cells(first) if _VV.match(c)), first.text)
+            s0 = first.start + first.text.find(vv)
+            e0 = s0 + len(vv)
+            j = title_line_index + 1
+            while j < len(nonempty) and nonempty[j].text[:1].islower() and not _DATE_LINE.search(nonempty[j].text):
+                e0 = nonempty[j].end
+                j += 1
+            lay.title_span = (s0, e0)
+        else:
+            lay.title_span = _title_from(nonempty, title_line_index)
+        if lay.title_span:
+            after_title = lay.title_span[1]
+    if lay.title_span:
+        lay.title = re.sub(r"\s+", " ", text[lay.title_span[0] : lay.title_span[1]]).strip(" *")
+    # Header: lines before the title (or before the first body line when there is no title).
+    body_from = after_title
+    if not lay.title_span:
+        for ln in nonempty[:head_limit]:
+            if BODY_CUE.match(ln.text):
+                body_from = ln.start
+                break
+            if lay.date_line is not None and ln.start <= lay.date_line.start:
+                body_from = ln.end
+    header_end = lay.title_span[0] if lay.title_span else body_from
+    if heading is not None:
+        header_end = min(header_end, nonempty[heading].start)
+    lay.header = [ln for ln in nonempty if ln.end <= header_end]
+    lay.body_start = body_from
+    closing = [m.start() for m in _CLOSING.finditer(text, body_from)]
+    if not closing:
+        tail_from = body_from + int((len(text) - body_from) * 0.6)
+        closing = [m.start() for m in _SIGNATURE.finditer(text, tail_from)]
+    lay.closing_start = closing[0] if closing else len(text)
+    lay.sentences = _sentences(text, lay)
+    lay._sentence_starts = [s for s, _ in lay.sentences]
+    return lay
+
+
+_SENT_END = re.compile(r"[.!?](?=[\s\"”)]*\s+[\"“(]?[A-ZĐÀ-Ỹ0-9(-])|[.!?]\s*$", re.M)
+
+
+def _sentences(text: str, lay: Layout) -> list[tuple[int, int]]:
+    """Sentence spans: a sentence ends at . ! ? before a capital, at a line ending in . : ; ! ?
+    before a line, before a list marker, and at zone borders (title, body, closing)."""
+    cuts = {0, len(text), lay.body_start, lay.closing_start}
+    if lay.title_span:
+        cuts.update(lay.title_span)
+    for ln in lay.header:
+        cuts.update((ln.start, ln.end))
+    for m in _SENT_END.finditer(text):
+        cuts.add(m.end())
+    prev_end_char = ""
+    for ln in lay.lines:
+        if not ln.text:
+            continue
+        if prev_end_char in ".:!?" or _LIST_MARKER.match(ln.text):
+            cuts.add(ln.start)
+        prev_end_char = ln.text[-1]
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    spans = []
+    for a, b in zip(points, points[1:], strict=False):
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if b - trail > a + lead:
+            spans.append((a + lead, b - trail))
+    return spans

@@ -1,0 +1,105 @@
+"""Text normalisation that keeps a map back to the original (vn-conventions §5.1).
+
+Steps, in order: NFC; Đ look-alikes (U+00D0, U+0189, U+00F0) to Đ/đ; invisible characters
+removed; dash, slash and space variants unified; markdown escapes and emphasis removed; document
+numbers and dates re-joined across line breaks. Every step records, for each output character,
+the original character it came from, so evidence spans can be quoted from the original text.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from ingest.records import NormalizedText
+
+__all__ = ["normalize", "normalize_text"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00d0": "Đ",
+        "\u0189": "Đ",
+        "\u00f0": "đ",
+        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
+        **{c: "/" for c in "\u2044\u2215\uff0f"},
+        **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+        "\r": "\n",
+        "\f": "\n",
+        "\v": "\n",
+    }
+)
+
+_COMBINING_CLUSTER = re.compile(r".[\u0300-\u036f]+", re.S)
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_CRLF = re.compile(r"\r\n")
+_MD_ESCAPE = re.compile(r"\\([\\*_#\[\]().\-!`>+|{}])")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_LETTER = "A-Za-zĐđ"
+# 579-\n\nCV/VPTU, 12/\nKH-UBND, 02-KH/\nBCĐ: a symbol broken after its separator.
+_BROKEN_AFTER_SEP = re.compile(rf"(\d|\d[-/][{_LETTER}&]+)[ \t]*([-/])[ \t]*\n\s*(?=[{_LETTER}])")
+# 1180\n-CV/ĐU: a symbol broken before its separator (a Party header's decorative "*" may sit
+# between the two halves when the columns of the header are interleaved).
+_BROKEN_BEFORE_SEP = re.compile(rf"(\d{{1,5}})[ \t]*\*?[ \t]*\n\s*([-/])(?=[ \t]*[{_LETTER}])")
+# 22/12/\n2024: a numeric date broken before its year.
+_BROKEN_DATE = re.compile(r"(\b\d{1,2}[/.-]\d{1,2}[/.-])[ \t]*\n\s*(?=(?:19|20)\d\d\b)")
+
+Repl = Callable[[re.Match[str]], str]
+
+
+def _sub(text: str, offs: list[int], pattern: re.Pattern[str], repl: Repl) -> tuple[str, list[int]]:
+    """``re.sub`` that also rewrites the offset map.
+
+    Characters of a replacement map to the original position of the matched character at the
+    same index when there is one, else to the last matched character.
+    """
+    out: list[str] = []
+    new_offs: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        out.append(text[pos:s])
+        new_offs.extend(offs[pos:s])
+        rep = repl(m)
+        out.append(rep)
+        for i in range(len(rep)):
+            src = s + i if s + i < e else max(s, e - 1)
+            new_offs.append(offs[src] if src < len(offs) else offs[-1])
+        pos = e
+    out.append(text[pos:])
+    new_offs.extend(offs[pos:])
+    return "".join(out), new_offs
+
+
+def _nfc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group(0))
+
+
+def normalize(original: str) -> NormalizedText:
+    """Normalise ``original`` and keep the offset map.
+
+    >>> n = normalize("Số 1180\\\\*  \\n-CV/ĐU và 57/NQ\\u2013TW")
+    >>> n.text
+    'Số 1180-CV/ĐU và 57/NQ-TW'
+    >>> n.original[slice(*n.to_original(3, 13))]
+    '1180\\\\*  \\n-CV/ĐU'
+    """
+    text = original
+    offs = list(range(len(original)))
+    text, offs = _sub(text, offs, _CRLF, lambda m: "\n")
+    text = text.translate(_TRANSLATE)  # one character for one: offsets unchanged
+    text, offs = _sub(text, offs, _COMBINING_CLUSTER, _nfc)
+    text = text.translate(_TRANSLATE)  # NFC may have produced look-alikes again (ð from d + ...)
+    text, offs = _sub(text, offs, _INVISIBLE, lambda m: "")
+    text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
+    text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
+    text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
+    text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
+    text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
+    text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))
+    offs.append(len(original))
+    return NormalizedText(text=text, original=original, offsets=tuple(offs))
+
+
+def normalize_text(s: str) -> str:
+    """The normalised string alone (for short strings such as names and symbols)."""
+    return normalize(s).text

@@ -1,0 +1,194 @@
+"""Read document files into text: plain text and markdown, DOCX, PDF, HTML, legacy DOC.
+
+Plain text is decoded as UTF-8 (with or without BOM), UTF-16 (BOM), or else by charset
+detection (cp1258 and friends), and text in the legacy TCVN3/VNI font encodings is converted.
+DOCX paragraphs and tables are read in document order, header tables column by column. PDF text
+comes from its text layer (pypdfium2); a PDF without one is read by Tesseract's Vietnamese model
+when it is installed. HTML keeps the document and drops the page chrome (trafilatura). DOC goes
+through LibreOffice when it is installed.
+"""
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest.errors import ExtractionError, UnsupportedFormat
+from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
+from ingest.records import SourceText
+
+__all__ = ["READERS", "read_file"]
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), warnings
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        legacy = decode_legacy_bytes(data)
+        if legacy is not None:
+            warnings.append(f"converted from the legacy {legacy[1].upper()} encoding")
+            return legacy[0], warnings
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["cp1258", "cp1252", "utf_16", "latin_1"]).best()
+        if best is None:
+            msg = f"{path}: cannot decode the text (not UTF-8, UTF-16, cp1258 or a legacy Vietnamese encoding)"
+            raise ExtractionError(msg) from None
+        text = str(best)
+        warnings.append(f"decoded as {best.encoding}")
+    legacy_enc = detect_legacy_encoding(text)
+    if legacy_enc is not None:
+        warnings.append(f"converted from the legacy {legacy_enc.upper()} encoding")
+        text = convert_legacy(text, legacy_enc)
+    return text, warnings
+
+
+def _read_text(path: Path) -> SourceText:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = f"{path}: binary content in a text file"
+        raise ExtractionError(msg)
+    text, warnings = _decode(data, path)
+    return SourceText(str(path), text, "text/plain", tuple(warnings))
+
+
+def _read_docx(path: Path) -> SourceText:
+    import docx
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for broken packages
+        msg = f"{path}: not a readable DOCX file ({exc.__class__.__name__}: {exc})"
+        raise ExtractionError(msg) from exc
+    parts: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            parts.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child.tag == qn("w:tbl"):
+            rows = child.findall(qn("w:tr"))
+            grid: list[list[str]] = []
+            for row in rows:
+                cells = []
+                for cell in row.findall(qn("w:tc")):
+                    paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))]
+                    cells.append("\n".join(p for p in paras))
+                grid.append(cells)
+            width = max((len(r) for r in grid), default=0)
+            # Column by column: a header table's left cell (issuer, number) then its right cell.
+            for col in range(width):
+                for row_cells in grid:
+                    if col < len(row_cells) and row_cells[col].strip():
+                        parts.append(row_cells[col])
+    return SourceText(str(path), "\n".join(parts), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def _ocr_pdf(path: Path, pdf: object) -> str:
+    try:
+        import pytesseract
+    except ImportError:
+        pytesseract = None
+    if pytesseract is None or shutil.which("tesseract") is None:
+        msg = (
+            f"{path}: the PDF has no text layer (a scan); install Tesseract with the Vietnamese model "
+            "(apt-get install tesseract-ocr tesseract-ocr-vie) and pytesseract (pip install '.[ocr]') to read it"
+        )
+        raise ExtractionError(msg)
+    pages = []
+    for page in pdf:  # type: ignore[attr-defined]
+        image = page.render(scale=300 / 72).to_pil()
+        pages.append(pytesseract.image_to_string(image, lang="vie"))
+    return "\n".join(pages)
+
+
+def _read_pdf(path: Path) -> SourceText:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception as exc:
+        msg = f"{path}: not a readable PDF ({exc})"
+        raise ExtractionError(msg) from exc
+    try:
+        pages = [page.get_textpage().get_text_range() for page in pdf]
+        text = "\n".join(pages).replace("\r\n", "\n")
+        warnings: list[str] = []
+        if len(text.strip()) < 20:
+            text = _ocr_pdf(path, pdf)
+            warnings.append("read by OCR (Tesseract, vie)")
+    finally:
+        pdf.close()
+    return SourceText(str(path), text, "application/pdf", tuple(warnings))
+
+
+def _read_html(path: Path) -> SourceText:
+    import trafilatura
+
+    raw, warnings = _decode(path.read_bytes(), path)
+    text = trafilatura.extract(
+        raw, include_tables=True, include_comments=False, favor_recall=True, include_formatting=False
+    )
+    if not text:
+        from lxml import html as lxml_html
+
+        try:
+            text = lxml_html.fromstring(raw).text_content()
+        except Exception as exc:
+            msg = f"{path}: not readable HTML ({exc})"
+            raise ExtractionError(msg) from exc
+    return SourceText(str(path), text, "text/html", tuple(warnings))
+
+
+def _read_doc(path: Path) -> SourceText:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        msg = f"{path}: .doc files need LibreOffice (apt-get install libreoffice-writer); or save it as .docx"
+        raise ExtractionError(msg)
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run(
+            [office, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
+        out = Path(tmp) / (path.stem + ".docx")
+        if proc.returncode != 0 or not out.exists():
+            msg = f"{path}: LibreOffice could not convert it ({proc.stderr.decode(errors='replace').strip()[:200]})"
+            raise ExtractionError(msg)
+        st = _read_docx(out)
+    return SourceText(str(path), st.text, "application/msword", st.warnings)
+
+
+READERS: dict[str, Callable[[Path], SourceText]] = {
+    ".txt": _read_text,
+    ".md": _read_text,
+    ".text": _read_text,
+    ".docx": _read_docx,
+    ".pdf": _read_pdf,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".doc": _read_doc,
+}
+
+
+def read_file(path: Path) -> SourceText:
+    """Read one file into text; raise ``ExtractionError`` naming the file and the problem."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        msg = f"{path}: unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(READERS))}"
+        raise UnsupportedFormat(msg)
+    if not path.is_file():
+        msg = f"{path}: not a file"
+        raise ExtractionError(msg)
+    source = reader(path)
+    if not source.text.strip():
+        msg = f"{path}: no text in the file"
+        raise ExtractionError(msg)
+    return source

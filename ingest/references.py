@@ -1,0 +1,325 @@
+"""References to other documents, once per document with every mention kept, and their relations.
+
+A mention is a symbol (``Nghị quyết số 57-NQ/TW``) or a short form after a first full mention
+(``Nghị quyết 57``, ``Kế hoạch số 386``). Its relation comes from its context:
+
+- in the title: a report ``reports_on`` it, an urging letter ``urges`` it, any other document
+  ``implements`` it;
+- in a sentence that opens with a basis cue (Thực hiện, Căn cứ, Triển khai, Trên cơ sở, Quán
+  triệt …), as an item of that sentence's list: ``implements``;
+- nested in another reference's description (``Kế hoạch số 49-CTrHĐ/TU … về thực hiện Nghị quyết
+  số 45-NQ/TW``): ``cites``;
+- elsewhere: an urging letter ``urges`` it; a report ``reports_on`` it after ``báo cáo kết quả
+  thực hiện``; an implementing cue right before it gives ``implements``; otherwise ``cites``.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ingest.dates import parse_date_at
+from ingest.layout import Layout
+from ingest.records import Evidence, Mention, NormalizedText, Reference, Symbol
+from ingest.symbols import find_symbols
+from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
+from ontology.terms import RELATION_PRIORITY, Level, Relation
+
+__all__ = ["DocumentKind", "find_references"]
+
+_TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
+_TYPE_BEFORE = re.compile(
+    rf"(?P<tname>{_TYPE_ALT}|NQ|QĐ|CT|KL|HD|KH|CTr|TB|CV|NĐ|TT)\s*(?:số\s*:?|Số\s*:?)?\s*$", re.I
+)
+_SHORT_FORM = re.compile(
+    rf"(?<![\w/])(?P<tname>{_TYPE_ALT})\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\d/.,-]?\d|\s*[-/]\s*[A-Za-zĐđ]|\w)", re.I
+)
+_DATE_AFTER = re.compile(r"[\s,]*(?:\(\s*)?(?:được\s+)?(?:ban\s+hành\s+)?(?=ngày)", re.I)
+_BY_AFTER = re.compile(r"[\s,]*(?:của|do)\s+(?P<by>[^;:()\"“”]{2,160})", re.I)
+_CONGRESS_AFTER = re.compile(
+    r"[\s,]*(?:của\s+|tại\s+)?Hội\s+nghị\s+(?:lần\s+thứ\s+\w+|Trung\s+ương\s+\w+)\s*(?:của\s+)?"
+    r"(?P<by>Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)",
+    re.I,
+)
+_BY_STOP = re.compile(
+    r"\s+(?:về|nhằm|để|trong|thực\s+hiện|triển\s+khai|ban\s+hành|tại|khóa|khoá|hướng\s+dẫn|quy\s+định|"
+    r"V/v|đã|được|cùng|như|với|gửi|cho|đối\s+với|trên\s+địa\s+bàn|ngày|kèm|và\s+(?:" + _TYPE_ALT + r"))\b"
+    r"|[,.;]|\s+-\s+",
+    re.I,
+)
+_BASIS_START = re.compile(
+    r"(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])?\s*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|"
+    r"Trên\s+cơ\s+sở|Quán\s+triệt|Theo|Thi\s+hành|Chấp\s+hành|Tiếp\s+tục\s+thực\s+hiện|"
+    r"(?:Để|Nhằm)\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá))\b"
+)
+_IMPLEMENT_CUE = re.compile(
+    r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt|căn\s+cứ|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|tuyên\s+truyền|"
+    r"học\s+tập|trên\s+cơ\s+sở|theo)(?:\s+(?:nội\s+dung\s+)?(?:của|tại|trong))?[^.;]{0,70}$",
+    re.I,
+)
+_REPORT_CUE = re.compile(
+    r"(?:báo\s+cáo|kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)(?:\s+\w+){0,6}\s*$", re.I
+)
+# A report's sections on what comes next: references there are tasks, not what is reported on.
+_FUTURE_SECTION = re.compile(
+    r"nhiệm\s+vụ|phương\s+hướng|thời\s+gian\s+tới|kiến\s+nghị|đề\s+xuất|giải\s+pháp|kế\s+hoạch", re.I
+)
+_SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})$", re.M)
+_COORDINATOR = re.compile(r"(?:,|;|\bvà|\bcùng(?:\s+với)?|\bhoặc|\bvà\s+các)\s*$")
+_CENTRAL_BY = re.compile(
+    r"Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương|Chính\s+phủ|Thủ\s+tướng|Quốc\s+hội|"
+    r"Trung\s+ương|^Bộ\s|^Văn\s+phòng\s+Chính\s+phủ",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKind:
+    """What kind of document is being read, as far as relations are concerned."""
+
+    is_report: bool
+    is_urging: bool
+
+
+@dataclass(slots=True)
+class _Raw:
+    symbol: Symbol | None
+    short_key: tuple[str, int] | None
+    start: int  # of the type word when there is one, else of the symbol
+    sym_start: int
+    end: int
+    type_name: str | None
+    as_written: str
+
+
+def _level_of_by(by: str) -> Level | None:
+    low = by.lower()
+    if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)\b", low) and "thị xã" not in low:
+        return Level.COMMUNE
+    if re.search(r"\b(?:huyện|quận|thị xã|huyện ủy|huyện uỷ)\b", low):
+        return Level.DISTRICT
+    if re.search(r"\b(?:tỉnh|sở|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)\b", low):
+        return Level.PROVINCE
+    if _CENTRAL_BY.search(by):
+        return Level.CENTRAL
+    return None
+
+
+def _clean_by(raw: str) -> str | None:
+    by = re.sub(r"\s+", " ", raw)
+    m = _BY_STOP.search(by)
+    if m:
+        by = by[: m.start()]
+    by = by.strip(" ,-–")
+    by = re.sub(r"\b(tỉnh|thành|huyện) (ủy|uỷ)\b", lambda m: f"{m.group(1).capitalize()} {m.group(2)}", by)
+    by = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", by, flags=re.I)
+    return by if len(by) >= 2 else None
+
+
+def _type_before(text: str, pos: int) -> tuple[str | None, int]:
+    window_start = max(0, pos - 60)
+    m = _TYPE_BEFORE.search(text, window_start, pos)
+    if not m:
+        return None, pos
+    tname = re.sub(r"\s+", " ", m.group("tname"))
+    full = next((t for t in TYPE_NAMES if t.lower() == tname.lower()), None)
+    if full is None:
+        full = type_name_of_code(tname, party=False) or type_name_of_code(tname, party=True)
+    return (fold_type_name(full) if full else None), m.start()
+
+
+def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None) -> list[_Raw]:
+    text = norm.text
+    raws: list[_Raw] = []
+    end_zone = lay.closing_start
+    number_span = (lay.number_line.start, lay.number_line.end) if lay.number_line else (-1, -1)
+    for sm in find_symbols(text):
+        if sm.start >= end_zone or number_span[0] <= sm.start < number_span[1]:
+            continue
+        if own is not None and sm.symbol.canonical.upper() == own.canonical.upper():
+            continue
+        if sm.symbol.family == "party" and sm.symbol.type_code == "BS":
+            continue  # the number of a copy, not a document
+        tname, tstart = _type_before(text, sm.start)
+        s, e = norm.to_original(sm.start, sm.end)
+        raws.append(_Raw(sm.symbol, None, tstart, sm.start, sm.end, tname, norm.original[s:e]))
+    taken = [(r.start, r.end) for r in raws]
+    for m in _SHORT_FORM.finditer(text, 0, end_zone):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        tname = fold_type_name(next(t for t in TYPE_NAMES if t.lower() == re.sub(r"\s+", " ", m.group("tname")).lower()))
+        s, e = norm.to_original(m.start(), m.end())
+        raws.append(_Raw(None, (tname, int(m.group("num"))), m.start(), m.start("num"), m.end(), tname, norm.original[s:e]))
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _in_future_section(text: str, pos: int) -> bool:
+    heading = None
+    for m in _SECTION_HEADING.finditer(text, 0, pos):
+        heading = m.group("h")
+    return heading is not None and bool(_FUTURE_SECTION.search(heading))
+
+
+def _opens_with_basis(text: str, clause_start: int, first_ref_start: int) -> bool:
+    """A clause opening with a basis cue followed closely by its first reference."""
+    m = _BASIS_START.match(text, clause_start, first_ref_start + 1)
+    return m is not None and first_ref_start - m.end() <= 40
+
+
+def _relation(
+    raw: _Raw, prev: _Raw | None, prev_rel: Relation | None, first_in_sentence: _Raw, lay: Layout, kind: DocumentKind
+) -> Relation:
+    text = lay.text
+    if lay.in_title(raw.sym_start):
+        before_in_title = text[lay.title_span[0] if lay.title_span else 0 : raw.start]
+        if kind.is_report:
+            return Relation.REPORTS_ON
+        if kind.is_urging:
+            return Relation.URGES
+        nested = prev is not None and lay.in_title(prev.sym_start) and not _COORDINATOR.search(before_in_title)
+        return Relation.CITES if nested else Relation.IMPLEMENTS
+    s_start, _ = lay.sentence_at(raw.sym_start)
+    basis = _opens_with_basis(text, s_start, first_in_sentence.start)
+    semi = text.rfind(";", s_start, raw.start)
+    if semi >= 0 and (prev is None or prev.end <= semi):
+        # A new clause of a list: "…; Thực hiện Kế hoạch số 06-KH/ĐU" or "…; Kế hoạch số 386-KH/TU".
+        clause = semi + 1
+        while clause < raw.start and text[clause] in " \t\n":
+            clause += 1
+        if clause == raw.start:
+            prev = None
+        elif _opens_with_basis(text, clause, raw.start):
+            return Relation.IMPLEMENTS
+        else:
+            prev = None
+            s_start = clause
+    if prev is not None and prev.end <= s_start:
+        prev = None
+    lead = text[prev.end if prev is not None else s_start : raw.start]
+    if prev is not None:
+        if lead.strip() and not _COORDINATOR.search(lead.rstrip()):
+            return Relation.CITES  # nested in the previous reference's description
+        if basis:
+            return Relation.IMPLEMENTS
+        if kind.is_urging:
+            return Relation.URGES
+        if prev_rel is not None and prev_rel is not Relation.CITES and len(lead.strip()) <= 40:
+            return prev_rel
+        return Relation.CITES
+    if basis:
+        return Relation.IMPLEMENTS
+    if kind.is_urging:
+        return Relation.URGES
+    tail = lead[-90:]
+    if kind.is_report and _REPORT_CUE.search(tail):
+        return Relation.REPORTS_ON
+    if _IMPLEMENT_CUE.search(tail):
+        if kind.is_report and not _in_future_section(text, raw.start):
+            return Relation.REPORTS_ON
+        return Relation.IMPLEMENTS
+    return Relation.CITES
+
+
+def _evidence(norm: NormalizedText, lay: Layout, pos: int) -> Evidence:
+    a, b = lay.sentence_at(pos)
+    s, e = norm.to_original(a, b)
+    return Evidence(s, e, norm.original[s:e])
+
+
+def find_references(
+    norm: NormalizedText, lay: Layout, kind: DocumentKind, own: Symbol | None, warnings: list[str]
+) -> list[Reference]:
+    """All documents the text mentions, each once, with relations, metadata and evidence."""
+    text = norm.text
+    raws = _collect(norm, lay, own)
+    refs: dict[str, Reference] = {}
+    by_short: dict[tuple[str, int], str] = {}
+    prev: _Raw | None = None
+    prev_rel: Relation | None = None
+    first_of_sentence: dict[tuple[int, int], _Raw] = {}
+    for raw in raws:
+        first_of_sentence.setdefault(lay.sentence_at(raw.sym_start), raw)
+    for raw in raws:
+        rel = _relation(raw, prev, prev_rel, first_of_sentence[lay.sentence_at(raw.sym_start)], lay, kind)
+        prev, prev_rel = raw, rel
+        if raw.symbol is None:
+            assert raw.short_key is not None
+            key = by_short.get(raw.short_key)
+            if key is None:
+                msg = f"short reference {re.sub(r'\s+', ' ', raw.as_written)!r} has no full mention in the document"
+                if msg not in warnings:
+                    warnings.append(msg)
+                continue
+            ref = refs[key]
+            ref.mentions.append(Mention(None, raw.as_written, raw.start, raw.end, raw.type_name, None, None, None, rel,
+                                        _evidence(norm, lay, raw.sym_start)))  # fmt: skip
+            continue
+        sym = raw.symbol
+        after = raw.end
+        date_value = None
+        date_invalid = None
+        m = _DATE_AFTER.match(text, after, min(len(text), after + 20))
+        if m:
+            d = parse_date_at(text, m.end(), min(len(text), m.end() + 40))
+            if d is not None and re.fullmatch(r"(?:ngày\s*)?", text[m.end() : d.start]):
+                date_value = d.value
+                date_invalid = d.raw if d.invalid else None
+                after = d.end
+        by = None
+        bm = _CONGRESS_AFTER.match(text, after, min(len(text), after + 200)) or _BY_AFTER.match(
+            text, after, min(len(text), after + 200)
+        )
+        if bm:
+            by = _clean_by(bm.group("by"))
+        mention = Mention(sym, raw.as_written, raw.start, raw.end, raw.type_name, date_value, date_invalid, by, rel,
+                          _evidence(norm, lay, raw.sym_start))  # fmt: skip
+        key = sym.canonical.upper()
+        ref = refs.get(key)
+        if ref is None:
+            ref = Reference(number=sym.canonical, symbol=sym, doc_type=None, date=None, issuer=None, level=None,
+                            relations=[], mentions=[])  # fmt: skip
+            refs[key] = ref
+        ref.mentions.append(mention)
+        if sym.type_code:
+            name = type_name_of_code(sym.type_code, party=sym.family == "party")
+            if name:
+                by_short.setdefault((fold_type_name(name), sym.number_int), key)
+        if raw.type_name:
+            by_short.setdefault((raw.type_name, sym.number_int), key)
+    out = []
+    for ref in refs.values():
+        _aggregate(ref, warnings)
+        out.append(ref)
+    return out
+
+
+def _aggregate(ref: Reference, warnings: list[str]) -> None:
+    sym = ref.symbol
+    typed = [m.type_name for m in ref.mentions if m.type_name]
+    if typed:
+        ref.doc_type = typed[0]
+    elif sym.type_code:
+        ref.doc_type = type_name_of_code(sym.type_code, party=sym.family == "party")
+    else:
+        ref.doc_type = "Công văn"
+    dated = [m.date for m in ref.mentions if m.date is not None]
+    if dated:
+        ref.date = dated[0].iso
+    else:
+        bad = [m.date_invalid for m in ref.mentions if m.date_invalid]
+        if bad:
+            warnings.append(f"invalid date {bad[0]!r} for {ref.number}: left empty")
+    issuers = [m.issuer for m in ref.mentions if m.issuer]
+    ref.issuer = issuers[0] if issuers else None
+    level = None
+    for by in issuers:
+        level = _level_of_by(by)
+        if level:
+            break
+    if level is None:
+        level = level_of_issuer_code(sym.issuer_code, party=sym.family == "party")
+    ref.level = level
+    rels = {m.relation for m in ref.mentions}
+    ordered = [r for r in RELATION_PRIORITY if r in rels]
+    if len(ordered) > 1:
+        ordered = [r for r in ordered if r is not Relation.CITES]
+    ref.relations = ordered

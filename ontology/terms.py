@@ -1,0 +1,32 @@
+"""Relation kinds between documents and administrative levels of issuers."""
+
+from enum import StrEnum
+
+__all__ = ["RELATION_PRIORITY", "Level", "Relation"]
+
+
+class Relation(StrEnum):
+    """How a document relates to a document it mentions."""
+
+    IMPLEMENTS = "implements"  # carries it out or rests on it (Thực hiện, Căn cứ, Triển khai ...)
+    REPORTS_ON = "reports_on"  # a report on its implementation
+    URGES = "urges"  # urges others to carry it out (đôn đốc, nhắc nhở ...)
+    CITES = "cites"  # any other mention
+
+
+class Level(StrEnum):
+    """Administrative level of an issuing body. District level exists only before 1 July 2025."""
+
+    CENTRAL = "central"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+# When a reference carries several relations, the first in this order is the primary one.
+RELATION_PRIORITY: tuple[Relation, ...] = (
+    Relation.REPORTS_ON,
+    Relation.IMPLEMENTS,
+    Relation.URGES,
+    Relation.CITES,
+)

@@ -1,0 +1,1 @@
+"""Renderings for people: lineage browser and province gap reports."""
