@@ -14,9 +14,7 @@ from ingest.records import DateValue
 __all__ = ["DATE_PATTERN", "ParsedDate", "parse_date_at", "to_date_value"]
 
 _BLANK = r"[ \t.…_]*"
-DATE_WORDS = (
-    rf"ngày[ \t]*(?P<wd>\d{{1,2}})?{_BLANK}\s*tháng[ \t]*(?P<wm>\d{{1,2}})?{_BLANK}\s*năm\s*(?P<wy>(?:19|20)\d\d)"
-)
+DATE_WORDS = rf"ngày[ \t]*(?P<wd>\d{{1,2}})?{_BLANK}\s*tháng[ \t]*(?P<wm>\d{{1,2}})?{_BLANK}\s*năm\s*(?P<wy>(?:19|20)\d\d)"
 DATE_NUM = r"(?<![\d/.-])(?P<nd>\d{1,2})[ \t]*(?P<sep>[/.-])[ \t]*(?P<nm>\d{1,2})[ \t]*(?P=sep)[ \t]*(?P<ny>(?:19|20)\d\d)(?![\d/])"
 DATE_PATTERN = re.compile(rf"(?:{DATE_WORDS})|(?:{DATE_NUM})", re.I)
 

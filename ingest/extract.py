@@ -18,7 +18,9 @@ from ingest.references import DocumentKind, find_references
 __all__ = ["ExtractionFailure", "extract_file", "extract_paths", "extract_text", "iter_document_files"]
 
 _URGING_TITLE = re.compile(r"đôn\s+đốc|nhắc\s+nhở|chấn\s+chỉnh|khẩn\s+trương|đẩy\s+nhanh\s+tiến\s+độ", re.I)
-_URGING_BODY = re.compile(r"đôn\s+đốc|nhắc\s+nhở|đề\s+nghị[^.;]{0,120}khẩn\s+trương|chậm\s+(?:triển\s+khai|ban\s+hành)", re.I)
+_URGING_BODY = re.compile(
+    r"đôn\s+đốc|nhắc\s+nhở|đề\s+nghị[^.;]{0,120}khẩn\s+trương|chậm\s+(?:triển\s+khai|ban\s+hành)", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from vietnam_provinces import Province, Ward
-from vietnam_provinces import legacy
+from vietnam_provinces import Province, Ward, legacy
 
 from ontology.provinces import MERGED_INTO, REFORM_DATE
 from ontology.terms import Level
@@ -104,11 +104,11 @@ def _strip_type(name: str, type_word: str) -> str:
 def _index() -> _Index:
     idx = _Index()
 
-    def add(era: str, level: Level, unit: object, province_code: int) -> None:
-        tw = _type_word(getattr(unit, "division_type"))
-        name = str(getattr(unit, "name"))
+    def add(era: str, level: Level, unit: Any, province_code: int) -> None:
+        tw = _type_word(unit.division_type)
+        name = str(unit.name)
         short = re.sub(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+", "", name)
-        u = _Unit(era, level, tw, short, int(getattr(unit, "code")), province_code)
+        u = _Unit(era, level, tw, short, int(unit.code), province_code)
         idx.by_key[fold(short)].append(u)
 
     for p in Province.iter_all():
@@ -166,7 +166,11 @@ _LEVEL_OF_TYPE = {
 def _candidates(type_word: str | None, key: str, levels: set[Level] | None) -> list[_Unit]:
     units = _index().by_key.get(key, [])
     if type_word:
-        units = [u for u in units if u.type_word == type_word or (type_word == "thành phố" and u.level == Level.PROVINCE)]
+        units = [
+            u
+            for u in units
+            if u.type_word == type_word or (type_word == "thành phố" and u.level == Level.PROVINCE)
+        ]
     if levels:
         units = [u for u in units if u.level in levels]
     return units

@@ -19,7 +19,9 @@ __all__ = ["UNIT_WORDS", "display_org", "level_of_org", "read_identity"]
 
 UNIT_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
 _NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,4})"
-_UBND = r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|ỦY\s+BAN\s+NHÂN\s+DÂN|HĐND|Hội\s+đồng\s+nhân\s+dân)"
+_UBND = (
+    r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|ỦY\s+BAN\s+NHÂN\s+DÂN|HĐND|Hội\s+đồng\s+nhân\s+dân)"
+)
 _PARTY_COMMITTEE = r"(?:Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ|Quận\s+ủy|Thị\s+ủy|Đảng\s+ủy|Đảng\s+uỷ)"
 _ORG = (
     rf"(?P<org>{_UBND}(?:\s+{UNIT_WORDS}(?:\s+{_NAME})?)?"
@@ -137,7 +139,7 @@ def _header_org(lay: Layout) -> tuple[str | None, str | None]:
     for ln in lay.header:
         parts = [c.strip() for c in re.split(r"\s{3,}|\t", ln.text) if c.strip()]
         for c in parts[:1] if len(parts) > 1 else parts:
-            if re.match(r"^(?:CỘNG\s+HO|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|[*\-_=–]+$)", c, re.I):
+            if re.match(r"^(?:CỘNG\s+H|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|[*\-_=–]+$)", c, re.I):
                 continue
             if re.match(r"^Số\b", c) or "ngày" in c or re.match(r"^V/v", c):
                 continue
@@ -148,8 +150,10 @@ def _header_org(lay: Layout) -> tuple[str | None, str | None]:
         return None, None
     joined: list[str] = []
     for c in cells:
-        if joined and re.fullmatch(r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN", joined[-1]) and re.match(
-            r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)", c
+        if (
+            joined
+            and re.fullmatch(r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN", joined[-1])
+            and re.match(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)", c)
         ):
             joined[-1] = f"{joined[-1]} {c}"
         else:
@@ -206,9 +210,16 @@ def _split_items(block: str) -> list[str]:
     items = []
     for raw in re.split(r"\n|;", block):
         item = raw.strip().lstrip("-–+•").strip()
-        item = re.sub(r"\s*\((?:để\s+)?(?:b/c|báo\s+cáo|t/h|thực\s+hiện|p/h|phối\s+hợp)\)\s*", "", item, flags=re.I)
+        item = re.sub(
+            r"\s*\((?:để\s+)?(?:b/c|báo\s+cáo|t/h|thực\s+hiện|p/h|phối\s+hợp)\)\s*", "", item, flags=re.I
+        )
         item = item.strip(" ,.;:")
-        if item and not _RECIPIENT_SKIP.match(item) and not _INFO_ONLY.search(item) and re.search(r"\w", item):
+        if (
+            item
+            and not _RECIPIENT_SKIP.match(item)
+            and not _INFO_ONLY.search(item)
+            and re.search(r"\w", item)
+        ):
             items.append(item)
     return items
 
@@ -220,15 +231,15 @@ def _recipients(text: str, lay: Layout) -> list[str]:
         first = rest.split("\n", 1)[0].strip()
         if first and not first.startswith("-"):
             return _split_items(first.rstrip("."))
-        items = []
+        listed: list[str] = []
         for ln in rest.split("\n"):
             s = ln.strip()
             if not s:
                 continue
             if not s.startswith(("-", "–", "+", "•")):
                 break
-            items.extend(_split_items(s))
-        return items
+            listed.extend(_split_items(s))
+        return listed
     m = re.search(r"(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", text[lay.closing_start :])
     if not m:
         return []

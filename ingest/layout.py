@@ -5,6 +5,7 @@ columns interleaved on one line (PDF to text), a header table read column by col
 no header at all (web copies that start at the title or the body).
 """
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -103,7 +104,12 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
     """Span of the title lines from ``first`` up to the body, a date line or a capitalised line."""
     start = end = None
     for ln in lines[first : first + 8]:
-        if BODY_CUE.match(ln.text) or _DATE_LINE.search(ln.text) or _is_upper(ln.text) or _CLOSING.match(ln.text):
+        if (
+            BODY_CUE.match(ln.text)
+            or _DATE_LINE.search(ln.text)
+            or _is_upper(ln.text)
+            or _CLOSING.match(ln.text)
+        ):
             break
         start = ln.start if start is None else start
         end = ln.end
@@ -123,7 +129,11 @@ def analyse_layout(text: str) -> Layout:
     heading = _find_heading(nonempty, head_limit)
     title_line_index: int | None = None
     for ln in nonempty[:head_limit]:
-        if lay.number_line is None and _SO_LINE.search(ln.text) and re.search(r"Số\s*:?\s*\d|Số\s*:\s", ln.text):
+        if (
+            lay.number_line is None
+            and _SO_LINE.search(ln.text)
+            and re.search(r"Số\s*:?\s*\d|Số\s*:\s", ln.text)
+        ):
             lay.number_line = ln
         m = _DATE_LINE.search(ln.text)
         if lay.date_line is None and m and re.search(r"ngày.{0,30}năm|ngày\s*\d", ln.text):
@@ -156,7 +166,11 @@ def analyse_layout(text: str) -> Layout:
             s0 = first.start + first.text.find(vv)
             e0 = s0 + len(vv)
             j = title_line_index + 1
-            while j < len(nonempty) and nonempty[j].text[:1].islower() and not _DATE_LINE.search(nonempty[j].text):
+            while (
+                j < len(nonempty)
+                and nonempty[j].text[:1].islower()
+                and not _DATE_LINE.search(nonempty[j].text)
+            ):
                 e0 = nonempty[j].end
                 j += 1
             lay.title_span = (s0, e0)
@@ -212,7 +226,7 @@ def _sentences(text: str, lay: Layout) -> list[tuple[int, int]]:
         prev_end_char = ln.text[-1]
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     spans = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg) - len(seg.rstrip())

@@ -133,7 +133,7 @@ def _build_vni_table() -> dict[str, str]:
         table[seq] = uni
         table[seq.upper()] = uni.upper()
         if len(seq) == 2:
-            base, mark = seq
+            base, mark = seq[0], seq[1]
             # Tolerate a mark byte of the "wrong" case; the base decides the case.
             table[base + mark.upper()] = uni
             table[base.upper() + mark] = uni.upper()
@@ -257,8 +257,53 @@ _ONSETS: Final[tuple[str, ...]] = (
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 )  # fmt: skip
 _OPEN_RHYMES: Final[frozenset[str]] = frozenset(
-    "a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua ui uê uơ ưa ưi ưu uy "
-    "oai oay oao oeo uây uôi ươi ươu uya uyu iêu yêu".split()
+    [
+        "a",
+        "e",
+        "ê",
+        "i",
+        "o",
+        "ô",
+        "ơ",
+        "u",
+        "ư",
+        "y",
+        "ai",
+        "ao",
+        "au",
+        "ay",
+        "âu",
+        "ây",
+        "eo",
+        "êu",
+        "ia",
+        "iu",
+        "oa",
+        "oe",
+        "oi",
+        "ôi",
+        "ơi",
+        "ua",
+        "ui",
+        "uê",
+        "uơ",
+        "ưa",
+        "ưi",
+        "ưu",
+        "uy",
+        "oai",
+        "oay",
+        "oao",
+        "oeo",
+        "uây",
+        "uôi",
+        "ươi",
+        "ươu",
+        "uya",
+        "uyu",
+        "iêu",
+        "yêu",
+    ]
 )
 _CLOSED_NUCLEI: Final[dict[str, frozenset[str]]] = {
     nucleus: frozenset(finals.split())

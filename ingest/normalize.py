@@ -19,9 +19,11 @@ _TRANSLATE = str.maketrans(
         "\u00d0": "Đ",
         "\u0189": "Đ",
         "\u00f0": "đ",
-        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
-        **{c: "/" for c in "\u2044\u2215\uff0f"},
-        **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+        **dict.fromkeys("⁄∕／", "/"),
+        **dict.fromkeys(
+            "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
+        ),
         "\r": "\n",
         "\f": "\n",
         "\v": "\n",
@@ -74,6 +76,20 @@ def _nfc(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", m.group(0))
 
 
+def _pass(text: str, offs: list[int]) -> tuple[str, list[int]]:
+    text = text.translate(_TRANSLATE)  # one character for one: offsets unchanged
+    text, offs = _sub(text, offs, _COMBINING_CLUSTER, _nfc)
+    text = text.translate(_TRANSLATE)  # NFC may have composed a look-alike again
+    text, offs = _sub(text, offs, _INVISIBLE, lambda m: "")
+    text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
+    text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
+    text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
+    text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
+    text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
+    text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))
+    return text, offs
+
+
 def normalize(original: str) -> NormalizedText:
     """Normalise ``original`` and keep the offset map.
 
@@ -86,16 +102,13 @@ def normalize(original: str) -> NormalizedText:
     text = original
     offs = list(range(len(original)))
     text, offs = _sub(text, offs, _CRLF, lambda m: "\n")
-    text = text.translate(_TRANSLATE)  # one character for one: offsets unchanged
-    text, offs = _sub(text, offs, _COMBINING_CLUSTER, _nfc)
-    text = text.translate(_TRANSLATE)  # NFC may have produced look-alikes again (ð from d + ...)
-    text, offs = _sub(text, offs, _INVISIBLE, lambda m: "")
-    text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
-    text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
-    text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
-    text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
-    text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
-    text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))
+    # Repeat until nothing changes: removing one markup can expose another ("*\\**"), so a single
+    # pass would not be idempotent. Real texts settle in one or two rounds.
+    for _ in range(6):
+        before = text
+        text, offs = _pass(text, offs)
+        if text == before:
+            break
     offs.append(len(original))
     return NormalizedText(text=text, original=original, offsets=tuple(offs))
 

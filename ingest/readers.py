@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ingest.errors import ExtractionError, UnsupportedFormat
 from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
@@ -38,7 +39,9 @@ def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
 
         best = from_bytes(data, cp_isolation=["cp1258", "cp1252", "utf_16", "latin_1"]).best()
         if best is None:
-            msg = f"{path}: cannot decode the text (not UTF-8, UTF-16, cp1258 or a legacy Vietnamese encoding)"
+            msg = (
+                f"{path}: cannot decode the text (not UTF-8, UTF-16, cp1258 or a legacy Vietnamese encoding)"
+            )
             raise ExtractionError(msg) from None
         text = str(best)
         warnings.append(f"decoded as {best.encoding}")
@@ -67,18 +70,26 @@ def _read_docx(path: Path) -> SourceText:
     except Exception as exc:  # python-docx raises several types for broken packages
         msg = f"{path}: not a readable DOCX file ({exc.__class__.__name__}: {exc})"
         raise ExtractionError(msg) from exc
+    t_tag, br_tags, tab_tag = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
+
+    def para_text(p: Any) -> str:
+        out = []
+        for el in p.iter(t_tag, tab_tag, *br_tags):
+            out.append(el.text or "" if el.tag == t_tag else "\t" if el.tag == tab_tag else "\n")
+        return "".join(out)
+
     parts: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            parts.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+            parts.append(para_text(child))
         elif child.tag == qn("w:tbl"):
             rows = child.findall(qn("w:tr"))
             grid: list[list[str]] = []
             for row in rows:
                 cells = []
                 for cell in row.findall(qn("w:tc")):
-                    paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))]
+                    paras = [para_text(p) for p in cell.iter(qn("w:p"))]
                     cells.append("\n".join(p for p in paras))
                 grid.append(cells)
             width = max((len(r) for r in grid), default=0)
@@ -87,7 +98,9 @@ def _read_docx(path: Path) -> SourceText:
                 for row_cells in grid:
                     if col < len(row_cells) and row_cells[col].strip():
                         parts.append(row_cells[col])
-    return SourceText(str(path), "\n".join(parts), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return SourceText(
+        str(path), "\n".join(parts), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
 
 
 def _ocr_pdf(path: Path, pdf: object) -> str:

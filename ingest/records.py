@@ -7,13 +7,13 @@ from ontology.terms import Level, Relation
 
 __all__ = [
     "DateValue",
+    "Deadline",
     "DocumentIdentity",
     "Evidence",
     "Extraction",
     "Mention",
     "NormalizedText",
     "Reference",
-    "Deadline",
     "SourceText",
     "Symbol",
 ]
@@ -43,10 +43,15 @@ class NormalizedText:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text to the span of the original it came from."""
+        s = self.offsets[start]
         if end <= start:
-            o = self.offsets[start]
-            return o, o
-        return self.offsets[start], self.offsets[end - 1] + 1
+            return s, s
+        # The end is where the next character came from, so a composed letter (NFC of a + ̀)
+        # covers its whole cluster in the original.
+        e = self.offsets[end]
+        if e <= s:
+            e = self.offsets[end - 1] + 1
+        return s, e
 
 
 @dataclass(frozen=True, slots=True)

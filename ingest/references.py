@@ -30,7 +30,8 @@ _TYPE_BEFORE = re.compile(
     rf"(?P<tname>{_TYPE_ALT}|NQ|QĐ|CT|KL|HD|KH|CTr|TB|CV|NĐ|TT)\s*(?:số\s*:?|Số\s*:?)?\s*$", re.I
 )
 _SHORT_FORM = re.compile(
-    rf"(?<![\w/])(?P<tname>{_TYPE_ALT})\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\d/.,-]?\d|\s*[-/]\s*[A-Za-zĐđ]|\w)", re.I
+    rf"(?<![\w/])(?P<tname>{_TYPE_ALT})\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\d/.,-]?\d|\s*[-/]\s*[A-Za-zĐđ]|\w)",
+    re.I,
 )
 _DATE_AFTER = re.compile(r"[\s,]*(?:\(\s*)?(?:được\s+)?(?:ban\s+hành\s+)?(?=ngày)", re.I)
 _BY_AFTER = re.compile(r"[\s,]*(?:của|do)\s+(?P<by>[^;:()\"“”]{2,160})", re.I)
@@ -55,9 +56,7 @@ _IMPLEMENT_CUE = re.compile(
     r"học\s+tập|trên\s+cơ\s+sở|theo)(?:\s+(?:nội\s+dung\s+)?(?:của|tại|trong))?[^.;]{0,70}$",
     re.I,
 )
-_REPORT_CUE = re.compile(
-    r"(?:báo\s+cáo|kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)(?:\s+\w+){0,6}\s*$", re.I
-)
+_REPORT_CUE = re.compile(r"(?:báo\s+cáo|kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)(?:\s+\w+){0,6}\s*$", re.I)
 # A report's sections on what comes next: references there are tasks, not what is reported on.
 _FUTURE_SECTION = re.compile(
     r"nhiệm\s+vụ|phương\s+hướng|thời\s+gian\s+tới|kiến\s+nghị|đề\s+xuất|giải\s+pháp|kế\s+hoạch", re.I
@@ -145,9 +144,21 @@ def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None) -> list[_Raw
     for m in _SHORT_FORM.finditer(text, 0, end_zone):
         if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
-        tname = fold_type_name(next(t for t in TYPE_NAMES if t.lower() == re.sub(r"\s+", " ", m.group("tname")).lower()))
+        tname = fold_type_name(
+            next(t for t in TYPE_NAMES if t.lower() == re.sub(r"\s+", " ", m.group("tname")).lower())
+        )
         s, e = norm.to_original(m.start(), m.end())
-        raws.append(_Raw(None, (tname, int(m.group("num"))), m.start(), m.start("num"), m.end(), tname, norm.original[s:e]))
+        raws.append(
+            _Raw(
+                None,
+                (tname, int(m.group("num"))),
+                m.start(),
+                m.start("num"),
+                m.end(),
+                tname,
+                norm.original[s:e],
+            )
+        )
     raws.sort(key=lambda r: r.start)
     return raws
 
@@ -166,7 +177,12 @@ def _opens_with_basis(text: str, clause_start: int, first_ref_start: int) -> boo
 
 
 def _relation(
-    raw: _Raw, prev: _Raw | None, prev_rel: Relation | None, first_in_sentence: _Raw, lay: Layout, kind: DocumentKind
+    raw: _Raw,
+    prev: _Raw | None,
+    prev_rel: Relation | None,
+    first_in_sentence: _Raw,
+    lay: Layout,
+    kind: DocumentKind,
 ) -> Relation:
     text = lay.text
     if lay.in_title(raw.sym_start):
@@ -175,7 +191,9 @@ def _relation(
             return Relation.REPORTS_ON
         if kind.is_urging:
             return Relation.URGES
-        nested = prev is not None and lay.in_title(prev.sym_start) and not _COORDINATOR.search(before_in_title)
+        nested = (
+            prev is not None and lay.in_title(prev.sym_start) and not _COORDINATOR.search(before_in_title)
+        )
         return Relation.CITES if nested else Relation.IMPLEMENTS
     s_start, _ = lay.sentence_at(raw.sym_start)
     basis = _opens_with_basis(text, s_start, first_in_sentence.start)
@@ -249,8 +267,8 @@ def find_references(
                 if msg not in warnings:
                     warnings.append(msg)
                 continue
-            ref = refs[key]
-            ref.mentions.append(Mention(None, raw.as_written, raw.start, raw.end, raw.type_name, None, None, None, rel,
+            short_ref = refs[key]
+            short_ref.mentions.append(Mention(None, raw.as_written, raw.start, raw.end, raw.type_name, None, None, None, rel,
                                         _evidence(norm, lay, raw.sym_start)))  # fmt: skip
             continue
         sym = raw.symbol

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ingest.records import Symbol
 from ontology.codes import (
     PARTY_TYPE_CODES,
     STATE_TYPE_CODES,
     canonical_code,
     looks_like_party_issuer,
 )
-from ingest.records import Symbol
 
 __all__ = ["SymbolMatch", "find_symbols", "parse_symbol"]
 
@@ -24,11 +24,17 @@ AB = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*"
 SP = r"[ \t]*"
 _LEFT = r"(?<![\w/.,-])"
 _RIGHT = r"(?![\w/]|-\w)"
-_NORM = re.compile(rf"{_LEFT}(?P<num>\d{{1,5}}){SP}/{SP}(?P<year>(?:19|20)\d\d){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})*){_RIGHT}")
-_PARTY = re.compile(rf"{_LEFT}(?P<num>\d{{1,5}}){SP}-?{SP}(?P<type>{AB}){SP}/{SP}(?P<issuer>{AB}(?:-{AB})*){_RIGHT}")
+_NORM = re.compile(
+    rf"{_LEFT}(?P<num>\d{{1,5}}){SP}/{SP}(?P<year>(?:19|20)\d\d){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})*){_RIGHT}"
+)
+_PARTY = re.compile(
+    rf"{_LEFT}(?P<num>\d{{1,5}}){SP}-?{SP}(?P<type>{AB}){SP}/{SP}(?P<issuer>{AB}(?:-{AB})*){_RIGHT}"
+)
 _ADMIN = re.compile(rf"{_LEFT}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})+){_RIGHT}")
 # A công văn with a single group (Số: 245/UBND) is accepted only right after "Số" or "công văn số".
-_SINGLE = re.compile(rf"(?:\b[Ss]ố|[Cc]ông\s+văn\s+số){SP}:?{SP}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}){_RIGHT}")
+_SINGLE = re.compile(
+    rf"(?:\b[Ss]ố|[Cc]ông\s+văn\s+số){SP}:?{SP}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}){_RIGHT}"
+)
 
 _PARTY_TYPES = {c.upper() for c in PARTY_TYPE_CODES}
 _STATE_TYPES = {c.upper() for c in STATE_TYPE_CODES}
@@ -63,12 +69,16 @@ def _party(num: str, type_code: str, issuer: str, flags: tuple[str, ...] = ()) -
 def _state(num: str, groups: list[str]) -> Symbol | None:
     first = canonical_code(groups[0])
     if len(groups) >= 2 and _MASS_ORG.match(groups[1]):
-        return Symbol(f"{num}/{_canonical_groups(groups)}", "mass_org", num, first, _canonical_groups(groups[1:]))
+        return Symbol(
+            f"{num}/{_canonical_groups(groups)}", "mass_org", num, first, _canonical_groups(groups[1:])
+        )
     if first.upper() in _PARTY_TYPES and len(groups) >= 2 and looks_like_party_issuer(groups[1]):
         # 57/NQ-TW: a Party symbol in State style.
         return _party(num, groups[0], "-".join(groups[1:]), ("malformed_separator",))
     if first.upper() in _STATE_TYPES and len(groups) >= 2:
-        return Symbol(f"{num}/{_canonical_groups(groups)}", "state", num, first, _canonical_groups(groups[1:]))
+        return Symbol(
+            f"{num}/{_canonical_groups(groups)}", "state", num, first, _canonical_groups(groups[1:])
+        )
     # A công văn: ISSUER-DRAFTING_UNIT.
     return Symbol(f"{num}/{_canonical_groups(groups)}", "state", num, None, _canonical_groups(groups))
 

@@ -15,9 +15,9 @@ __all__ = [
     "STATE_TYPE_CODES",
     "TYPE_NAMES",
     "canonical_code",
+    "fold_type_name",
     "level_of_issuer_code",
     "looks_like_party_issuer",
-    "fold_type_name",
     "type_name_of_code",
 ]
 

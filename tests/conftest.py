@@ -1,0 +1,21 @@
+"""Shared test fixtures: paths to the seed corpus and the project's own gold corpus."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TESTS = Path(__file__).parent
+SEEDS = TESTS / "corpus" / "seeds"
+CORPUS = TESTS / "corpus" / "extraction"
+
+
+def load_gold(path: Path) -> dict[str, dict[str, Any]]:
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {row["file"]: row for row in rows}
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict[str, dict[str, Any]]:
+    return load_gold(SEEDS / "gold.jsonl")

@@ -1,0 +1,56 @@
+"""Tests for the ``lineage`` command line."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from api.cli import cli
+from tests.conftest import SEEDS
+
+
+def test_extract_json_lines_has_the_documented_fields() -> None:
+    result = CliRunner().invoke(cli, ["extract", str(SEEDS), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 5
+    for row in rows:
+        assert set(row) == {"source", "document", "references", "deadlines", "warnings"}
+        assert set(row["document"]) == {
+            "number", "doc_type", "issuer", "level", "locality", "province", "province_at_issue",
+            "date", "title", "signer", "recipients",
+        }  # fmt: skip
+        for ref in row["references"]:
+            assert set(ref) == {
+                "number",
+                "as_written",
+                "doc_type",
+                "date",
+                "issuer",
+                "level",
+                "relation",
+                "relations",
+                "evidence",
+            }
+            assert ref["relation"] == ref["relations"][0]
+            assert all(set(e) == {"start", "end", "text"} for e in ref["evidence"])
+        for d in row["deadlines"]:
+            assert set(d) == {"date", "assignee", "report_due", "evidence"}
+
+
+def test_extract_table_and_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "bad.docx").write_bytes(b"nope")
+    (tmp_path / "good.txt").write_bytes((SEEDS / "001_248d6b34aa5ff351.txt").read_bytes())
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "386-KH/TU" in result.stdout
+    assert "bad.docx: not a readable DOCX" in result.stderr
+    strict = runner.invoke(cli, ["extract", "--strict", str(tmp_path)])
+    assert strict.exit_code == 1
+
+
+def test_every_command_has_help() -> None:
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
