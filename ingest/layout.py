@@ -28,6 +28,7 @@ BODY_CUE = re.compile(
     r"Ngày\s+\d|Sau\s+khi|Qua|Trong\s+(?:thời\s+gian|năm|quý|tháng)|Phần|Điều\s+1|Xét|Hiện\s+nay|"
     r"Thời\s+gian\s+qua|Quán\s+triệt|Chấp\s+hành|Thi\s+hành|[IVX]+\.\s|1\.\s)"
 )
+_FIRST_LINE_IS_BODY = re.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|[IVX]+\.\s|1\.\s)|:\s*$|\bnhư\s+sau\b|\.\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
 _CLOSING = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(r"^\s*(?:TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]", re.M)
@@ -104,13 +105,18 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
     """Span of the title lines from ``first`` up to the body, a date line or a capitalised line."""
     start = end = None
     for ln in lines[first : first + 8]:
+        # The first line after the heading is the title even when it opens with a cue word
+        # ("Triển khai thực hiện Nghị quyết …"), unless it reads as the body's first sentence.
+        first_line = start is None and not _FIRST_LINE_IS_BODY.search(ln.text)
         if (
-            BODY_CUE.match(ln.text)
+            (BODY_CUE.match(ln.text) and not first_line)
             or _DATE_LINE.search(ln.text)
             or _is_upper(ln.text)
             or _CLOSING.match(ln.text)
         ):
             break
+        if start is not None and ln.text.endswith((".", ":")):
+            break  # a sentence ending on a later line is the body's, not the title's
         start = ln.start if start is None else start
         end = ln.end
         if ln.text.endswith((".", ":")):
