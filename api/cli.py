@@ -1,13 +1,51 @@
 """The ``lineage`` command line: a thin skin over the library."""
 
+import functools
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
+from graph.gaps import GAP_KINDS, GapOptions
+from graph.ingest import ingest_paths
+from graph.store import LineageStore, open_store
 from ingest.extract import ExtractionFailure, extract_paths
 from ingest.records import Extraction
+from ontology.errors import LineageError
+
+
+def db_option[F: Callable[..., Any]](f: F) -> F:
+    """``--db FILE``: the embedded store (default ``$LINEAGE_DB`` or ``lineage.db``)."""
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=lambda: os.environ.get("LINEAGE_DB", "lineage.db"),
+        show_default="$LINEAGE_DB or lineage.db",
+        help="The embedded store file.",
+    )(f)
+
+
+def friendly_errors[F: Callable[..., Any]](f: F) -> F:
+    """Turn the project's errors into one line on stderr and exit code 1."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (LineageError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(db: Path) -> LineageStore:
+    return open_store(db)
+
 
 __all__ = ["cli", "main"]
 
@@ -66,6 +104,126 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
         click.echo(f"{failures} file(s) could not be read", err=True)
         if strict:
             sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
+@friendly_errors
+def ingest(paths: tuple[Path, ...], db: Path, strict: bool, quiet: bool) -> None:
+    """Ingest document files into the store (incremental and idempotent).
+
+    Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
+    contributed. A file that cannot be read is reported and the batch goes on.
+
+    \b
+        lineage ingest corpus/ --db lineage.db
+    """
+
+    def show(path: str, outcome: str) -> None:
+        if outcome.startswith("failed"):
+            click.echo(f"error: {outcome[8:]}", err=True)
+        elif not quiet:
+            click.echo(f"{outcome:<9} {path}", err=True)
+
+    with _open(db) as store:
+        report = ingest_paths(store, paths, show)
+    click.echo(
+        f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"
+    )
+    if strict and report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@db_option
+@friendly_errors
+def remove(files: tuple[str, ...], db: Path) -> None:
+    """Take the facts of FILES out of the store."""
+    with _open(db) as store:
+        for f in files:
+            path = f if store.file_hash(f) is not None else str(Path(f).resolve())
+            store.remove(path)
+            click.echo(f"removed {path}")
+
+
+@cli.command("lineage")
+@click.argument("key_or_file")
+@click.option(
+    "--up", "direction", flag_value="up", default=True, help="Towards the directives it rests on (default)."
+)
+@click.option(
+    "--down", "direction", flag_value="down", help="Towards what carries it out, reports on it or urges it."
+)
+@click.option("--depth", type=click.IntRange(min=1), default=None, help="Stop after N steps.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def lineage_cmd(key_or_file: str, direction: str, depth: int | None, fmt: str, db: Path) -> None:
+    """Lineage of a document (by key or by ingested file), up or down.
+
+    \b
+        lineage lineage 57-NQ/TW@VN@2024 --down --depth 2
+    """
+    with _open(db) as store:
+        result = store.lineage(key_or_file, direction, depth)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    for n in result["nodes"]:
+        indent = "  " * n["distance"]
+        status = (
+            ""
+            if n["status"] == "ingested"
+            else " (cited only" + (", catalog" if n.get("catalog") else "") + ")"
+        )
+        click.echo(
+            f"{indent}{n['key']}  {n.get('doc_type') or ''} {n.get('issuer') or ''} {n.get('date') or ''}{status}"
+        )
+    for e in result["edges"]:
+        click.echo(f"  {e['source']} -{e['relation']}-> {e['target']}")
+
+
+@cli.command()
+@click.option("--province", default=None, help="Current province, or an old province name.")
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(GAP_KINDS), help="Gap kind (repeatable; default all)."
+)
+@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--report-period",
+    default=180,
+    show_default=True,
+    help="Days after a plan when a report is expected if no deadline was read.",
+)
+@click.option(
+    "--directive", "directives", multiple=True, help="Directive key for unit_coverage (repeatable)."
+)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report_period: int,
+         directives: tuple[str, ...], fmt: str, db: Path) -> None:  # fmt: skip
+    """List gaps: plans with no basis or no report, overdue reports, unanswered urging, uncovered units.
+
+    \b
+        lineage gaps --province "Hải Phòng" --kind no_report --format json
+    """
+    opts = GapOptions(kinds=kinds or GAP_KINDS, province=province, report_period_days=report_period,
+                      directives=directives, **({"as_of": as_of} if as_of else {}))  # fmt: skip
+    with _open(db) as store:
+        rows = store.gaps(opts)
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    for r in rows:
+        click.echo(f"{r['kind']:<20} {r.get('province') or '?':<14} {r['document']:<40} {r['reason']}")
+    click.echo(f"{len(rows)} gap(s)")
 
 
 def main() -> None:

@@ -56,8 +56,13 @@ including the rule that syllables ending in ``c ch p t`` take only the acute or 
 the unconverted word is *not* one (non-Vietnamese characters such as ``© ¸ Ö ä``, or a
 capital letter inside a lowercase word).  Words that already read as Vietnamese are neutral,
 which is what keeps genuine Unicode Vietnamese (NFC or NFD) from being reported.  Words whose
-conversion is not Vietnamese vote against.  An encoding is reported only when enough words
-vote for it, few vote against, and they make up a fair share of the text.
+conversion is not Vietnamese vote against.  Distinct words are counted, so a repeated foreign
+word cannot carry the decision.  An encoding is reported only when at least two legacy letters
+are rewritten into Vietnamese words, the supporting words include something Western European
+words never contain (a TCVN3 code that is a symbol in latin-1 such as ``© · ¸ ®``, a VNI
+base + mark pair, or a capital inside a lowercase word), at least 60 % of the votes are for it
+and at least 10 % of the distinct words vote for it.  A single legacy letter (``"x·"``) is
+therefore not enough.
 """
 
 from __future__ import annotations

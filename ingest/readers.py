@@ -8,6 +8,7 @@ when it is installed. HTML keeps the document and drops the page chrome (trafila
 through LibreOffice when it is installed.
 """
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +21,12 @@ from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_
 from ingest.records import SourceText
 
 __all__ = ["READERS", "read_file"]
+
+
+_NON_VIETNAMESE_LATIN1 = re.compile(
+    "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
+    "\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
@@ -45,7 +52,8 @@ def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
             raise ExtractionError(msg) from None
         text = str(best)
         warnings.append(f"decoded as {best.encoding}")
-    legacy_enc = detect_legacy_encoding(text)
+    # Detection reads every word; run it only when letters foreign to Vietnamese appear (©, µ, ö, Ü ...).
+    legacy_enc = detect_legacy_encoding(text) if _NON_VIETNAMESE_LATIN1.search(text) else None
     if legacy_enc is not None:
         warnings.append(f"converted from the legacy {legacy_enc.upper()} encoding")
         text = convert_legacy(text, legacy_enc)

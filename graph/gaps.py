@@ -1,0 +1,349 @@
+"""The gap engine: what the compliance team looks for, per province, as of a date.
+
+Kinds: ``no_basis``, ``basis_missing``, ``chain_broken``, ``no_report``, ``report_overdue``,
+``report_without_plan``, ``urged_no_response``, ``unit_coverage``. Every row carries the document
+key, its source file, unit, province (current and at issue), the reason and the evidence.
+"""
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from vietnam_provinces import Province, Ward
+
+from ingest.gazetteer import fold, plain_province_name
+
+__all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "find_gaps"]
+
+GAP_KINDS = (
+    "no_basis",
+    "basis_missing",
+    "chain_broken",
+    "no_report",
+    "report_overdue",
+    "report_without_plan",
+    "urged_no_response",
+    "unit_coverage",
+)
+PLAN_TYPES = frozenset({"Kế hoạch", "Chương trình", "Đề án", "Phương án"})
+
+
+@dataclass(frozen=True, slots=True)
+class GapOptions:
+    """What to look for: kinds, a province (current or old name), the date asked, the period after
+    which a plan with no extracted report deadline is expected to have a report, and directives
+    for ``unit_coverage`` (by default every central document that something implements)."""
+
+    kinds: tuple[str, ...] = GAP_KINDS
+    province: str | None = None
+    as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
+    report_period_days: int = 180
+    directives: tuple[str, ...] = ()
+
+
+def _end_of(date: str) -> dt.date:
+    """The last day a partial date can mean: 2025-03 → 2025-03-31, 2025 → 2025-12-31."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return dt.date(parts[0], 12, 31)
+
+
+def _start_of(date: str) -> dt.date:
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1] if len(date) > 4 else 1, parts[2] if len(date) > 7 else 1)
+
+
+class _View:
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+        self.ingested = [n for n, a in G.nodes(data=True) if a["status"] == "ingested"]
+
+    def a(self, n: str) -> dict[str, Any]:
+        return dict(self.G.nodes[n])
+
+    def is_plan(self, n: str) -> bool:
+        a = self.G.nodes[n]
+        return a["status"] == "ingested" and a.get("doc_type") in PLAN_TYPES and a.get("level") != "central"
+
+    def is_report(self, n: str) -> bool:
+        a = self.G.nodes[n]
+        return bool(a["status"] == "ingested" and a.get("doc_type") == "Báo cáo")
+
+    def out(self, n: str, rel: str) -> list[str]:
+        return sorted({v for _, v, k in self.G.out_edges(n, keys=True) if k == rel})
+
+    def into(self, n: str, rel: str) -> list[str]:
+        return sorted({u for u, _, k in self.G.in_edges(n, keys=True) if k == rel})
+
+    def unit(self, n: str) -> tuple[str, str]:
+        a = self.G.nodes[n]
+        return fold(a.get("issuer") or ""), fold(a.get("province") or "")
+
+    def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
+        return list(self.G.edges[u, v, rel]["evidence"][:3])
+
+
+def _row(view: _View, kind: str, n: str, reason: str, evidence: Any = None, **extra: Any) -> dict[str, Any]:
+    a = view.G.nodes[n]
+    return {
+        "kind": kind,
+        "document": n,
+        "source": a["sources"][0] if a.get("sources") else None,
+        "number": a.get("number"),
+        "doc_type": a.get("doc_type"),
+        "title": a.get("title"),
+        "date": a.get("date"),
+        "province": a.get("province"),
+        "province_at_issue": a.get("province_at_issue"),
+        "unit": a.get("issuer"),
+        "level": a.get("level"),
+        "reason": reason,
+        "evidence": evidence if evidence is not None else [],
+        **extra,
+    }
+
+
+def _label(view: _View, n: str) -> str:
+    a = view.G.nodes[n]
+    return a.get("number") or n
+
+
+def _no_basis(view: _View) -> Iterable[dict[str, Any]]:
+    for n in view.ingested:
+        if view.is_plan(n) and not view.out(n, "implements"):
+            yield _row(view, "no_basis", n, "plan or program below central level with no basis it implements")
+
+
+def _basis_missing(view: _View) -> Iterable[dict[str, Any]]:
+    for n in view.ingested:
+        if not view.is_plan(n):
+            continue
+        for t in view.out(n, "implements"):
+            b = view.G.nodes[t]
+            if b["status"] == "cited" and not b.get("catalog"):
+                why = "ambiguous citation" if b.get("ambiguous") else "neither ingested nor in the catalog"
+                yield _row(view, "basis_missing", n, f"its basis {_label(view, t)} is cited but {why}: the chain cannot be checked",
+                           view.evidence(n, t, "implements"), related=t)  # fmt: skip
+
+
+def _chain_broken(view: _View) -> Iterable[dict[str, Any]]:
+    impl = nx.DiGraph((u, v) for u, v, k in view.G.edges(keys=True) if k == "implements")
+    for n in view.ingested:
+        if not view.is_plan(n) or n not in impl:
+            continue
+        up = nx.descendants(impl, n)
+        if not any(view.G.nodes[x].get("level") == "central" for x in up):
+            yield _row(view, "chain_broken", n, "following its bases upward never reaches a central document",
+                       related=sorted(up))  # fmt: skip
+
+
+def _deadlines_by_doc(deadlines: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for d in deadlines:
+        out.setdefault(d["document"], []).append(d)
+    return out
+
+
+def _reports_of(view: _View, plan: str) -> list[str]:
+    """Reports on the plan, or on what it implements by the same unit."""
+    found = {r for r in view.into(plan, "reports_on") if view.is_report(r)}
+    for t in view.out(plan, "implements"):
+        found |= {
+            r for r in view.into(t, "reports_on") if view.is_report(r) and view.unit(r) == view.unit(plan)
+        }
+    return sorted(found)
+
+
+def _no_report(
+    view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions
+) -> Iterable[dict[str, Any]]:
+    as_of = dt.date.fromisoformat(opts.as_of)
+    for n in view.ingested:
+        if not view.is_plan(n) or _reports_of(view, n):
+            continue
+        due_rows = [d for d in deadlines.get(n, []) if d["report_due"]]
+        evidence: list[dict[str, Any]] = []
+        if due_rows:
+            first = min(due_rows, key=lambda d: _end_of(d["date"]))
+            due: dt.date | None = _end_of(first["date"])
+            basis = f"its report deadline {first['date']}"
+            evidence = [first["evidence"]]
+        else:
+            a = view.G.nodes[n]
+            dates = (
+                [a["date"]] if a.get("date") else [view.G.nodes[t].get("date") for t in view.G.successors(n)]
+            )
+            dates = [d for d in dates if d]
+            if dates:
+                start = max(_start_of(d) for d in dates)
+                due = start + dt.timedelta(days=opts.report_period_days)
+                basis = (f"{opts.report_period_days} days after {'its date' if a.get('date') else 'the latest document it cites'}"
+                         f" ({start.isoformat()})")  # fmt: skip
+            else:
+                due, basis = None, "no date to count from"
+        if due is None or due < as_of:
+            when = f"due {due.isoformat()} ({basis})" if due else basis
+            yield _row(view, "no_report", n, f"no report on this plan; {when}", evidence,
+                       due=due.isoformat() if due else None)  # fmt: skip
+
+
+def _report_overdue(
+    view: _View, deadlines: Iterable[dict[str, Any]], opts: GapOptions
+) -> Iterable[dict[str, Any]]:
+    as_of = dt.date.fromisoformat(opts.as_of)
+    for d in deadlines:
+        if not d["report_due"] or _end_of(d["date"]) >= as_of or d["document"] not in view.G:
+            continue
+        n = d["document"]
+        direct = {r for r in (*view.into(n, "reports_on"), *view.into(n, "implements")) if view.is_report(r)}
+        # A report on what the document implements counts only from the same province.
+        province = fold(view.G.nodes[n].get("province") or "")
+        indirect = {
+            r
+            for t in view.out(n, "implements")
+            for r in view.into(t, "reports_on")
+            if view.is_report(r) and province and fold(view.G.nodes[r].get("province") or "") == province
+        }
+        answered = bool((direct | indirect) - {n})
+        if not answered:
+            who = d["assignee"] or "the addressees"
+            yield _row(view, "report_overdue", n, f"report from {who} due {d['date']} has not come", [d["evidence"]],
+                       due=d["date"], assignee=d["assignee"])  # fmt: skip
+
+
+def _report_without_plan(view: _View) -> Iterable[dict[str, Any]]:
+    for r in view.ingested:
+        if not view.is_report(r):
+            continue
+        for d in view.out(r, "reports_on"):
+            if view.G.nodes[d]["status"] == "ingested" and view.is_report(d):
+                continue
+            plans = [
+                p for p in view.into(d, "implements") if view.is_plan(p) and view.unit(p) == view.unit(r)
+            ]
+            if not plans:
+                yield _row(view, "report_without_plan", r,
+                           f"reports on {_label(view, d)} but its unit has no plan implementing it",
+                           view.evidence(r, d, "reports_on"), related=d)  # fmt: skip
+
+
+def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
+    for letter in view.ingested:
+        urged = view.out(letter, "urges")
+        if not urged:
+            continue
+        la = view.G.nodes[letter]
+        for x in urged:
+            responders = set()
+            for t in (x, letter):
+                for rel in ("implements", "reports_on"):
+                    responders |= set(view.into(t, rel))
+            responders.discard(letter)
+            ok = False
+            for y in responders:
+                ya = view.G.nodes[y]
+                if ya["status"] != "ingested":
+                    continue
+                if la.get("date") and ya.get("date") and _end_of(ya["date"]) < _start_of(la["date"]):
+                    continue  # earlier than the letter: not a response
+                if la.get("province") and fold(la["province"]) != fold(ya.get("province") or ""):
+                    continue  # a response comes from the letter's addressees, in its province
+                ok = True
+                break
+            if not ok:
+                yield _row(view, "urged_no_response", letter,
+                           f"urged {', '.join(la.get('recipients') or []) or 'its addressees'} to carry out "
+                           f"{_label(view, x)}; no later implementing document or report from them",
+                           view.evidence(letter, x, "urges"), related=x)  # fmt: skip
+
+
+def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
+    impl = nx.DiGraph((u, v) for u, v, k in view.G.edges(keys=True) if k == "implements")
+    directives = list(opts.directives) or sorted(
+        n
+        for n, a in view.G.nodes(data=True)
+        if a.get("level") == "central" and n in impl and impl.in_degree(n) > 0
+    )
+    provinces = [plain_province_name(p.name) for p in Province.iter_all()]
+    for d in directives:
+        if d not in view.G:
+            continue
+        implementers = [
+            n
+            for n in (nx.ancestors(impl, d) if d in impl else set())
+            if view.G.nodes[n]["status"] == "ingested"
+        ]
+        covered = {fold(view.G.nodes[n].get("province") or "") for n in implementers}
+        wanted = [p for p in provinces if opts.province is None or fold(p) == fold(opts.province)]
+        for p in wanted:
+            if fold(p) not in covered:
+                yield {**_row(view, "unit_coverage", d, f"no document in {p} implements {_label(view, d)}"),
+                       "province": p, "province_at_issue": None, "unit": p, "unit_level": "province"}  # fmt: skip
+        if opts.province is None:
+            continue
+        prov = next(
+            (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(opts.province)), None
+        )
+        if prov is None:
+            continue
+        local = {
+            fold(view.G.nodes[n].get("locality") or "")
+            for n in implementers
+            if view.G.nodes[n].get("level") == "commune"
+            and fold(view.G.nodes[n].get("province") or "") == fold(opts.province)
+        }
+        for w in Ward.iter_by_province(prov.code):
+            name = str(w.name)
+            if fold(name) not in local:
+                yield {**_row(view, "unit_coverage", d, f"no document of {name} implements {_label(view, d)}"),
+                       "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
+                       "unit_level": "commune"}  # fmt: skip
+
+
+def _in_province(row: dict[str, Any], province: str | None) -> bool:
+    if province is None:
+        return True
+    want = fold(province)
+    return want in {fold(row.get("province") or ""), fold(row.get("province_at_issue") or "")}
+
+
+def find_gaps(
+    G: nx.MultiDiGraph, deadlines: Iterable[dict[str, Any]], opts: GapOptions | None = None
+) -> list[dict[str, Any]]:
+    """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
+    opts = opts or GapOptions()
+    unknown = [k for k in opts.kinds if k not in GAP_KINDS]
+    if unknown:
+        msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"
+        raise ValueError(msg)
+    view = _View(G)
+    dls = list(deadlines)
+    by_doc = _deadlines_by_doc(dls)
+    rows: list[dict[str, Any]] = []
+    producers = {
+        "no_basis": lambda: _no_basis(view),
+        "basis_missing": lambda: _basis_missing(view),
+        "chain_broken": lambda: _chain_broken(view),
+        "no_report": lambda: _no_report(view, by_doc, opts),
+        "report_overdue": lambda: _report_overdue(view, dls, opts),
+        "report_without_plan": lambda: _report_without_plan(view),
+        "urged_no_response": lambda: _urged_no_response(view),
+        "unit_coverage": lambda: _unit_coverage(view, opts),
+    }
+    for kind in opts.kinds:
+        rows.extend(r for r in producers[kind]() if _in_province(r, opts.province))
+    rows.sort(
+        key=lambda r: (
+            GAP_KINDS.index(r["kind"]),
+            r.get("province") or "",
+            r["document"],
+            r.get("related") or "",
+        )
+    )
+    return rows

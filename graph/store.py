@@ -1,0 +1,419 @@
+"""The embedded store: one SQLite file holding documents, references with evidence, deadlines and runs.
+
+Files are keyed by path and content hash: ingesting the same bytes again changes nothing, a changed
+file replaces every fact it contributed, and ``remove`` takes them out. Each file is written in
+one transaction, so a failure never leaves half a file behind. References are resolved to document
+keys after every change, for the symbols the change touched only; the resolution depends on the
+set of documents alone, so the graph does not depend on the order files were ingested in.
+"""
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from graph.errors import NodeNotFound, StoreError
+from graph.identity import Scope, document_key, number_key, reference_scope, scope_of
+from ingest.records import Extraction
+from ontology.catalog import Catalog, load_catalog
+
+__all__ = ["DocumentRow", "IngestReport", "LineageStore", "ReferenceRow", "SQLiteStore", "open_store"]
+
+SCHEMA = """
+PRAGMA foreign_keys = ON;
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL, run_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS documents (
+    path TEXT PRIMARY KEY REFERENCES files(path) ON DELETE CASCADE,
+    key TEXT NOT NULL, number TEXT, number_key TEXT, doc_type TEXT, issuer TEXT, level TEXT,
+    locality TEXT, province TEXT, province_at_issue TEXT, date TEXT, title TEXT, signer TEXT,
+    recipients TEXT NOT NULL, warnings TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
+CREATE INDEX IF NOT EXISTS documents_number ON documents(number_key);
+CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
+CREATE TABLE IF NOT EXISTS refs (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    position INTEGER NOT NULL, source_key TEXT NOT NULL,
+    number TEXT NOT NULL, number_key TEXT NOT NULL, doc_type TEXT, date TEXT, issuer TEXT, level TEXT,
+    relations TEXT NOT NULL, evidence TEXT NOT NULL,
+    scope_province TEXT, scope_locality TEXT, scope_national INTEGER NOT NULL,
+    target_key TEXT, status TEXT, confidence REAL, candidates TEXT
+);
+CREATE INDEX IF NOT EXISTS refs_number ON refs(number_key);
+CREATE INDEX IF NOT EXISTS refs_path ON refs(path);
+CREATE INDEX IF NOT EXISTS refs_target ON refs(target_key);
+CREATE TABLE IF NOT EXISTS deadlines (
+    path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    source_key TEXT NOT NULL, date TEXT NOT NULL, assignee TEXT, report_due INTEGER NOT NULL, evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deadlines_path ON deadlines(path);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+    added INTEGER DEFAULT 0, changed INTEGER DEFAULT 0, unchanged INTEGER DEFAULT 0,
+    failed INTEGER DEFAULT 0, failures TEXT DEFAULT '[]'
+);
+"""
+STORE_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """An ingested document as stored."""
+
+    path: str
+    key: str
+    number: str | None
+    doc_type: str | None
+    issuer: str | None
+    level: str | None
+    locality: str | None
+    province: str | None
+    province_at_issue: str | None
+    date: str | None
+    title: str | None
+    signer: str | None
+    recipients: list[str]
+    warnings: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRow:
+    """A stored reference and what it resolved to."""
+
+    path: str
+    position: int
+    source_key: str
+    number: str
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    level: str | None
+    relations: list[str]
+    evidence: list[dict[str, Any]]
+    scope: Scope
+    target_key: str
+    status: str  # exact | probable | catalog | ambiguous | unresolved
+    confidence: float
+    candidates: list[str]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ``ingest`` run did."""
+
+    run_id: int
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def own_key(ex: Extraction, path: str, sha256: str) -> str:
+    """The key of an extracted document (its file when it has no number)."""
+    d = ex.document
+    if d.number is None:
+        return f"file:{sha256[:16]}"
+    level = d.level.value if d.level else None
+    return document_key(d.number, scope_of(level, d.province, d.locality), d.date)
+
+
+class SQLiteStore:
+    """The default graph store: a single SQLite file, no server."""
+
+    def __init__(self, path: str | Path, catalog: Catalog | None = None) -> None:
+        self.path = Path(path)
+        self.catalog = catalog if catalog is not None else load_catalog()
+        try:
+            self.db = sqlite3.connect(str(self.path))
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+            row = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta VALUES ('version', ?)", (STORE_VERSION,))
+                self.db.commit()
+        except sqlite3.DatabaseError as exc:
+            msg = f"{self.path}: not a lineage store ({exc})"
+            raise StoreError(msg) from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def start_run(self) -> IngestReport:
+        cur = self.db.execute("INSERT INTO runs(started) VALUES (?)", (_now(),))
+        self.db.commit()
+        return IngestReport(run_id=int(cur.lastrowid or 0))
+
+    def finish_run(self, report: IngestReport) -> None:
+        self.db.execute(
+            "UPDATE runs SET finished=?, added=?, changed=?, unchanged=?, failed=?, failures=? WHERE id=?",
+            (_now(), len(report.added), len(report.changed), len(report.unchanged), len(report.failed),
+             json.dumps(report.failed, ensure_ascii=False), report.run_id),
+        )  # fmt: skip
+        self.db.commit()
+
+    def file_hash(self, path: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM files WHERE path=?", (path,)).fetchone()
+        return str(row[0]) if row else None
+
+    def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str:
+        """Store what was read from ``path``; returns ``added``, ``changed`` or ``unchanged``."""
+        old = self.file_hash(path)
+        if old == sha256:
+            return "unchanged"
+        with self.db:  # one transaction: the file's facts go in whole or not at all
+            touched = self._delete_facts(path) if old is not None else set()
+            touched |= self._insert_facts(path, sha256, ex, run_id)
+            self._resolve(touched)
+        return "added" if old is None else "changed"
+
+    def remove(self, path: str) -> None:
+        """Take out every fact ``path`` contributed."""
+        if self.file_hash(path) is None:
+            msg = f"{path}: not in the store {self.path}"
+            raise NodeNotFound(msg)
+        with self.db:
+            self._resolve(self._delete_facts(path))
+
+    def _delete_facts(self, path: str) -> set[str]:
+        touched = {r[0] for r in self.db.execute("SELECT number_key FROM refs WHERE path=?", (path,))}
+        touched |= {
+            r[0]
+            for r in self.db.execute(
+                "SELECT number_key FROM documents WHERE path=? AND number_key IS NOT NULL", (path,)
+            )
+        }
+        self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        return touched
+
+    def _insert_facts(self, path: str, sha256: str, ex: Extraction, run_id: int | None) -> set[str]:
+        d = ex.document
+        key = own_key(ex, path, sha256)
+        level = d.level.value if d.level else None
+        self.db.execute("INSERT INTO files VALUES (?,?,?,?)", (path, sha256, _now(), run_id))
+        self.db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (path, key, d.number, number_key(d.number) if d.number else None, d.doc_type, d.issuer, level,
+             d.locality, d.province, d.province_at_issue, d.date, d.title, d.signer,
+             json.dumps(d.recipients, ensure_ascii=False), json.dumps(ex.warnings, ensure_ascii=False)),
+        )  # fmt: skip
+        rows = []
+        for i, r in enumerate(ex.references):
+            scope = reference_scope(
+                r.level.value if r.level else None, r.symbol.issuer_code, r.symbol.family == "party",
+                level, d.province, d.locality,
+            )  # fmt: skip
+            evidence = [{"file": path, **m.evidence.to_json()} for m in r.mentions]
+            rows.append(
+                (path, i, key, r.number, number_key(r.number), r.doc_type, r.date, r.issuer,
+                 r.level.value if r.level else None, json.dumps([x.value for x in r.relations]),
+                 json.dumps(evidence, ensure_ascii=False), scope.province, scope.locality, int(scope.national))
+            )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO refs(path, position, source_key, number, number_key, doc_type, date, issuer, level,"
+            " relations, evidence, scope_province, scope_locality, scope_national) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        self.db.executemany(
+            "INSERT INTO deadlines VALUES (?,?,?,?,?,?)",
+            [(path, key, dl.date, dl.assignee, int(dl.report_due), json.dumps({"file": path, **dl.evidence.to_json()},
+              ensure_ascii=False)) for dl in ex.deadlines],
+        )  # fmt: skip
+        touched = {number_key(r.number) for r in ex.references}
+        if d.number:
+            touched.add(number_key(d.number))
+        return touched
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def _resolve(self, numbers: set[str]) -> None:
+        """Resolve every reference whose symbol is in ``numbers`` against the documents and the catalog."""
+        for nk in sorted(numbers):
+            docs = [
+                (str(k), scope_of(lv, pv, loc), dt)
+                for k, lv, pv, loc, dt in self.db.execute(
+                    "SELECT DISTINCT key, level, province, locality, date FROM documents WHERE number_key=? ORDER BY key",
+                    (nk,),
+                )
+            ]
+            updates = []
+            for ref_id, number, date, sp, sl, sn in self.db.execute(
+                "SELECT id, number, date, scope_province, scope_locality, scope_national FROM refs WHERE number_key=?",
+                (nk,),
+            ).fetchall():
+                scope = Scope(sp, sl, national=bool(sn))
+                target, status, conf, cands = self._match(number, date, scope, docs)
+                updates.append((target, status, conf, json.dumps(cands, ensure_ascii=False), ref_id))
+            self.db.executemany(
+                "UPDATE refs SET target_key=?, status=?, confidence=?, candidates=? WHERE id=?", updates
+            )
+
+    def _match(
+        self, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
+    ) -> tuple[str, str, float, list[str]]:
+        year = date[:4] if date else None
+        fits = []
+        for key, dscope, ddate in docs:
+            if not scope.compatible(dscope):
+                continue
+            if year is not None and ddate is not None and ddate[:4] != year:
+                continue
+            fits.append((key, dscope, ddate))
+        keys = sorted({k for k, _, _ in fits})
+        if len(keys) == 1:
+            key, dscope, ddate = fits[0]
+            exact = scope.exact(dscope) and year is not None and ddate is not None
+            return key, "exact" if exact else "probable", 1.0 if exact else 0.7, keys
+        cited = document_key(number, scope, date)
+        if len(keys) > 1:
+            return cited, "ambiguous", 0.3, keys
+        if scope.national:
+            entries = self.catalog.lookup(number, date)
+            if len(entries) == 1:
+                e = entries[0]
+                return document_key(number, scope, e.date), "catalog", 0.9, []
+            if len(entries) > 1:
+                return cited, "ambiguous", 0.3, [document_key(number, scope, e.date) for e in entries]
+        return cited, "unresolved", 0.5, []
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def documents(self) -> Iterator[DocumentRow]:
+        for r in self.db.execute(
+            "SELECT path, key, number, doc_type, issuer, level, locality, province, province_at_issue, date,"
+            " title, signer, recipients, warnings FROM documents ORDER BY path"
+        ):
+            yield DocumentRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                json.loads(r[12]),
+                json.loads(r[13]),
+            )
+
+    def references(self) -> Iterator[ReferenceRow]:
+        for r in self.db.execute(
+            "SELECT path, position, source_key, number, doc_type, date, issuer, level, relations, evidence,"
+            " scope_province, scope_locality, scope_national, target_key, status, confidence, candidates"
+            " FROM refs ORDER BY path, position"
+        ):
+            yield ReferenceRow(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), json.loads(r[9]),
+                Scope(r[10], r[11], national=bool(r[12])), r[13], r[14], r[15], json.loads(r[16] or "[]"),
+            )  # fmt: skip
+
+    def deadlines(self) -> Iterator[dict[str, Any]]:
+        for path, key, date, assignee, due, ev in self.db.execute(
+            "SELECT path, source_key, date, assignee, report_due, evidence FROM deadlines ORDER BY path, date"
+        ):
+            yield {"path": path, "document": key, "date": date, "assignee": assignee, "report_due": bool(due),
+                   "evidence": json.loads(ev)}  # fmt: skip
+
+    def paths(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT path FROM files ORDER BY path")]
+
+    def key_of_path(self, path: str) -> str | None:
+        row = self.db.execute("SELECT key FROM documents WHERE path=?", (path,)).fetchone()
+        return str(row[0]) if row else None
+
+    def snapshot(self) -> dict[str, Any]:
+        """What the store holds, for stamping reports: a hash over the file hashes, and counts."""
+        import hashlib
+
+        h = hashlib.sha256()
+        n = 0
+        for path, sha in self.db.execute("SELECT path, sha256 FROM files ORDER BY path"):
+            h.update(f"{path}\0{sha}\n".encode())
+            n += 1
+        return {"corpus_hash": h.hexdigest()[:16], "files": n, "time": _now()}
+
+    def runs(self) -> list[dict[str, Any]]:
+        cols = ["id", "started", "finished", "added", "changed", "unchanged", "failed", "failures"]
+        return [
+            dict(zip(cols, r, strict=True))
+            for r in self.db.execute(f"SELECT {', '.join(cols)} FROM runs ORDER BY id")
+        ]
+
+
+def iter_ingest(
+    store: SQLiteStore, files: Iterable[tuple[str, str, Extraction]], report: IngestReport
+) -> None:
+    """Upsert already extracted files into the store, recording the outcome in ``report``."""
+    for path, sha, ex in files:
+        outcome = store.upsert(path, sha, ex, report.run_id)
+        getattr(report, outcome).append(path)
+
+
+class LineageStore(SQLiteStore):
+    """The embedded store with its query operations: the interface every backend offers."""
+
+    _cache: tuple[str, Any] | None = None
+
+    def _state(self) -> str:
+        row = self.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM refs").fetchone()
+        files = self.db.execute(
+            "SELECT COALESCE(group_concat(sha256), '') FROM (SELECT sha256 FROM files ORDER BY path)"
+        ).fetchone()
+        return f"{row[0]}:{row[1]}:{hash(files[0])}"
+
+    def graph(self) -> Any:
+        """The networkx view of the whole store (rebuilt only when the store changed)."""
+        from graph.build import build_graph
+
+        state = self._state()
+        if self._cache is None or self._cache[0] != state:
+            self._cache = (state, build_graph(self.documents(), self.references(), self.catalog))
+        return self._cache[1]
+
+    def lineage(self, key: str, direction: str = "up", depth: int | None = None) -> dict[str, Any]:
+        from graph.lineage import lineage
+
+        return lineage(self.graph(), self.resolve_key(key), direction, depth)
+
+    def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
+        from graph.gaps import find_gaps
+
+        return find_gaps(self.graph(), self.deadlines(), opts)
+
+    def resolve_key(self, key_or_path: str) -> str:
+        """A document key given a key, a stored file path, or a path that resolves to one."""
+        if key_or_path in self.graph():
+            return key_or_path
+        for candidate in (key_or_path, str(Path(key_or_path).resolve())):
+            k = self.key_of_path(candidate)
+            if k is not None:
+                return k
+        msg = f"{key_or_path!r} is neither a document key nor an ingested file"
+        raise NodeNotFound(msg)
+
+
+def open_store(path: str | Path) -> LineageStore:
+    """Open (or create) the embedded store at ``path``."""
+    return LineageStore(path)

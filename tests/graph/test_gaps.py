@@ -1,0 +1,122 @@
+"""Tests for the gap engine (graph.gaps) on the seeds and on hand-made corpora."""
+
+from pathlib import Path
+
+import pytest
+
+from graph.gaps import GAP_KINDS, GapOptions
+from graph.ingest import ingest_paths
+from graph.store import LineageStore, open_store
+from tests.conftest import SEEDS
+
+AS_OF = "2026-11-22"
+PLAN_001 = "001_248d6b34aa5ff351.txt"
+PLAN_002 = "002_11b66335f04710ba.txt"
+REPORT_000 = "000_230abe7e519d0cdb.txt"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> LineageStore:
+    store = open_store(tmp_path_factory.mktemp("g") / "l.db")
+    ingest_paths(store, [SEEDS])
+    return store
+
+
+def docs(store: LineageStore, kind: str, **kw: str) -> set[str]:
+    rows = store.gaps(GapOptions(kinds=(kind,), as_of=AS_OF, **kw))  # type: ignore[arg-type]
+    return {Path(r["source"]).name for r in rows if r["source"]}
+
+
+def test_seed_plans_have_no_report(seeded: LineageStore) -> None:
+    assert docs(seeded, "no_report") == {PLAN_001, PLAN_002}
+
+
+def test_report_deadline_of_001_is_overdue(seeded: LineageStore) -> None:
+    rows = [
+        r
+        for r in seeded.gaps(GapOptions(kinds=("report_overdue",), as_of=AS_OF))
+        if r["source"].endswith(PLAN_001)
+    ]
+    assert [r["due"] for r in rows] == ["2025-03-28"]
+    assert "28/3/2025" in rows[0]["evidence"][0]["text"]
+
+
+def test_not_overdue_before_the_deadline(seeded: LineageStore) -> None:
+    rows = seeded.gaps(GapOptions(kinds=("report_overdue",), as_of="2025-03-01"))
+    assert rows == []
+
+
+def test_report_without_plan(seeded: LineageStore) -> None:
+    assert docs(seeded, "report_without_plan") == {REPORT_000}
+
+
+def test_no_seed_plan_lacks_a_basis(seeded: LineageStore) -> None:
+    assert docs(seeded, "no_basis") == set()
+
+
+def test_basis_missing(seeded: LineageStore) -> None:
+    rows = seeded.gaps(GapOptions(kinds=("basis_missing",), as_of=AS_OF))
+    assert {r["related"] for r in rows} == {"386-KH/TU@?@2025", "06-KH/ĐU@Hải Phòng/phường Kinh Môn@2025"}
+
+
+def test_province_filter_takes_old_names(seeded: LineageStore) -> None:
+    assert docs(seeded, "report_without_plan", province="Kon Tum") == {REPORT_000}
+    assert docs(seeded, "report_without_plan", province="Quảng Ngãi") == {REPORT_000}
+    assert docs(seeded, "report_without_plan", province="Hải Phòng") == set()
+
+
+def test_urged_without_response(seeded: LineageStore) -> None:
+    rows = seeded.gaps(GapOptions(kinds=("urged_no_response",), as_of=AS_OF))
+    assert {r["related"] for r in rows} >= {"013/CT-UBND@Đắk Lắk@2025", "02-KH/BCĐ@Đắk Lắk@2025"}
+
+
+def test_rows_carry_the_required_fields(seeded: LineageStore) -> None:
+    rows = seeded.gaps(GapOptions(as_of=AS_OF))
+    assert {r["kind"] for r in rows} >= {"no_report", "report_overdue", "basis_missing", "unit_coverage"}
+    for r in rows:
+        assert {
+            "kind",
+            "document",
+            "source",
+            "province",
+            "province_at_issue",
+            "unit",
+            "reason",
+            "evidence",
+        } <= set(r)
+
+
+def test_unit_coverage_lists_provinces_and_communes(seeded: LineageStore) -> None:
+    rows = seeded.gaps(GapOptions(kinds=("unit_coverage",), as_of=AS_OF, directives=("57-NQ/TW@VN@2024",)))
+    provinces = {r["unit"] for r in rows}
+    assert "Hải Phòng" not in provinces and "Đắk Lắk" in provinces and len(provinces) == 33
+    rows = seeded.gaps(
+        GapOptions(kinds=("unit_coverage",), province="Hải Phòng", directives=("57-NQ/TW@VN@2024",))
+    )
+    communes = {r["unit"] for r in rows if r["unit_level"] == "commune"}
+    assert "Phường Kinh Môn" not in communes and "Phường Hải Dương" in communes
+
+
+def test_chain_broken_and_no_basis(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "commune.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ TRIỆU SƠN\nSố: 45/KH-UBND\nTriệu Sơn, ngày 15 tháng 8 năm 2025\nKẾ HOẠCH\n"
+        "Chuyển đổi số năm 2025\nThực hiện Kế hoạch số 99/KH-UBND ngày 01/8/2025 của UBND xã, UBND xã ban hành Kế hoạch.\n",
+        encoding="utf-8",
+    )
+    (folder / "orphan.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ DÂN LỰC\nSố: 46/KH-UBND\nDân Lực, ngày 15 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "Chuyển đổi số năm 2025\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "l.db")
+    ingest_paths(store, [folder])
+    assert docs(store, "no_basis") == {"orphan.txt"}
+    assert docs(store, "chain_broken") == {"commune.txt"}
+
+
+def test_unknown_kind_is_an_error(seeded: LineageStore) -> None:
+    with pytest.raises(ValueError, match="unknown gap kind"):
+        seeded.gaps(GapOptions(kinds=("nope",)))
+    assert len(GAP_KINDS) == 8
