@@ -1,0 +1,186 @@
+"""JSON views of the lineage graph shared by the API, the browser and the reports.
+
+``subgraph_json`` is the node-link JSON the browser draws (the API's ``GET /graph`` returns it
+as is); ``province_summary`` is what a province gap report shows besides the gap rows.
+"""
+
+import re
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+from vietnam_provinces import Province, Ward
+
+from graph.lineage import LINEAGE_RELATIONS
+from ingest.gazetteer import fold, plain_province_name
+from ontology.provinces import MERGED_INTO
+from ontology.units import PROVINCIAL_DEPARTMENTS
+
+__all__ = ["DEFAULT_NODE_LIMIT", "current_provinces", "node_view", "province_summary", "subgraph_json"]
+
+DEFAULT_NODE_LIMIT = 1000
+
+
+def current_provinces() -> list[dict[str, Any]]:
+    """The 34 current provinces with their NSO code and the old provinces merged into them."""
+    from vietnam_provinces import legacy
+
+    old_names = {int(p.code): plain_province_name(p.name) for p in legacy.Province.iter_all()}
+    out = []
+    for p in Province.iter_all():
+        code = int(p.code)
+        out.append({"code": code, "name": plain_province_name(p.name), "full_name": p.name,
+                    "old_names": [old_names[c] for c in MERGED_INTO[code] if old_names[c] != plain_province_name(p.name)]})  # fmt: skip
+    return out
+
+
+def _matches_province(attrs: dict[str, Any], province: str | None) -> bool:
+    if province is None:
+        return True
+    want = fold(province)
+    return want in {fold(attrs.get("province") or ""), fold(attrs.get("province_at_issue") or "")}
+
+
+def node_view(key: str, attrs: dict[str, Any], gap_kinds: list[str] | None = None) -> dict[str, Any]:
+    """A node as the browser and the API show it."""
+    return {
+        "id": key,
+        "label": attrs.get("number")
+        or (attrs.get("doc_type") or "Văn bản") + (f" – {attrs['issuer']}" if attrs.get("issuer") else ""),
+        **{
+            k: attrs.get(k)
+            for k in (
+                "number",
+                "doc_type",
+                "issuer",
+                "level",
+                "locality",
+                "province",
+                "province_at_issue",
+                "date",
+                "title",
+                "status",
+            )
+        },  # fmt: skip
+        "catalog": bool(attrs.get("catalog")),
+        "ambiguous": bool(attrs.get("ambiguous")),
+        "sources": list(attrs.get("sources") or []),
+        "gap_kinds": sorted(set(gap_kinds or [])),
+    }
+
+
+def subgraph_json(
+    G: nx.MultiDiGraph,
+    gaps: list[dict[str, Any]] | None = None,
+    *,
+    province: str | None = None,
+    root: str | None = None,
+    depth: int = 3,
+    level: str | None = None,
+    query: str | None = None,
+    limit: int = DEFAULT_NODE_LIMIT,
+) -> dict[str, Any]:
+    """Node-link JSON of a subgraph, capped at ``limit`` nodes (and saying what was left out).
+
+    With ``root``: the documents within ``depth`` steps of it, up and down. With ``province``:
+    its documents and what they cite. ``level`` and ``query`` (case- and diacritic-insensitive,
+    on number, title and issuer) filter further.
+    """
+    by_doc: dict[str, list[str]] = {}
+    for g in gaps or []:
+        by_doc.setdefault(g["document"], []).append(g["kind"])
+    if root is not None:
+        if root not in G:
+            from graph.errors import NodeNotFound
+
+            msg = f"document {root!r} is not in the graph"
+            raise NodeNotFound(msg)
+        und = nx.Graph((u, v) for u, v, k in G.edges(keys=True) if k in (*LINEAGE_RELATIONS, "cites"))
+        und.add_node(root)
+        keep = set(nx.single_source_shortest_path_length(und, root, cutoff=depth))
+    else:
+        keep = {
+            n for n, a in G.nodes(data=True) if a["status"] == "ingested" and _matches_province(a, province)
+        }
+        keep |= {v for n in list(keep) for v in G.successors(n)}
+    if level:
+        keep = {n for n in keep if G.nodes[n].get("level") == level or n == root}
+    if query:
+        q = fold(query)
+        hits = {
+            n
+            for n in keep
+            if q
+            in fold(" ".join(str(G.nodes[n].get(f) or "") for f in ("number", "title", "issuer")) + " " + n)
+        }
+        keep = hits | {v for n in hits for v in (*G.successors(n), *G.predecessors(n)) if v in keep}
+    total = len(keep)
+    ordered = sorted(keep, key=lambda n: (n != root, -G.degree(n), n))
+    chosen = set(ordered[:limit])
+    nodes = [node_view(n, dict(G.nodes[n]), by_doc.get(n)) for n in sorted(chosen)]
+    edges = [
+        {
+            "source": u,
+            "target": v,
+            "relation": k,
+            "confidence": d["confidence"],
+            "status": d["status"],
+            "evidence": d["evidence"][:3],
+        }
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if u in chosen and v in chosen
+    ]
+    return {"nodes": nodes, "edges": edges, "total_nodes": total, "omitted_nodes": total - len(chosen),
+            "truncated": total > len(chosen), "limit": limit}  # fmt: skip
+
+
+def province_summary(G: nx.MultiDiGraph, gaps: list[dict[str, Any]], province: str) -> dict[str, Any]:
+    """Totals and coverage for one current province (old merged provinces counted in)."""
+    prov = next(
+        (
+            p
+            for p in current_provinces()
+            if fold(p["name"]) == fold(province) or fold(province) in map(fold, p["old_names"])
+        ),
+        None,
+    )
+    if prov is None:
+        msg = f"unknown province {province!r}; expected one of the 34 current provinces or an old name"
+        raise ValueError(msg)
+    name = prov["name"]
+    docs = [
+        (n, a)
+        for n, a in G.nodes(data=True)
+        if a["status"] == "ingested" and fold(a.get("province") or "") == fold(name)
+    ]
+    by_level = Counter(a.get("level") or "unknown" for _, a in docs)
+    by_type = Counter(a.get("doc_type") or "unknown" for _, a in docs)
+    by_month = Counter((a.get("date") or "")[:7] for _, a in docs if a.get("date"))
+    wards = [str(w.name) for w in Ward.iter_by_province(Province.from_code(prov["code"]).code)]
+    commune_docs = {fold(a.get("locality") or "") for _, a in docs if a.get("level") == "commune"}
+    covered_communes = sorted(w for w in wards if fold(w) in commune_docs)
+    issuers = [fold(a.get("issuer") or "") for _, a in docs if a.get("level") == "province"]
+    departments = []
+    for dept, pattern in PROVINCIAL_DEPARTMENTS:
+        present = any(re.search(pattern, i) for i in issuers)
+        departments.append({"name": dept, "has_document": present})
+    pgaps = [g for g in gaps if fold(g.get("province") or "") == fold(name)]
+    edges = sum(1 for n, _ in docs for _ in G.out_edges(n))
+    deadlines = Counter(str(g.get("due"))[:7] for g in pgaps if g.get("due"))
+    return {
+        "province": name,
+        "code": prov["code"],
+        "old_names": prov["old_names"],
+        "documents": len(docs),
+        "edges": edges,
+        "gaps": len(pgaps),
+        "gaps_by_kind": dict(Counter(g["kind"] for g in pgaps)),
+        "documents_by_level": dict(by_level),
+        "documents_by_type": dict(by_type),
+        "issued_by_month": dict(sorted(by_month.items())),
+        "deadlines_by_month": dict(sorted(deadlines.items())),
+        "communes_total": len(wards),
+        "communes_covered": len(covered_communes),
+        "communes_without_document": sorted(set(wards) - set(covered_communes)),
+        "departments": departments,
+    }
