@@ -14,7 +14,8 @@ from typing import Any
 import networkx as nx
 from vietnam_provinces import Province, Ward
 
-from ingest.gazetteer import fold, plain_province_name
+from graph.errors import NodeNotFound
+from ingest.gazetteer import current_province_name, fold, plain_province_name
 
 __all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "find_gaps"]
 
@@ -280,7 +281,8 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
             if view.G.nodes[n]["status"] == "ingested"
         ]
         covered = {fold(view.G.nodes[n].get("province") or "") for n in implementers}
-        wanted = [p for p in provinces if opts.province is None or fold(p) == fold(opts.province)]
+        asked = current_province_name(opts.province) if opts.province else None
+        wanted = [p for p in provinces if opts.province is None or fold(p) == fold(asked or opts.province)]
         for p in wanted:
             if fold(p) not in covered:
                 yield {**_row(view, "unit_coverage", d, f"no document in {p} implements {_label(view, d)}"),
@@ -288,7 +290,7 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
         if opts.province is None:
             continue
         prov = next(
-            (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(opts.province)), None
+            (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(asked or "")), None
         )
         if prov is None:
             continue
@@ -296,7 +298,7 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
             fold(view.G.nodes[n].get("locality") or "")
             for n in implementers
             if view.G.nodes[n].get("level") == "commune"
-            and fold(view.G.nodes[n].get("province") or "") == fold(opts.province)
+            and fold(view.G.nodes[n].get("province") or "") == fold(asked or "")
         }
         for w in Ward.iter_by_province(prov.code):
             name = str(w.name)
@@ -307,10 +309,10 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
 
 
 def _in_province(row: dict[str, Any], province: str | None) -> bool:
+    """Rows of the current province a name means; an old province name is an alias of it."""
     if province is None:
         return True
-    want = fold(province)
-    return want in {fold(row.get("province") or ""), fold(row.get("province_at_issue") or "")}
+    return fold(row.get("province") or "") == fold(current_province_name(province) or province)
 
 
 def find_gaps(
@@ -318,6 +320,9 @@ def find_gaps(
 ) -> list[dict[str, Any]]:
     """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
     opts = opts or GapOptions()
+    if opts.province is not None and current_province_name(opts.province) is None:
+        msg = f"unknown province {opts.province!r}; expected one of the 34 current provinces or an old province name"
+        raise NodeNotFound(msg)
     unknown = [k for k in opts.kinds if k not in GAP_KINDS]
     if unknown:
         msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"

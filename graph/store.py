@@ -135,7 +135,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.catalog = catalog if catalog is not None else load_catalog()
         try:
-            self.db = sqlite3.connect(str(self.path))
+            self.db = sqlite3.connect(str(self.path), check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(SCHEMA)
             row = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone()

@@ -12,7 +12,7 @@ import networkx as nx
 from vietnam_provinces import Province, Ward
 
 from graph.lineage import LINEAGE_RELATIONS
-from ingest.gazetteer import fold, plain_province_name
+from ingest.gazetteer import current_province_name, fold, plain_province_name
 from ontology.provinces import MERGED_INTO
 from ontology.units import PROVINCIAL_DEPARTMENTS
 
@@ -35,10 +35,10 @@ def current_provinces() -> list[dict[str, Any]]:
 
 
 def _matches_province(attrs: dict[str, Any], province: str | None) -> bool:
+    """Documents of the current province a name means (old merged names are aliases)."""
     if province is None:
         return True
-    want = fold(province)
-    return want in {fold(attrs.get("province") or ""), fold(attrs.get("province_at_issue") or "")}
+    return fold(attrs.get("province") or "") == fold(current_province_name(province) or province)
 
 
 def node_view(key: str, attrs: dict[str, Any], gap_kinds: list[str] | None = None) -> dict[str, Any]:
@@ -136,14 +136,8 @@ def subgraph_json(
 
 def province_summary(G: nx.MultiDiGraph, gaps: list[dict[str, Any]], province: str) -> dict[str, Any]:
     """Totals and coverage for one current province (old merged provinces counted in)."""
-    prov = next(
-        (
-            p
-            for p in current_provinces()
-            if fold(p["name"]) == fold(province) or fold(province) in map(fold, p["old_names"])
-        ),
-        None,
-    )
+    asked = current_province_name(province)
+    prov = next((p for p in current_provinces() if asked is not None and p["name"] == asked), None)
     if prov is None:
         msg = f"unknown province {province!r}; expected one of the 34 current provinces or an old name"
         raise ValueError(msg)

@@ -18,7 +18,15 @@ from vietnam_provinces import Province, Ward, legacy
 from ontology.provinces import MERGED_INTO, REFORM_DATE
 from ontology.terms import Level
 
-__all__ = ["Place", "era_of", "fold", "plain_province_name", "resolve_place", "split_unit_type"]
+__all__ = [
+    "Place",
+    "current_province_name",
+    "era_of",
+    "fold",
+    "plain_province_name",
+    "resolve_place",
+    "split_unit_type",
+]
 
 _TYPE_WORDS = {
     "tinh": "tỉnh",
@@ -233,3 +241,29 @@ def resolve_place(
     (at_issue, current), level = outcomes.pop()
     u = units[0]
     return Place(u.name, type_word or u.type_word, level, u.era, at_issue, current)
+
+
+@cache
+def _province_aliases() -> dict[str, str]:
+    names = _index().province_names
+    out: dict[str, str] = {}
+    for new, olds in MERGED_INTO.items():
+        current = names[("current", new)]
+        out[fold(current)] = current
+        for old in olds:
+            out.setdefault(fold(names[("legacy", old)]), current)
+    for alias, (_tw, key) in _ALIASES.items():
+        if key in out:
+            out.setdefault(alias, out[key])
+    out.setdefault("thua thien hue", out[fold("Huế")])
+    return out
+
+
+def current_province_name(name: str) -> str | None:
+    """The current province a province name means, old merged names included (``Kon Tum`` → ``Quảng Ngãi``).
+
+    >>> current_province_name("Hải Dương"), current_province_name("tỉnh Đắk Lắk"), current_province_name("Atlantis")
+    ('Hải Phòng', 'Đắk Lắk', None)
+    """
+    _tw, key = split_unit_type(name)
+    return _province_aliases().get(key)

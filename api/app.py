@@ -1,0 +1,429 @@
+"""The query API for compliance teams: a thin FastAPI skin over the store's operations.
+
+``create_app(store)`` builds the app around one store (embedded SQLite or Neo4j). Every error has
+one shape, ``{"ok": false, "error": "...", "status": N}``. Reading needs no key unless the operator
+requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
+"""
+
+import datetime as dt
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.keys import KeyStore
+from api.schemas import (
+    DocumentDetail,
+    DocumentPage,
+    DocumentPublic,
+    ErrorResponse,
+    GapPublic,
+    GraphPublic,
+    Health,
+    IngestResult,
+    LineagePublic,
+    ProvincePublic,
+)
+from graph.errors import NodeNotFound
+from graph.gaps import GAP_KINDS, GapOptions
+from graph.ingest import ingest_paths
+from graph.lineage import lineage
+from graph.views import current_provinces, node_view, province_summary, subgraph_json
+from ingest.errors import UnsupportedFormat
+from ingest.gazetteer import current_province_name, fold
+from ingest.readers import READERS
+from ontology.errors import LineageError
+
+__all__ = ["create_app"]
+
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "Bad request"},
+    404: {"model": ErrorResponse, "description": "Not found"},
+    422: {"model": ErrorResponse, "description": "Invalid parameters"},
+}
+Level = Literal["central", "province", "district", "commune"]
+VIZ_STATIC = Path(__file__).resolve().parents[1] / "viz" / "static"
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"ok": False, "error": message, "status": status}, status_code=status, headers=headers
+    )
+
+
+class AppState:
+    """The store, a lock around it (SQLite connections are shared), and cached answers."""
+
+    def __init__(
+        self, store: Any, keys: KeyStore | None, require_read_key: bool, upload_dir: Path | None
+    ) -> None:
+        self.store = store
+        self.keys = keys
+        self.require_read_key = require_read_key
+        self.upload_dir = upload_dir
+        self.lock = threading.RLock()
+        self._gaps: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        self._state: Any = None
+
+    @contextmanager
+    def locked(self) -> Iterator[Any]:
+        with self.lock:
+            yield self.store
+
+    def graph(self) -> Any:
+        with self.lock:
+            G = self.store.graph()
+            if G is not self._state:
+                self._state = G
+                self._gaps.clear()
+            return G
+
+    def gaps(self, opts: GapOptions) -> list[dict[str, Any]]:
+        G = self.graph()
+        key = (opts.kinds, opts.province, opts.as_of, opts.report_period_days, opts.directives)
+        with self.lock:
+            if key not in self._gaps:
+                self._gaps[key] = self.store.gaps(opts)
+            del G
+            return self._gaps[key]
+
+
+AsOf = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date asked (YYYY-MM-DD); default today",
+          examples=["2026-11-22"], json_schema_extra={"format": "date"}),
+]  # fmt: skip
+
+
+def _as_of(value: str | None) -> str:
+    if value is None:
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise StarletteHTTPException(422, f"as_of: not a calendar date: {value!r}") from exc
+
+
+def create_app(
+    store: Any,
+    *,
+    keys: KeyStore | None = None,
+    require_read_key: bool = False,
+    upload_dir: Path | None = None,
+    backend: str = "sqlite",
+) -> FastAPI:
+    """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert)."""
+    app = FastAPI(
+        title="Directive lineage API",
+        version="0.1.0",
+        description=(
+            "Lineage of Vietnam's Party and State documents: which plans carry out which directives, "
+            "which reports came, which units were urged, and the gaps, per province. Document keys join "
+            "the symbol, the issuer's scope and the year, e.g. `57-NQ/TW@VN@2024`; URL-encode them."
+        ),
+    )
+    state = AppState(store, keys, require_read_key, upload_dir)
+    app.state.lineage = state
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(exc.headers) if exc.headers else {}
+        if exc.status_code == 405:
+            # Starlette lists only the first matching route's methods; list every route's of this path.
+            methods: set[str] = set()
+            for route in app.router.routes:
+                match, _ = route.matches({"type": "http", "path": request.url.path, "method": "GET"})
+                if match.name != "NONE":
+                    methods |= set(getattr(route, "methods", None) or ())
+            headers["Allow"] = ", ".join(sorted(methods))
+        return _error(exc.status_code, str(exc.detail), headers or None)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()]
+        return _error(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(LineageError)
+    async def lineage_error(request: Request, exc: LineageError) -> JSONResponse:
+        if isinstance(exc, NodeNotFound):
+            return _error(404, str(exc))
+        if isinstance(exc, UnsupportedFormat):
+            return _error(415, str(exc))
+        return _error(400, str(exc))
+
+    @app.exception_handler(ValueError)
+    async def value_error(request: Request, exc: ValueError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    def read_access(x_api_key: Annotated[str | None, Header()] = None) -> None:
+        if state.require_read_key and (state.keys is None or state.keys.role_of(x_api_key) is None):
+            raise StarletteHTTPException(401, "an API key is required (header X-API-Key)")
+
+    def ingest_access(x_api_key: Annotated[str | None, Header()] = None) -> None:
+        role = state.keys.role_of(x_api_key) if state.keys else None
+        if role is None:
+            raise StarletteHTTPException(
+                401, "an API key with the ingest role is required (header X-API-Key)"
+            )
+        if role != "ingest":
+            raise StarletteHTTPException(403, "this API key does not have the ingest role")
+
+    Read = Depends(read_access)
+    auth_errors: dict[int | str, dict[str, Any]] = {
+        401: {"model": ErrorResponse, "description": "Missing or unknown API key"},
+        403: {"model": ErrorResponse, "description": "API key without the needed role"},
+    }
+
+    @app.get("/health", response_model=Health, tags=["service"])
+    def health() -> Health:
+        """Liveness and what the store holds."""
+        G = state.graph()
+        with state.locked() as s:
+            snap = s.snapshot()
+        docs = sum(1 for _, a in G.nodes(data=True) if a["status"] == "ingested")
+        return Health(
+            status="ok", backend=backend, documents=docs, files=snap["files"], corpus_hash=snap["corpus_hash"]
+        )
+
+    @app.get("/documents", response_model=DocumentPage, responses={**ERRORS, **auth_errors}, tags=["documents"],
+             dependencies=[Read])  # fmt: skip
+    def list_documents(
+        province: Annotated[
+            str | None, Query(description="Current or old province name", examples=["Hải Phòng"])
+        ] = None,
+        level: Level | None = None,
+        doc_type: Annotated[
+            str | None, Query(alias="type", description="Document type", examples=["Kế hoạch"])
+        ] = None,
+        date_from: Annotated[str | None, Query(pattern=ISO_DATE, examples=["2025-01-01"])] = None,
+        date_to: Annotated[str | None, Query(pattern=ISO_DATE, examples=["2025-12-31"])] = None,
+        issuer: Annotated[str | None, Query(description="Part of the issuer's name")] = None,
+        q: Annotated[
+            str | None,
+            Query(description="Free text; ignores case and diacritics", examples=["chuyen doi so"]),
+        ] = None,
+        include_cited: Annotated[bool, Query(description="Include documents known only by citation")] = False,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> DocumentPage:
+        """Documents, filtered and paginated."""
+        G = state.graph()
+        items = []
+        fq = fold(q) if q else None
+        fi = fold(issuer) if issuer else None
+        fp = fold(current_province_name(province) or province) if province else None
+        for n, a in sorted(G.nodes(data=True), key=lambda na: (na[1].get("date") or "", na[0])):
+            if a["status"] != "ingested" and not include_cited:
+                continue
+            if fp and fp != fold(a.get("province") or ""):
+                continue
+            if level and a.get("level") != level:
+                continue
+            if doc_type and fold(a.get("doc_type") or "") != fold(doc_type):
+                continue
+            d = a.get("date") or ""
+            if date_from and (not d or d < date_from):
+                continue
+            if date_to and (not d or d[: len(date_to)] > date_to):
+                continue
+            if fi and fi not in fold(a.get("issuer") or ""):
+                continue
+            if fq and fq not in fold(
+                " ".join(str(a.get(f) or "") for f in ("number", "title", "issuer", "doc_type")) + " " + n
+            ):
+                continue
+            items.append(n)
+        page = [DocumentPublic(**_public(G, n)) for n in items[offset : offset + limit]]
+        return DocumentPage(items=page, count=len(items), offset=offset, limit=limit)
+
+    @app.get("/documents/{key:path}/lineage", response_model=LineagePublic, responses={**ERRORS, **auth_errors},
+             tags=["documents"], dependencies=[Read])  # fmt: skip
+    def document_lineage(
+        key: str,
+        direction: Literal["up", "down"] = "up",
+        depth: Annotated[int | None, Query(ge=1, le=50)] = None,
+    ) -> dict[str, Any]:
+        """Lineage up (what it rests on) or down (what carries it out, reports on it, urges it)."""
+        G = state.graph()
+        return lineage(G, key, direction, depth)
+
+    @app.get("/documents/{key:path}", response_model=DocumentDetail, responses={**ERRORS, **auth_errors},
+             tags=["documents"], dependencies=[Read])  # fmt: skip
+    def get_document(key: str) -> dict[str, Any]:
+        """A document: identity, sources, edges in and out with evidence, deadlines and gaps."""
+        G = state.graph()
+        if key not in G:
+            msg = f"document {key!r} is not in the graph"
+            raise NodeNotFound(msg)
+        out = _public(G, key)
+        a = G.nodes[key]
+        out["signer"] = a.get("signer")
+        out["recipients"] = list(a.get("recipients") or [])
+        out["edges_out"] = [_edge(u, v, k, d) for u, v, k, d in G.out_edges(key, keys=True, data=True)]
+        out["edges_in"] = [_edge(u, v, k, d) for u, v, k, d in G.in_edges(key, keys=True, data=True)]
+        with state.locked() as s:
+            out["deadlines"] = [
+                {k: d[k] for k in ("date", "assignee", "report_due", "evidence")}
+                for d in s.deadlines()
+                if d["document"] == key
+            ]
+        out["gaps"] = [g for g in state.gaps(GapOptions(kinds=GAP_KINDS[:-1])) if g["document"] == key]
+        return out
+
+    @app.get("/gaps", response_model=list[GapPublic], responses={**ERRORS, **auth_errors}, tags=["gaps"],
+             dependencies=[Read])  # fmt: skip
+    def list_gaps(
+        province: Annotated[
+            str | None, Query(description="Current or old province name", examples=["Hải Phòng"])
+        ] = None,
+        kind: Annotated[list[Literal[GAP_KINDS]] | None, Query(description="Gap kinds (repeatable)")] = None,  # type: ignore[valid-type]
+        as_of: AsOf = None,
+        directive: Annotated[list[str] | None, Query(description="Directive keys for unit_coverage")] = None,
+    ) -> list[dict[str, Any]]:
+        """Gaps, per province and kind, as of a date."""
+        opts = GapOptions(kinds=tuple(kind) if kind else GAP_KINDS, province=province, as_of=_as_of(as_of),
+                          directives=tuple(directive or ()))  # fmt: skip
+        return state.gaps(opts)
+
+    @app.get("/provinces", response_model=list[ProvincePublic], responses=auth_errors, tags=["provinces"],
+             dependencies=[Read])  # fmt: skip
+    def provinces() -> list[dict[str, Any]]:
+        """The 34 current provinces with document and gap counts; old merged provinces as aliases."""
+        G = state.graph()
+        gaps = state.gaps(GapOptions(kinds=GAP_KINDS[:-1]))
+        docs: dict[str, int] = {}
+        for _, a in G.nodes(data=True):
+            if a["status"] == "ingested" and a.get("province"):
+                docs[fold(a["province"])] = docs.get(fold(a["province"]), 0) + 1
+        gap_count: dict[str, int] = {}
+        for g in gaps:
+            if g.get("province"):
+                gap_count[fold(g["province"])] = gap_count.get(fold(g["province"]), 0) + 1
+        return [{**p, "documents": docs.get(fold(p["name"]), 0), "gaps": gap_count.get(fold(p["name"]), 0)}
+                for p in current_provinces()]  # fmt: skip
+
+    @app.get("/provinces/{province}/report", tags=["provinces"], dependencies=[Read],
+             responses={**ERRORS, **auth_errors, 200: {"description": "The report", "content": {
+                 "application/json": {}, "text/html": {},
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}}})  # fmt: skip
+    def province_report(
+        province: str,
+        format: Literal["json", "html", "xlsx", "docx"] = "json",
+        lang: Literal["vi", "en"] = "vi",
+        as_of: AsOf = None,
+    ) -> Response:
+        """The gap report of one province as JSON, HTML, XLSX or DOCX."""
+        if current_province_name(province) is None:
+            msg = f"unknown province {province!r}; expected one of the 34 current provinces or an old province name"
+            raise NodeNotFound(msg)
+        G = state.graph()
+        gaps = state.gaps(GapOptions(as_of=_as_of(as_of), province=province))
+        summary = province_summary(G, gaps, province)
+        with state.locked() as s:
+            snapshot = s.snapshot()
+        if format == "json":
+            return JSONResponse({"summary": summary, "gaps": gaps, "snapshot": snapshot})
+        from viz.report import render_report
+
+        body = render_report(summary, gaps, snapshot, format, lang)
+        media = {
+            "html": "text/html; charset=utf-8",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }[format]
+        headers = (
+            {}
+            if format == "html"
+            else {"Content-Disposition": f'attachment; filename="report-{summary["code"]}.{format}"'}
+        )
+        return Response(body, media_type=media, headers=headers)
+
+    @app.get("/graph", response_model=GraphPublic, responses={**ERRORS, **auth_errors}, tags=["graph"],
+             dependencies=[Read])  # fmt: skip
+    def graph_json(
+        province: str | None = None,
+        root: Annotated[
+            str | None, Query(description="Document key to centre on", examples=["57-NQ/TW@VN@2024"])
+        ] = None,
+        depth: Annotated[int, Query(ge=1, le=10)] = 2,
+        level: Level | None = None,
+        q: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    ) -> dict[str, Any]:
+        """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes."""
+        G = state.graph()
+        gaps = state.gaps(GapOptions(kinds=GAP_KINDS[:-1]))
+        return subgraph_json(
+            G, gaps, province=province, root=root, depth=depth, level=level, query=q, limit=limit
+        )
+
+    @app.post("/documents", response_model=IngestResult, status_code=201, tags=["documents"],
+              responses={**ERRORS, **auth_errors, 415: {"model": ErrorResponse, "description": "Unsupported file type"}},
+              dependencies=[Depends(ingest_access)])  # fmt: skip
+    def upload_documents(
+        files: Annotated[list[UploadFile], File(description="Document files")],
+    ) -> dict[str, Any]:
+        """Upload document files and ingest them (API key with the ingest role)."""
+        target = state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))
+        target.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for f in files:
+            name = Path(f.filename or "upload").name
+            if Path(name).suffix.lower() not in READERS:
+                msg = f"{name}: unsupported file type; expected one of {', '.join(sorted(READERS))}"
+                raise UnsupportedFormat(msg)
+            dest = target / name
+            dest.write_bytes(f.file.read())
+            saved.append(dest)
+        with state.locked() as s:
+            report = ingest_paths(s, saved)
+        return {"run_id": report.run_id, "added": report.added, "changed": report.changed,
+                "unchanged": report.unchanged, "failed": [{"file": p, "error": e} for p, e in report.failed]}  # fmt: skip
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        page = VIZ_STATIC / "app.html"
+        if page.exists():
+            return FileResponse(page, media_type="text/html")
+        return HTMLResponse("<h1>Directive lineage API</h1><p>See <a href='/docs'>/docs</a>.</p>")
+
+    @app.get("/static/vis-network.min.js", include_in_schema=False)
+    def vis_js() -> Response:
+        from viz.browser import vis_network_js
+
+        return Response(vis_network_js(), media_type="application/javascript")
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        path = (VIZ_STATIC / name).resolve()
+        if path.parent != VIZ_STATIC.resolve() or not path.is_file():
+            raise StarletteHTTPException(404, f"no static file {name!r}")
+        return FileResponse(path)
+
+    return app
+
+
+def _public(G: Any, key: str) -> dict[str, Any]:
+    v = node_view(key, dict(G.nodes[key]))
+    return {"key": key, **{k: v[k] for k in ("number", "doc_type", "issuer", "level", "locality", "province",
+                                             "province_at_issue", "date", "title", "status", "catalog", "ambiguous", "sources")}}  # fmt: skip
+
+
+def _edge(u: str, v: str, k: str, d: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "source": u,
+        "target": v,
+        "relation": k,
+        "confidence": d["confidence"],
+        "status": d["status"],
+        "evidence": d["evidence"],
+    }

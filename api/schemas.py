@@ -1,0 +1,146 @@
+"""Pydantic models at the HTTP boundary (the pipeline itself passes dataclasses)."""
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "DeadlinePublic",
+    "DocumentDetail",
+    "DocumentPage",
+    "DocumentPublic",
+    "EdgePublic",
+    "ErrorResponse",
+    "EvidencePublic",
+    "GapPublic",
+    "GraphPublic",
+    "Health",
+    "IngestResult",
+    "LineagePublic",
+    "ProvincePublic",
+]
+
+KEY_EXAMPLE = "57-NQ/TW@VN@2024"
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error."""
+
+    ok: bool = False
+    error: str = Field(examples=["document 'x@VN@2020' is not in the graph"])
+    status: int = Field(examples=[404])
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+    backend: str = Field(examples=["sqlite"])
+    documents: int
+    files: int
+    corpus_hash: str
+
+
+class EvidencePublic(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    file: str | None = None
+    start: int
+    end: int
+    text: str = Field(examples=["Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị …"])
+
+
+class EdgePublic(BaseModel):
+    source: str
+    target: str
+    relation: str = Field(examples=["implements"])
+    confidence: float
+    status: str = Field(examples=["exact"])
+    evidence: list[EvidencePublic]
+
+
+class DocumentPublic(BaseModel):
+    key: str = Field(examples=[KEY_EXAMPLE])
+    number: str | None = Field(default=None, examples=["57-NQ/TW"])
+    doc_type: str | None = Field(default=None, examples=["Nghị quyết"])
+    issuer: str | None = Field(default=None, examples=["Bộ Chính trị"])
+    level: str | None = Field(default=None, examples=["central"])
+    locality: str | None = None
+    province: str | None = Field(default=None, examples=["Hải Phòng"])
+    province_at_issue: str | None = Field(default=None, examples=["Hải Dương"])
+    date: str | None = Field(default=None, examples=["2024-12-22"])
+    title: str | None = None
+    status: str = Field(examples=["ingested"])
+    catalog: bool = False
+    ambiguous: bool = False
+    sources: list[str] = []
+
+
+class DeadlinePublic(BaseModel):
+    date: str = Field(examples=["2025-03-28"])
+    assignee: str | None = None
+    report_due: bool
+    evidence: EvidencePublic
+
+
+class GapPublic(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: str = Field(examples=["no_report"])
+    document: str
+    source: str | None = None
+    province: str | None = None
+    province_at_issue: str | None = None
+    unit: str | None = None
+    reason: str
+    evidence: list[dict[str, Any]] = []
+
+
+class DocumentDetail(DocumentPublic):
+    signer: str | None = None
+    recipients: list[str] = []
+    edges_out: list[EdgePublic]
+    edges_in: list[EdgePublic]
+    deadlines: list[DeadlinePublic]
+    gaps: list[GapPublic]
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentPublic]
+    count: int
+    offset: int
+    limit: int
+
+
+class LineagePublic(BaseModel):
+    root: str
+    direction: str
+    nodes: list[dict[str, Any]]
+    edges: list[EdgePublic]
+
+
+class ProvincePublic(BaseModel):
+    name: str = Field(examples=["Hải Phòng"])
+    code: int = Field(examples=[31])
+    full_name: str = Field(examples=["Thành phố Hải Phòng"])
+    old_names: list[str] = Field(examples=[["Hải Dương"]])
+    documents: int
+    gaps: int
+
+
+class GraphPublic(BaseModel):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    total_nodes: int
+    omitted_nodes: int
+    truncated: bool
+    limit: int
+
+
+class IngestFailure(BaseModel):
+    file: str
+    error: str
+
+
+class IngestResult(BaseModel):
+    run_id: int
+    added: list[str]
+    changed: list[str]
+    unchanged: list[str]
+    failed: list[IngestFailure]

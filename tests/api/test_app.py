@@ -1,0 +1,175 @@
+"""Tests for the HTTP API: endpoints, the one error shape, keys and roles, and the OpenAPI contract."""
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.keys import KeyStore
+from graph.ingest import ingest_paths
+from graph.store import LineageStore, open_store
+from tests.conftest import SEEDS
+
+KEY_57 = "57-NQ/TW@VN@2024"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> LineageStore:
+    s = open_store(tmp_path_factory.mktemp("api") / "l.db")
+    ingest_paths(s, [SEEDS])
+    return s
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[KeyStore, str, str]:
+    ks = KeyStore(tmp_path_factory.mktemp("keys") / "keys.json")
+    return ks, ks.add("uploader", "ingest"), ks.add("reader", "read")
+
+
+@pytest.fixture(scope="module")
+def client(
+    store: LineageStore, keys: tuple[KeyStore, str, str], tmp_path_factory: pytest.TempPathFactory
+) -> TestClient:
+    return TestClient(create_app(store, keys=keys[0], upload_dir=tmp_path_factory.mktemp("up")))
+
+
+def assert_error(response: object, status: int) -> None:
+    r = response
+    assert r.status_code == status  # type: ignore[attr-defined]
+    body = r.json()  # type: ignore[attr-defined]
+    assert set(body) == {"ok", "error", "status"}
+    assert body["ok"] is False and body["status"] == status and body["error"]
+
+
+class TestRead:
+    def test_health(self, client: TestClient) -> None:
+        body = client.get("/health").json()
+        assert body["status"] == "ok" and body["documents"] == 5 and len(body["corpus_hash"]) == 16
+
+    def test_documents_filters_and_pagination(self, client: TestClient) -> None:
+        body = client.get("/documents", params={"province": "Kon Tum"}).json()
+        assert body["count"] == 1 and body["items"][0]["issuer"] == "UBND huyện Đăk Glei"
+        assert (
+            client.get("/documents", params={"q": "KINH MON"}).json()["count"] == 1
+        )  # case and diacritics ignored
+        assert client.get("/documents", params={"level": "district"}).json()["count"] == 2
+        page = client.get("/documents", params={"limit": 2, "offset": 2}).json()
+        assert page["count"] == 5 and len(page["items"]) == 2
+        assert client.get("/documents", params={"type": "Báo cáo"}).json()["count"] == 1
+
+    def test_document_detail(self, client: TestClient) -> None:
+        body = client.get(f"/documents/{quote(KEY_57, safe='')}").json()
+        assert body["status"] == "cited" and body["catalog"] is True
+        assert {e["relation"] for e in body["edges_in"]} == {"implements", "reports_on", "urges"}
+        assert all(e["evidence"][0]["text"] for e in body["edges_in"])
+
+    def test_document_detail_of_a_plan_has_deadlines_and_gaps(
+        self, client: TestClient, store: LineageStore
+    ) -> None:
+        key = store.key_of_path(str((SEEDS / "001_248d6b34aa5ff351.txt").resolve()))
+        body = client.get(f"/documents/{quote(str(key), safe='')}").json()
+        assert {d["date"] for d in body["deadlines"]} == {"2025-03-10", "2025-03-28", "2025-03"}
+        assert {g["kind"] for g in body["gaps"]} >= {"no_report", "report_overdue", "basis_missing"}
+
+    def test_lineage(self, client: TestClient) -> None:
+        body = client.get(
+            f"/documents/{quote(KEY_57, safe='')}/lineage", params={"direction": "down", "depth": 1}
+        ).json()
+        assert body["root"] == KEY_57 and len(body["nodes"]) == 6
+
+    def test_gaps(self, client: TestClient) -> None:
+        rows = client.get(
+            "/gaps", params={"province": "Hải Dương", "kind": "no_report", "as_of": "2026-11-22"}
+        ).json()
+        assert [r["kind"] for r in rows] == ["no_report"] and rows[0]["province"] == "Hải Phòng"
+
+    def test_provinces(self, client: TestClient) -> None:
+        rows = client.get("/provinces").json()
+        assert len(rows) == 34
+        hp = next(r for r in rows if r["name"] == "Hải Phòng")
+        assert hp["old_names"] == ["Hải Dương"] and hp["documents"] == 1
+
+    def test_province_report_json(self, client: TestClient) -> None:
+        body = client.get("/provinces/Quảng Ngãi/report").json()
+        assert body["summary"]["old_names"] == ["Kon Tum"] and body["snapshot"]["corpus_hash"]
+
+    def test_graph(self, client: TestClient) -> None:
+        body = client.get("/graph", params={"root": KEY_57, "depth": 1, "limit": 3}).json()
+        assert (
+            len(body["nodes"]) == 3 and body["truncated"] and body["omitted_nodes"] == body["total_nodes"] - 3
+        )
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("method", "url", "status"),
+        [
+            ("get", "/documents/nope%40VN%402020", 404),
+            ("get", "/documents/nope/lineage", 404),
+            ("get", "/gaps?as_of=2025-02-31", 422),
+            ("get", "/gaps?province=Atlantis", 404),
+            ("get", "/gaps?kind=bogus", 422),
+            ("get", "/documents?limit=0", 422),
+            ("get", "/provinces/Atlantis/report", 404),
+            ("get", "/nowhere", 404),
+            ("post", "/health", 405),
+        ],
+    )
+    def test_one_error_shape(self, client: TestClient, method: str, url: str, status: int) -> None:
+        assert_error(getattr(client, method)(url), status)
+
+
+class TestUpload:
+    def test_needs_an_ingest_key(self, client: TestClient, keys: tuple[KeyStore, str, str]) -> None:
+        files = {"files": ("a.txt", b"x", "text/plain")}
+        assert_error(client.post("/documents", files=files), 401)
+        assert_error(client.post("/documents", files=files, headers={"X-API-Key": keys[2]}), 403)
+        assert_error(client.post("/documents", files=files, headers={"X-API-Key": "lin_wrong"}), 401)
+
+    def test_upload_ingests(
+        self, client: TestClient, keys: tuple[KeyStore, str, str], tmp_path: Path
+    ) -> None:
+        text = (SEEDS / "001_248d6b34aa5ff351.txt").read_bytes().replace(b"386-KH/TU", b"390-KH/TU")
+        r = client.post(
+            "/documents",
+            files=[("files", ("new-plan.txt", text, "text/plain"))],
+            headers={"X-API-Key": keys[1]},
+        )
+        assert r.status_code == 201 and len(r.json()["added"]) == 1
+        assert client.get("/health").json()["documents"] == 6
+        bad = client.post("/documents", files=[("files", ("x.exe", b"MZ", "application/octet-stream"))],
+                          headers={"X-API-Key": keys[1]})  # fmt: skip
+        assert_error(bad, 415)
+
+    def test_keys_are_stored_hashed(self, keys: tuple[KeyStore, str, str]) -> None:
+        text = keys[0].path.read_text(encoding="utf-8")
+        assert keys[1] not in text and keys[2] not in text
+        assert [k["name"] for k in keys[0].list()] == ["reader", "uploader"]
+
+
+def test_read_key_can_be_required(store: LineageStore, keys: tuple[KeyStore, str, str]) -> None:
+    c = TestClient(create_app(store, keys=keys[0], require_read_key=True))
+    assert_error(c.get("/documents"), 401)
+    assert c.get("/documents", headers={"X-API-Key": keys[2]}).status_code == 200
+
+
+def _contract_app() -> object:
+    """An app over the seeds, built at import: schemathesis reads its OpenAPI document."""
+    import tempfile
+
+    s = open_store(Path(tempfile.mkdtemp(prefix="lineage-contract-")) / "l.db")
+    ingest_paths(s, [SEEDS])
+    return create_app(s)
+
+
+schema = schemathesis.openapi.from_asgi("/openapi.json", _contract_app())
+
+
+@schema.include(method="GET").parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_openapi_contract(case: schemathesis.Case) -> None:
+    case.call_and_validate()
