@@ -8,7 +8,7 @@ cannot be read stays None and a warning says so.
 import re
 
 from ingest.dates import parse_date_at
-from ingest.gazetteer import Place, resolve_place
+from ingest.gazetteer import Place, current_province_name, resolve_place
 from ingest.layout import Layout
 from ingest.records import DocumentIdentity
 from ingest.symbols import find_symbols
@@ -39,11 +39,43 @@ _CENTRAL_WORDS = re.compile(
 _NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _TITLE_WORDS = re.compile(r"^(?:Nơi|Như|Lưu|Kính|Chủ|Phó|Giám|Bí|Trưởng|Thủ|Tổng|Ban|Đã|Người)\b")
 _RECIPIENT_SKIP = re.compile(r"^(?:Lưu|Như\s+(?:trên|kính\s+gửi|Điều))", re.I)
+_ORG_START = re.compile(
+    r"^(?:ỦY|UỶ|UBND|HỘI|HĐND|TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|XÃ|PHƯỜNG|ĐẶC|ĐẢNG|BAN|SỞ|BỘ|VĂN|CHÍNH|THỦ|"
+    r"QUỐC|CÔNG\s+AN|TRUNG\s+TÂM|MẶT\s+TRẬN|ĐOÀN|LIÊN|CỤC|CHI|TỔNG|KHO|THANH\s+TRA|BỘ\s+CHỈ)\b"
+)
+_MOTTO_CELL = re.compile(r"^(?:CỘNG\s+H|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|[*\-_=–]+$)", re.I)
+_COMMITTEE = re.compile(
+    r"\b(Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ)(?:\s+(?:thành\s+phố\s+)?([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,4}))?$"
+)
+_COMMITTEE_UNIT = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
+_PROVINCE_MENTION = re.compile(
+    r"\b(?:tỉnh|[TĐ]ỉnh\s+(?:ủy|uỷ)|Thành\s+(?:ủy|uỷ)|thành\s+phố)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
+)
 _INFO_ONLY = re.compile(r"\((?:để\s+)?(?:đ/b|t/d|biết|theo\s+dõi)\)", re.I)
 
 
-def _smart_lower(word: str) -> str:
-    return word.lower()
+_PROPER = [
+    ("ban chấp hành trung ương", "Ban Chấp hành Trung ương"),
+    ("bộ chính trị", "Bộ Chính trị"),
+    ("ban bí thư", "Ban Bí thư"),
+    ("ban chỉ đạo", "Ban Chỉ đạo"),
+    ("ban thường vụ", "Ban Thường vụ"),
+    ("ban chấp hành", "Ban Chấp hành"),
+    ("chính phủ", "Chính phủ"),
+    ("trung ương", "Trung ương"),
+    ("quốc hội", "Quốc hội"),
+    ("việt nam", "Việt Nam"),
+    ("đảng bộ", "Đảng bộ"),
+    ("đảng", "Đảng"),
+]
+_UNIT_TOKENS = {"TỈNH": "tỉnh", "HUYỆN": "huyện", "QUẬN": "quận", "XÃ": "xã", "PHƯỜNG": "phường"}
+_UNIT_PAIRS = {("THỊ", "XÃ"): "thị xã", ("THỊ", "TRẤN"): "thị trấn", ("THÀNH", "PHỐ"): "thành phố", ("ĐẶC", "KHU"): "đặc khu"}
+_COMMITTEE_TOKENS = {"TỈNH": "Tỉnh", "THÀNH": "Thành", "HUYỆN": "Huyện", "QUẬN": "Quận", "THỊ": "Thị", "ĐẢNG": "Đảng"}
+
+
+def _mostly_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def display_org(upper: str) -> str:
@@ -51,60 +83,62 @@ def display_org(upper: str) -> str:
 
     >>> display_org("ỦY BAN NHÂN DÂN XÃ TRIỆU SƠN"), display_org("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
     ('UBND xã Triệu Sơn', 'Sở Khoa học và Công nghệ')
-    >>> display_org("HUYỆN ỦY CÔ TÔ")
-    'Huyện ủy Cô Tô'
+    >>> display_org("HUYỆN ỦY CÔ TÔ"), display_org("ĐẢNG ỦY XÃ ĐẠI LỘC"), display_org("THỦ TƯỚNG CHÍNH PHỦ")
+    ('Huyện ủy Cô Tô', 'Đảng ủy xã Đại Lộc', 'Thủ tướng Chính phủ')
+    >>> display_org("BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK")
+    'Ban Chỉ đạo về phát triển khoa học, công nghệ và chuyển đổi số tỉnh Đắk Lắk'
     """
     s = re.sub(r"\s+", " ", upper).strip(" *")
-    if not s.isupper():
-        s = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", s)
-        return s
-    words = s.split(" ")
+    if not _mostly_upper(s):
+        return re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", s)
+    words = s.upper().split(" ")
     out: list[str] = []
-    prefixes = [
-        (["ỦY", "BAN", "NHÂN", "DÂN"], ["UBND"]),
-        (["UỶ", "BAN", "NHÂN", "DÂN"], ["UBND"]),
-        (["HỘI", "ĐỒNG", "NHÂN", "DÂN"], ["HĐND"]),
-        (["UBND"], ["UBND"]),
-    ]
     i = 0
-    for pre, rep in prefixes:
-        if words[: len(pre)] == pre:
-            out.extend(rep)
-            i = len(pre)
-            break
-    unit = re.compile(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|TRẤN|THÀNH|PHỐ|ĐẶC|KHU)$")
+    if words[:4] in (["ỦY", "BAN", "NHÂN", "DÂN"], ["UỶ", "BAN", "NHÂN", "DÂN"]):
+        out, i = ["UBND"], 4
+    elif words[:4] == ["HỘI", "ĐỒNG", "NHÂN", "DÂN"]:
+        out, i = ["HĐND"], 4
+    elif words[:1] == ["UBND"]:
+        out, i = ["UBND"], 1
+    descriptive = words[:3] == ["BAN", "CHỈ", "ĐẠO"]  # "Ban Chỉ đạo về …": prose after the name
     place_mode = False
     component_start = True
     while i < len(words):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in {"ỦY", "UỶ"} and out and out[-1].lower() in {"tỉnh", "huyện", "thành", "đảng", "quận", "thị"}:
-            out.append("ủy")
+        if w in _COMMITTEE_TOKENS and nxt in {"ỦY", "UỶ"}:
+            out += [_COMMITTEE_TOKENS[w], "ủy"]
+            i += 2
+            # "Đảng ủy Sở Khoa học …" names a body; "Tỉnh ủy Nghệ An" a place.
+            after = words[i] if i < len(words) else ""
+            place_mode = after not in {"SỞ", "BỘ", "BAN", "KHỐI", "CƠ", "VĂN", "CÔNG", "TRƯỜNG", "BỆNH", "CHI"}
+            component_start = not place_mode
+            continue
+        if (w, nxt) in _UNIT_PAIRS:
+            out.append(_UNIT_PAIRS[(w, nxt)])
+            i += 2
             place_mode = True
-            i += 1
             continue
-        if unit.match(w) and not place_mode and (out or w in {"TỈNH", "HUYỆN", "THÀNH", "ĐẢNG"}):
-            if w in {"TỈNH", "HUYỆN", "THÀNH", "QUẬN", "THỊ"} and nxt in {"ỦY", "UỶ"}:
-                out.append(w.capitalize())
-            else:
-                out.append(w.lower())
-            i += 1
-            continue
-        if place_mode or (out and out[-1] in {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "khu"}):
+        if w in _UNIT_TOKENS and (out or i > 0):
+            out.append(_UNIT_TOKENS[w])
+            place_mode = True
+        elif place_mode:
             out.append(w.capitalize())
-            place_mode = True
         elif w == "VÀ":
             out.append("và")
-            component_start = True
+            component_start = not descriptive
         elif component_start:
             out.append(w.capitalize())
-            component_start = False
+            component_start = w in {"SỞ", "BỘ", "BAN", "VĂN", "ĐẢNG", "ỦY"} and not descriptive and len(out) == 1
+            if w in {"VĂN"}:
+                component_start = False
         else:
-            out.append(_smart_lower(w))
-        if w in {"SỞ", "BỘ", "BAN", "ĐẢNG", "VĂN", "PHÒNG"} and len(out) <= 2:
-            component_start = True
+            out.append(w.lower())
         i += 1
-    return " ".join(out)
+    text = " ".join(out)
+    for low, proper in _PROPER:
+        text = re.sub(rf"(?<![\wÀ-ỹ]){low}(?![\wÀ-ỹ])", proper, text, flags=re.I)
+    return text
 
 
 def level_of_org(org: str, place: Place | None = None) -> Level | None:
@@ -138,8 +172,10 @@ def _header_org(lay: Layout) -> tuple[str | None, str | None]:
     cells: list[str] = []
     for ln in lay.header:
         parts = [c.strip() for c in re.split(r"\s{3,}|\t", ln.text) if c.strip()]
+        if parts and _MOTTO_CELL.match(parts[0]) and cells:
+            break  # columns read one after the other: the right column (motto, date) has begun
         for c in parts[:1] if len(parts) > 1 else parts:
-            if re.match(r"^(?:CỘNG\s+H|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|[*\-_=–]+$)", c, re.I):
+            if _MOTTO_CELL.match(c) or re.fullmatch(r"(?:VIỆT\s+)?NAM", c):
                 continue
             if re.match(r"^Số\b", c) or "ngày" in c or re.match(r"^V/v", c):
                 continue
@@ -149,13 +185,12 @@ def _header_org(lay: Layout) -> tuple[str | None, str | None]:
     if not cells:
         return None, None
     joined: list[str] = []
-    for c in cells:
-        if (
-            joined
-            and re.fullmatch(r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN", joined[-1])
-            and re.match(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)", c)
-        ):
+    for c in (x.upper() for x in cells):
+        starts_unit = re.match(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)\b", c) and not re.match(r"^\w+ (?:ỦY|UỶ)\b", c)
+        if joined and re.fullmatch(r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN", joined[-1]) and starts_unit:
             joined[-1] = f"{joined[-1]} {c}"
+        elif joined and (joined[-1].endswith(",") or not _ORG_START.match(c)):
+            joined[-1] = f"{joined[-1]} {c}"  # a long name wrapped over several lines
         else:
             joined.append(c)
     issuer = display_org(joined[-1])
@@ -195,6 +230,54 @@ def _name_after_unit(text: str, unit: str) -> str | None:
         if keep:
             names.add(" ".join(keep))
     return names.pop() if len(names) == 1 else None
+
+
+_STANDING_SIGNATURE = re.compile(r"(?:T/M|TM\.|T\.M\.)\s*BAN\s+THƯỜNG\s+VỤ", re.I)
+
+
+def _under(issuer: str, superior: str) -> str:
+    """Name a body by its superior: "Văn phòng" under "Tỉnh ủy Cao Bằng" is "Văn phòng Tỉnh ủy Cao Bằng",
+    "Tỉnh ủy" under "Đảng bộ tỉnh Kon Tum" is "Tỉnh ủy Kon Tum", a board under "Đảng bộ tỉnh Gia Lai"
+    belongs to "Tỉnh ủy Gia Lai", a Sở under "UBND tỉnh Tuyên Quang" is the Sở "tỉnh Tuyên Quang"."""
+    place = re.search(rf"\b({UNIT_WORDS})\s+({_NAME})$", superior)
+    if _COMMITTEE.fullmatch(issuer) and place:
+        return f"{issuer} {place.group(2)}"
+    if _COMMITTEE.search(superior) or issuer.startswith("Ban Chấp hành"):
+        return f"{issuer} {superior}"
+    if superior.startswith("Đảng bộ") and place:
+        committee = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy"}.get(place.group(1))
+        if committee:
+            return f"{issuer} {committee} {place.group(2)}"
+        return f"{issuer} {superior}"
+    return f"{issuer} {_place_part(superior)}"
+
+
+def _has_place(org: str) -> bool:
+    return bool(re.search(rf"\b{UNIT_WORDS}\s+[A-ZĐÀ-Ỹ]", org) or re.search(r"(?:ủy|uỷ)\s+[A-ZĐÀ-Ỹ]", org))
+
+
+def _place_part(org: str) -> str:
+    m = re.search(rf"\b{UNIT_WORDS}\s+{_NAME}$", org)
+    return m.group(0) if m else org
+
+
+def _province_hint(text: str, superior: str | None) -> str | None:
+    """A province the document names: its superior's ("UBND tỉnh Lào Cai"), else the one it names most."""
+    if superior:
+        m = _PROVINCE_MENTION.search(superior)
+        if m and current_province_name(m.group(1)):
+            return m.group(1)
+    counts: dict[str, int] = {}
+    for m in _PROVINCE_MENTION.finditer(text):
+        current = current_province_name(m.group(1))
+        if current:
+            counts[current] = counts.get(current, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _signer(text: str, lay: Layout) -> str | None:
@@ -300,7 +383,15 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         issuer = _signature_org(text, lay)
     body = text[lay.body_start : lay.closing_start]
     locality: str | None = None
-    if issuer:
+    committee = _COMMITTEE.search(issuer) if issuer else None
+    if issuer and committee:
+        unit_word = _COMMITTEE_UNIT[committee.group(1)]
+        name = committee.group(2) or _name_after_unit(text, unit_word)
+        if name:
+            locality = f"{unit_word} {name}"
+            if not committee.group(2):
+                issuer = f"{issuer} {name}"
+    elif issuer:
         unit = re.search(rf"\b({UNIT_WORDS})(?:\s+({_NAME}))?$", issuer)
         if unit and unit.group(2):
             locality = f"{unit.group(1)} {unit.group(2)}"
@@ -320,6 +411,10 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
     place: Place | None = None
     if locality:
         place = resolve_place(locality, date=doc.date)
+        if place is not None and place.province is None:
+            hint = _province_hint(text, superior)
+            if hint:
+                place = resolve_place(locality, date=doc.date, province_hint=hint) or place
     doc.level = level_of_org(issuer, place) if issuer else None
     if doc.level is None and doc.symbol is not None:
         doc.level = level_of_issuer_code(doc.symbol.issuer_code, party=doc.symbol.family == "party")
@@ -331,6 +426,10 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
             doc.level = doc.level or p.level
             if issuer and issuer.startswith("Ban Chỉ đạo") and not re.search(UNIT_WORDS, issuer):
                 issuer = f"{issuer} {locality}"
+    if issuer and superior and not _has_place(issuer) and _has_place(superior):
+        issuer = _under(issuer, superior)
+    if issuer and _COMMITTEE.search(issuer) and not issuer.startswith("Ban ") and _STANDING_SIGNATURE.search(text[lay.closing_start :]):
+        issuer = f"Ban Thường vụ {issuer}"
     doc.issuer = issuer
     doc.locality = locality
     if issuer is None:

@@ -110,6 +110,7 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
         first_line = start is None and not _FIRST_LINE_IS_BODY.search(ln.text)
         if (
             (BODY_CUE.match(ln.text) and not first_line)
+            or re.fullmatch(r"[-_=*–. ]{3,}", ln.text)
             or _DATE_LINE.search(ln.text)
             or _is_upper(ln.text)
             or _CLOSING.match(ln.text)

@@ -36,6 +36,10 @@ _CRLF = re.compile(r"\r\n")
 _MD_ESCAPE = re.compile(r"\\([\\*_#\[\]().\-!`>+|{}])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+# Markdown tables (web copies put the two-column header in one): cells and <br> become lines.
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+_MD_TABLE_PIPE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$|[ \t]+\|[ \t]+", re.M)
 _LETTER = "A-Za-zĐđ"
 # 579-\n\nCV/VPTU, 12/\nKH-UBND, 02-KH/\nBCĐ: a symbol broken after its separator.
 _BROKEN_AFTER_SEP = re.compile(rf"(\d|\d[-/][{_LETTER}&]+)[ \t]*([-/])[ \t]*\n\s*(?=[{_LETTER}])")
@@ -84,6 +88,9 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
     text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
     text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
+    text, offs = _sub(text, offs, _MD_TABLE_RULE, lambda m: "")
+    text, offs = _sub(text, offs, _HTML_BREAK, lambda m: "\n")
+    text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
     text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
     text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
     text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))

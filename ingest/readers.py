@@ -149,14 +149,49 @@ def _read_pdf(path: Path) -> SourceText:
     return SourceText(str(path), text, "application/pdf", tuple(warnings))
 
 
+_BLOCKS = {"p", "lb", "head", "item", "list", "quote", "row"}
+
+
+def _xml_text(el: Any) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        block = child.tag in _BLOCKS
+        if block:
+            parts.append("\n")
+        parts.append(_xml_text(child))
+        if block:
+            parts.append("\n")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _main_text(xml: str) -> str:
+    """Text of trafilatura's XML: blocks on their own lines, tables column by column (a header
+    table's left cell, issuer and number, then its right cell, motto and date)."""
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    parts: list[str] = []
+    for el in main if main is not None else root:
+        if el.tag == "table":
+            grid = [[_xml_text(c) for c in row.findall("cell")] for row in el.findall("row")]
+            width = max((len(r) for r in grid), default=0)
+            for col in range(width):
+                parts.extend(r[col] for r in grid if col < len(r) and r[col].strip())
+        else:
+            parts.append(_xml_text(el))
+    text = "\n".join(p.strip() for p in parts)
+    return re.sub(r"[ \t]*\n\s*\n+", "\n", text)
+
+
 def _read_html(path: Path) -> SourceText:
     import trafilatura
 
     raw, warnings = _decode(path.read_bytes(), path)
-    text = trafilatura.extract(
-        raw, include_tables=True, include_comments=False, favor_recall=True, include_formatting=False
-    )
-    if not text:
+    xml = trafilatura.extract(raw, output_format="xml", include_tables=True, include_comments=False, favor_recall=True)
+    text = _main_text(xml) if xml else ""
+    if not text.strip():
         from lxml import html as lxml_html
 
         try:
