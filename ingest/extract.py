@@ -34,7 +34,7 @@ class ExtractionFailure:
 def _kind(doc_type: str | None, title: str | None, body: str) -> DocumentKind:
     is_report = doc_type == "Báo cáo"
     is_urging = bool(title and _URGING_TITLE.search(title)) or (
-        doc_type in {"Công văn", "Công điện", "Thông báo"} and bool(_URGING_BODY.search(body[:4000]))
+        doc_type in {"Công văn", "Công điện"} and bool(_URGING_BODY.search(body[:4000]))
     )
     return DocumentKind(is_report=is_report, is_urging=is_urging and not is_report)
 
@@ -46,7 +46,7 @@ def extract_text(source: SourceText) -> Extraction:
     lay = analyse_layout(norm.text)
     doc = read_identity(norm.text, lay, warnings)
     kind = _kind(doc.doc_type, lay.title, norm.text[lay.body_start : lay.closing_start])
-    refs = find_references(norm, lay, kind, doc.symbol, warnings)
+    refs = find_references(norm, lay, kind, doc.symbol, warnings, doc)
     deadlines = find_deadlines(norm, lay)
     digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     return Extraction(source.path, doc, refs, deadlines, warnings, digest)

@@ -69,8 +69,20 @@ _PROPER = [
     ("đảng", "Đảng"),
 ]
 _UNIT_TOKENS = {"TỈNH": "tỉnh", "HUYỆN": "huyện", "QUẬN": "quận", "XÃ": "xã", "PHƯỜNG": "phường"}
-_UNIT_PAIRS = {("THỊ", "XÃ"): "thị xã", ("THỊ", "TRẤN"): "thị trấn", ("THÀNH", "PHỐ"): "thành phố", ("ĐẶC", "KHU"): "đặc khu"}
-_COMMITTEE_TOKENS = {"TỈNH": "Tỉnh", "THÀNH": "Thành", "HUYỆN": "Huyện", "QUẬN": "Quận", "THỊ": "Thị", "ĐẢNG": "Đảng"}
+_UNIT_PAIRS = {
+    ("THỊ", "XÃ"): "thị xã",
+    ("THỊ", "TRẤN"): "thị trấn",
+    ("THÀNH", "PHỐ"): "thành phố",
+    ("ĐẶC", "KHU"): "đặc khu",
+}
+_COMMITTEE_TOKENS = {
+    "TỈNH": "Tỉnh",
+    "THÀNH": "Thành",
+    "HUYỆN": "Huyện",
+    "QUẬN": "Quận",
+    "THỊ": "Thị",
+    "ĐẢNG": "Đảng",
+}
 
 
 def _mostly_upper(s: str) -> bool:
@@ -111,7 +123,18 @@ def display_org(upper: str) -> str:
             i += 2
             # "Đảng ủy Sở Khoa học …" names a body; "Tỉnh ủy Nghệ An" a place.
             after = words[i] if i < len(words) else ""
-            place_mode = after not in {"SỞ", "BỘ", "BAN", "KHỐI", "CƠ", "VĂN", "CÔNG", "TRƯỜNG", "BỆNH", "CHI"}
+            place_mode = after not in {
+                "SỞ",
+                "BỘ",
+                "BAN",
+                "KHỐI",
+                "CƠ",
+                "VĂN",
+                "CÔNG",
+                "TRƯỜNG",
+                "BỆNH",
+                "CHI",
+            }
             component_start = not place_mode
             continue
         if (w, nxt) in _UNIT_PAIRS:
@@ -129,7 +152,9 @@ def display_org(upper: str) -> str:
             component_start = not descriptive
         elif component_start:
             out.append(w.capitalize())
-            component_start = w in {"SỞ", "BỘ", "BAN", "VĂN", "ĐẢNG", "ỦY"} and not descriptive and len(out) == 1
+            component_start = (
+                w in {"SỞ", "BỘ", "BAN", "VĂN", "ĐẢNG", "ỦY"} and not descriptive and len(out) == 1
+            )
             if w in {"VĂN"}:
                 component_start = False
         else:
@@ -186,7 +211,9 @@ def _header_org(lay: Layout) -> tuple[str | None, str | None]:
         return None, None
     joined: list[str] = []
     for c in (x.upper() for x in cells):
-        starts_unit = re.match(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)\b", c) and not re.match(r"^\w+ (?:ỦY|UỶ)\b", c)
+        starts_unit = re.match(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)\b", c) and not re.match(
+            r"^\w+ (?:ỦY|UỶ)\b", c
+        )
         if joined and re.fullmatch(r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN", joined[-1]) and starts_unit:
             joined[-1] = f"{joined[-1]} {c}"
         elif joined and (joined[-1].endswith(",") or not _ORG_START.match(c)):
@@ -245,7 +272,9 @@ def _under(issuer: str, superior: str) -> str:
     if _COMMITTEE.search(superior) or issuer.startswith("Ban Chấp hành"):
         return f"{issuer} {superior}"
     if superior.startswith("Đảng bộ") and place:
-        committee = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy"}.get(place.group(1))
+        committee = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy"}.get(
+            place.group(1)
+        )
         if committee:
             return f"{issuer} {committee} {place.group(2)}"
         return f"{issuer} {superior}"
@@ -428,7 +457,12 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
                 issuer = f"{issuer} {locality}"
     if issuer and superior and not _has_place(issuer) and _has_place(superior):
         issuer = _under(issuer, superior)
-    if issuer and _COMMITTEE.search(issuer) and not issuer.startswith("Ban ") and _STANDING_SIGNATURE.search(text[lay.closing_start :]):
+    if (
+        issuer
+        and _COMMITTEE.search(issuer)
+        and not issuer.startswith("Ban ")
+        and _STANDING_SIGNATURE.search(text[lay.closing_start :])
+    ):
         issuer = f"Ban Thường vụ {issuer}"
     doc.issuer = issuer
     doc.locality = locality

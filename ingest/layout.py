@@ -29,6 +29,7 @@ BODY_CUE = re.compile(
     r"Thời\s+gian\s+qua|Quán\s+triệt|Chấp\s+hành|Thi\s+hành|[IVX]+\.\s|1\.\s)"
 )
 _FIRST_LINE_IS_BODY = re.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|[IVX]+\.\s|1\.\s)|:\s*$|\bnhư\s+sau\b|\.\s*$")
+_BASIS_LINE = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Xét|Trên\s+cơ\s+sở)\b")
 _LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
 _CLOSING = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(r"^\s*(?:TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]", re.M)
@@ -225,12 +226,23 @@ def _sentences(text: str, lay: Layout) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         cuts.add(m.end())
     prev_end_char = ""
+    prev_heading = False
     for ln in lay.lines:
         if not ln.text:
             continue
-        if prev_end_char in ".:!?" or _LIST_MARKER.match(ln.text):
-            cuts.add(ln.start)
+        if re.fullmatch(r"[-_=*–. ]{3,}", ln.text):
+            cuts.update((ln.start, ln.end + 1))  # a separator line belongs to no sentence
+            continue
+        if (
+            prev_end_char in ".:!?"
+            or prev_heading
+            or _LIST_MARKER.match(ln.text)
+            or (prev_end_char in ";," and _BASIS_LINE.match(ln.text))
+        ):
+            cuts.add(ln.start)  # "…;\nCăn cứ Nghị định …": each basis line is its own sentence
         prev_end_char = ln.text[-1]
+        # A short numbered heading ("1. Mục đích", "II. NHIỆM VỤ") ends where its line ends.
+        prev_heading = bool(re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s", ln.text)) and len(ln.text) < 60
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     spans = []
     for a, b in itertools.pairwise(points):

@@ -189,7 +189,9 @@ def _read_html(path: Path) -> SourceText:
     import trafilatura
 
     raw, warnings = _decode(path.read_bytes(), path)
-    xml = trafilatura.extract(raw, output_format="xml", include_tables=True, include_comments=False, favor_recall=True)
+    xml = trafilatura.extract(
+        raw, output_format="xml", include_tables=True, include_comments=False, favor_recall=True
+    )
     text = _main_text(xml) if xml else ""
     if not text.strip():
         from lxml import html as lxml_html

@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import parse_date_at
+from ingest.gazetteer import era_of, resolve_place
 from ingest.layout import Layout
-from ingest.records import Evidence, Mention, NormalizedText, Reference, Symbol
+from ingest.records import DocumentIdentity, Evidence, Mention, NormalizedText, Reference, Symbol
 from ingest.symbols import find_symbols
 from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
 from ontology.terms import RELATION_PRIORITY, Level, Relation
@@ -47,8 +48,8 @@ _BY_STOP = re.compile(
     re.I,
 )
 _BASIS_START = re.compile(
-    r"(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])?\s*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|"
-    r"Trên\s+cơ\s+sở|Quán\s+triệt|Theo|Thi\s+hành|Chấp\s+hành|Tiếp\s+tục\s+thực\s+hiện|"
+    r"(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])?\s*(?:[^.:;\n]{2,40}:\s*)?(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|"
+    r"Trên\s+cơ\s+sở|[Qq]uán\s+triệt|Theo|Thi\s+hành|Chấp\s+hành|[Tt]hực\s+hiện|[Tt]riển\s+khai|"
     r"(?:Để|Nhằm)\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá))\b"
 )
 _IMPLEMENT_CUE = re.compile(
@@ -89,17 +90,44 @@ class _Raw:
     as_written: str
 
 
-def _level_of_by(by: str) -> Level | None:
-    low = by.lower()
-    if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)\b", low) and "thị xã" not in low:
-        return Level.COMMUNE
-    if re.search(r"\b(?:huyện|quận|thị xã|huyện ủy|huyện uỷ)\b", low):
-        return Level.DISTRICT
-    if re.search(r"\b(?:tỉnh|sở|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)\b", low):
+_LEVEL_WORDS: tuple[tuple[re.Pattern[str], Level | None], ...] = (
+    (
+        re.compile(
+            r"Ban\s+Chấp\s+hành\s+Trung\s+ương|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Chính\s+phủ|Thủ\s+tướng|"
+            r"Quốc\s+hội|Trung\s+ương|\bBộ\s+[A-ZĐ]",
+            re.I if False else 0,
+        ),
+        Level.CENTRAL,
+    ),
+    (re.compile(r"(?<!thị )\b(?:xã|phường|thị\s+trấn|đặc\s+khu)\b", re.I), Level.COMMUNE),
+    (re.compile(r"\b(?:huyện|quận|thị\s+xã)\b", re.I), Level.DISTRICT),
+    (re.compile(r"\b(?:tỉnh|Sở)\b|Thành\s+(?:ủy|uỷ)", re.I), Level.PROVINCE),
+    (
+        re.compile(r"\bthành\s+phố\b", re.I),
+        None,
+    ),  # a centrally-run city, or (before 2025) a district-level one
+)
+
+
+def _level_of_by(by: str, date: str | None, citing_level: Level | None, citing_city: bool) -> Level | None:
+    """Level of an issuer phrase: the first level word in it decides ("Chính phủ … của tỉnh" is central).
+
+    ``thành phố`` with a name is looked up; without one it is a centrally-run city from July 2025 on,
+    and before that only the citing city itself.
+    """
+    hits = [(m.start(), level, m) for pattern, level in _LEVEL_WORDS if (m := pattern.search(by))]
+    if not hits:
+        return None
+    _, level, m = min(hits, key=lambda h: h[0])
+    if level is not None:
+        return level
+    name = re.match(r"\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})", by[m.end() :])
+    if name:
+        place = resolve_place(f"thành phố {name.group(1)}", date=date)
+        return place.level if place and place.province else None
+    if era_of(date) == "current":
         return Level.PROVINCE
-    if _CENTRAL_BY.search(by):
-        return Level.CENTRAL
-    return None
+    return citing_level if citing_city else None
 
 
 def _clean_by(raw: str) -> str | None:
@@ -170,6 +198,18 @@ def _in_future_section(text: str, pos: int) -> bool:
     return heading is not None and bool(_FUTURE_SECTION.search(heading))
 
 
+def _in_basis_section(text: str, pos: int, sentence_start: int) -> bool:
+    """A list item under a heading such as "2. Căn cứ xây dựng Đề án" or "Căn cứ pháp lý",
+    when the reference opens the item."""
+    heading = None
+    for m in _SECTION_HEADING.finditer(text, 0, pos):
+        heading = m.group("h")
+    if heading is None or not re.match(r"căn\s+cứ", heading, re.I):
+        return False
+    item = text[sentence_start:pos]
+    return len(re.sub(r"^[\s\-–+•*]*", "", item)) <= 40
+
+
 def _opens_with_basis(text: str, clause_start: int, first_ref_start: int) -> bool:
     """A clause opening with a basis cue followed closely by its first reference."""
     m = _BASIS_START.match(text, clause_start, first_ref_start + 1)
@@ -196,7 +236,15 @@ def _relation(
         )
         return Relation.CITES if nested else Relation.IMPLEMENTS
     s_start, _ = lay.sentence_at(raw.sym_start)
+    if kind.is_report:
+        lead_all = text[prev.end if prev is not None and prev.end > s_start else s_start : raw.start]
+        if _REPORT_CUE.search(lead_all[-90:]) and not re.search(r"\bvề\b", lead_all):
+            return Relation.REPORTS_ON  # "… báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND"
     basis = _opens_with_basis(text, s_start, first_in_sentence.start)
+    on_basis = Relation.IMPLEMENTS
+    if basis and kind.is_report and _SECTION_HEADING.search(text, lay.body_start, s_start):
+        # In a report's sections (past its opening), "Triển khai Nghị quyết …" tells what was done.
+        on_basis = Relation.IMPLEMENTS if _in_future_section(text, raw.start) else Relation.REPORTS_ON
     semi = text.rfind(";", s_start, raw.start)
     if semi >= 0 and (prev is None or prev.end <= semi):
         # A new clause of a list: "…; Thực hiện Kế hoạch số 06-KH/ĐU" or "…; Kế hoạch số 386-KH/TU".
@@ -216,24 +264,24 @@ def _relation(
     if prev is not None:
         if lead.strip() and not _COORDINATOR.search(lead.rstrip()):
             return Relation.CITES  # nested in the previous reference's description
-        if basis:
-            return Relation.IMPLEMENTS
-        if kind.is_urging:
-            return Relation.URGES
-        if prev_rel is not None and prev_rel is not Relation.CITES and len(lead.strip()) <= 40:
-            return prev_rel
-        return Relation.CITES
+        # Coordinated with the previous reference ("A, B và C"): the same role as it, unless a
+        # parenthesis closed the previous one's description ("… (sau đây gọi là …), Nghị quyết …").
+        if basis and ")" in lead:
+            return on_basis
+        return prev_rel if prev_rel is not None else Relation.CITES
     if basis:
+        return on_basis
+    if _in_basis_section(text, raw.start, s_start):
         return Relation.IMPLEMENTS
     if kind.is_urging:
         return Relation.URGES
     tail = lead[-90:]
     if kind.is_report and _REPORT_CUE.search(tail):
         return Relation.REPORTS_ON
-    if _IMPLEMENT_CUE.search(tail):
-        if kind.is_report and not _in_future_section(text, raw.start):
-            return Relation.REPORTS_ON
-        return Relation.IMPLEMENTS
+    if _IMPLEMENT_CUE.search(tail) and kind.is_report and not _in_future_section(text, raw.start):
+        return Relation.REPORTS_ON  # a report describing how a directive was carried out
+    # Elsewhere in the body, "thực hiện Nghị định số …" names a task, not the document's basis:
+    # bases are stated in the title and the opening (Căn cứ, Thực hiện …).
     return Relation.CITES
 
 
@@ -244,9 +292,18 @@ def _evidence(norm: NormalizedText, lay: Layout, pos: int) -> Evidence:
 
 
 def find_references(
-    norm: NormalizedText, lay: Layout, kind: DocumentKind, own: Symbol | None, warnings: list[str]
+    norm: NormalizedText,
+    lay: Layout,
+    kind: DocumentKind,
+    own: Symbol | None,
+    warnings: list[str],
+    citing: DocumentIdentity | None = None,
 ) -> list[Reference]:
-    """All documents the text mentions, each once, with relations, metadata and evidence."""
+    """All documents the text mentions, each once, with relations, metadata and evidence.
+
+    ``citing`` (the document being read) lends its level to references it makes to its own
+    unit's documents without naming the issuer ("Kế hoạch số 41/KH-UBND" in a report of a UBND).
+    """
     text = norm.text
     raws = _collect(norm, lay, own)
     refs: dict[str, Reference] = {}
@@ -258,7 +315,8 @@ def find_references(
         first_of_sentence.setdefault(lay.sentence_at(raw.sym_start), raw)
     for raw in raws:
         rel = _relation(raw, prev, prev_rel, first_of_sentence[lay.sentence_at(raw.sym_start)], lay, kind)
-        prev, prev_rel = raw, rel
+        if raw.symbol is not None or raw.short_key in by_short:
+            prev, prev_rel = raw, rel  # an unresolved short form ("Đề án 06") is not a list item
         if raw.symbol is None:
             assert raw.short_key is not None
             key = by_short.get(raw.short_key)
@@ -305,12 +363,12 @@ def find_references(
             by_short.setdefault((raw.type_name, sym.number_int), key)
     out = []
     for ref in refs.values():
-        _aggregate(ref, warnings)
+        _aggregate(ref, warnings, citing)
         out.append(ref)
     return out
 
 
-def _aggregate(ref: Reference, warnings: list[str]) -> None:
+def _aggregate(ref: Reference, warnings: list[str], citing: DocumentIdentity | None) -> None:
     sym = ref.symbol
     typed = [m.type_name for m in ref.mentions if m.type_name]
     if typed:
@@ -329,12 +387,24 @@ def _aggregate(ref: Reference, warnings: list[str]) -> None:
     issuers = [m.issuer for m in ref.mentions if m.issuer]
     ref.issuer = issuers[0] if issuers else None
     level = None
+    citing_issuer = (citing.issuer or "") if citing else ""
+    citing_city = bool(re.search(r"\bthành\s+phố\b", citing_issuer, re.I))
     for by in issuers:
-        level = _level_of_by(by)
+        level = _level_of_by(
+            by, ref.date or (citing.date if citing else None), citing.level if citing else None, citing_city
+        )
         if level:
             break
     if level is None:
         level = level_of_issuer_code(sym.issuer_code, party=sym.family == "party")
+    if (
+        level is None
+        and not issuers
+        and citing is not None
+        and sym.issuer_code == "UBND"
+        and citing_issuer.startswith("UBND")
+    ):
+        level = citing.level  # its own unit's document, cited without naming the issuer
     ref.level = level
     rels = {m.relation for m in ref.mentions}
     ordered = [r for r in RELATION_PRIORITY if r in rels]
