@@ -226,6 +226,112 @@ def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report
     click.echo(f"{len(rows)} gap(s)")
 
 
+@cli.command()
+@click.option("--province", default=None, help="Draw the documents of one province (current or old name).")
+@click.option("--root", default=None, help="Draw the documents around one document key.")
+@click.option("--depth", default=3, show_default=True, help="Steps around --root.")
+@click.option("--limit", default=1000, show_default=True, help="Most nodes drawn; the page says what was left out.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
+@db_option
+@friendly_errors
+def browse(province: str | None, root: str | None, depth: int, limit: int, out: Path, db: Path) -> None:
+    """Write the lineage browser: one self-contained HTML file that works offline.
+
+    \b
+        lineage browse --province "Hải Phòng" --out out/hai-phong.html
+    """
+    from graph.gaps import GapOptions as _Opts
+    from graph.views import subgraph_json
+    from viz.browser import write_browser
+
+    with _open(db) as store:
+        key = store.resolve_key(root) if root else None
+        G = store.graph()
+        gaps = store.gaps(_Opts(kinds=GAP_KINDS[:-1]))
+    data = subgraph_json(G, gaps, province=province, root=key, depth=depth, limit=limit)
+    title = f"Sơ đồ văn bản – {province or key or 'toàn quốc'}"
+    write_browser(data, out, title)
+    note = f" ({data['omitted_nodes']} left out)" if data["truncated"] else ""
+    click.echo(f"{out}: {len(data['nodes'])} documents, {len(data['edges'])} links{note}")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--keys", "keys_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=lambda: os.environ.get("LINEAGE_KEYS", "lineage-keys.json"), show_default="$LINEAGE_KEYS or lineage-keys.json",
+              help="API key file (see `lineage apikey`).")  # fmt: skip
+@click.option("--require-key", is_flag=True, help="Require an API key for reading too.")
+@click.option("--upload-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where uploaded files are kept (default: uploads/ next to the store).")  # fmt: skip
+@friendly_errors
+def serve(db: Path, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None) -> None:
+    """Serve the query API and the lineage browser (at /) on HOST:PORT.
+
+    \b
+        lineage serve --db lineage.db --port 8000   # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.keys import KeyStore
+
+    store = _open(db)
+    app = create_app(store, keys=KeyStore(keys_path), require_read_key=require_key,
+                     upload_dir=upload_dir or db.resolve().parent / "uploads")  # fmt: skip
+    click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.group()
+def apikey() -> None:
+    """Manage API keys (stored hashed) for the HTTP API."""
+
+
+def keys_option[F: Callable[..., Any]](f: F) -> F:
+    return click.option(
+        "--keys", "keys_path", type=click.Path(dir_okay=False, path_type=Path),
+        default=lambda: os.environ.get("LINEAGE_KEYS", "lineage-keys.json"), show_default="$LINEAGE_KEYS or lineage-keys.json",
+    )(f)  # fmt: skip
+
+
+@apikey.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["read", "ingest"]), default="read", show_default=True)
+@keys_option
+@friendly_errors
+def apikey_add(name: str, role: str, keys_path: Path) -> None:
+    """Create a key NAME with ROLE and print it once."""
+    from api.keys import KeyStore
+
+    click.echo(KeyStore(keys_path).add(name, role))
+
+
+@apikey.command("list")
+@keys_option
+@friendly_errors
+def apikey_list(keys_path: Path) -> None:
+    """List key names and roles (never the keys)."""
+    from api.keys import KeyStore
+
+    for k in KeyStore(keys_path).list():
+        click.echo(f"{k['name']}\t{k['role']}\t{k['created']}")
+
+
+@apikey.command("revoke")
+@click.argument("name")
+@keys_option
+@friendly_errors
+def apikey_revoke(name: str, keys_path: Path) -> None:
+    """Remove the key NAME."""
+    from api.keys import KeyStore
+
+    if not KeyStore(keys_path).revoke(name):
+        raise click.ClickException(f"no key named {name!r} in {keys_path}")
+    click.echo(f"revoked {name}")
+
+
 def main() -> None:
     """Entry point of the ``lineage`` console script."""
     cli()
