@@ -50,6 +50,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "Invalid parameters"},
 }
 Level = Literal["central", "province", "district", "commune"]
+GapKind = Literal[
+    "no_basis", "basis_missing", "chain_broken", "no_report", "report_overdue", "report_without_plan",
+    "urged_no_response", "unit_coverage",
+]  # fmt: skip
 VIZ_STATIC = Path(__file__).resolve().parents[1] / "viz" / "static"
 
 
@@ -284,9 +288,9 @@ def create_app(
         province: Annotated[
             str | None, Query(description="Current or old province name", examples=["Hải Phòng"])
         ] = None,
-        kind: Annotated[list[Literal[GAP_KINDS]] | None, Query(description="Gap kinds (repeatable)")] = None,  # type: ignore[valid-type]
+        kind: Annotated[list[GapKind], Query(description="Gap kinds (repeatable; default all)")] = [],  # noqa: B006
         as_of: AsOf = None,
-        directive: Annotated[list[str] | None, Query(description="Directive keys for unit_coverage")] = None,
+        directive: Annotated[list[str], Query(description="Directive keys for unit_coverage")] = [],  # noqa: B006
     ) -> list[dict[str, Any]]:
         """Gaps, per province and kind, as of a date."""
         opts = GapOptions(kinds=tuple(kind) if kind else GAP_KINDS, province=province, as_of=_as_of(as_of),

@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +112,10 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @db_option
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
+@click.option("-j", "--jobs", default=lambda: os.cpu_count() or 1, show_default="number of CPUs", type=click.IntRange(min=1),
+              help="Processes reading and extracting files.")  # fmt: skip
 @friendly_errors
-def ingest(paths: tuple[Path, ...], db: Path, strict: bool, quiet: bool) -> None:
+def ingest(paths: tuple[Path, ...], db: Path, strict: bool, quiet: bool, jobs: int) -> None:
     """Ingest document files into the store (incremental and idempotent).
 
     Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
@@ -129,7 +132,7 @@ def ingest(paths: tuple[Path, ...], db: Path, strict: bool, quiet: bool) -> None
             click.echo(f"{outcome:<9} {path}", err=True)
 
     with _open(db) as store:
-        report = ingest_paths(store, paths, show)
+        report = ingest_paths(store, paths, show, workers=jobs)
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"
@@ -214,7 +217,7 @@ def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report
         lineage gaps --province "Hải Phòng" --kind no_report --format json
     """
     opts = GapOptions(kinds=kinds or GAP_KINDS, province=province, report_period_days=report_period,
-                      directives=directives, **({"as_of": as_of} if as_of else {}))  # fmt: skip
+                      directives=directives, as_of=as_of or date.today().isoformat())  # fmt: skip
     with _open(db) as store:
         rows = store.gaps(opts)
     if fmt == "json":
@@ -230,8 +233,12 @@ def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report
 @click.option("--province", default=None, help="Draw the documents of one province (current or old name).")
 @click.option("--root", default=None, help="Draw the documents around one document key.")
 @click.option("--depth", default=3, show_default=True, help="Steps around --root.")
-@click.option("--limit", default=1000, show_default=True, help="Most nodes drawn; the page says what was left out.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write.")
+@click.option(
+    "--limit", default=1000, show_default=True, help="Most nodes drawn; the page says what was left out."
+)
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML file to write."
+)
 @db_option
 @friendly_errors
 def browse(province: str | None, root: str | None, depth: int, limit: int, out: Path, db: Path) -> None:
@@ -266,7 +273,9 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
 @click.option("--upload-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where uploaded files are kept (default: uploads/ next to the store).")  # fmt: skip
 @friendly_errors
-def serve(db: Path, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None) -> None:
+def serve(
+    db: Path, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None
+) -> None:
     """Serve the query API and the lineage browser (at /) on HOST:PORT.
 
     \b
@@ -330,6 +339,69 @@ def apikey_revoke(name: str, keys_path: Path) -> None:
     if not KeyStore(keys_path).revoke(name):
         raise click.ClickException(f"no key named {name!r} in {keys_path}")
     click.echo(f"revoked {name}")
+
+
+@cli.command()
+@click.option(
+    "--province",
+    "provinces",
+    multiple=True,
+    help="Province (current or old name; repeatable). Default: all 34.",
+)
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "xlsx", "docx"]),
+              help="Formats (repeatable). Default: all three.")  # fmt: skip
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/reports"),
+    show_default=True,
+)
+@db_option
+@friendly_errors
+def report(
+    provinces: tuple[str, ...], formats: tuple[str, ...], lang: str, as_of: str | None, out: Path, db: Path
+) -> None:
+    """Write province gap reports (HTML, XLSX, DOCX) and an index page.
+
+    \b
+        lineage report --province "Hải Phòng" --format docx --lang vi --out out/reports
+    """
+    from viz.report import write_province_reports
+
+    opts = GapOptions(
+        province=provinces[0] if len(provinces) == 1 else None, as_of=as_of or date.today().isoformat()
+    )
+    with _open(db) as store:
+        G = store.graph()
+        gaps = store.gaps(opts)
+        snapshot = {**store.snapshot(), "as_of": opts.as_of}
+    paths = write_province_reports(G, gaps, snapshot, out, list(formats) or ["html", "xlsx", "docx"], lang,
+                                   list(provinces) or None)  # fmt: skip
+    for p in paths:
+        click.echo(str(p))
+
+
+@cli.command()
+@click.option(
+    "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True
+)
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo.")  # fmt: skip
+@click.option("--synth", "synth", multiple=True, default=("Hải Phòng", "Quảng Ngãi", "Đắk Lắk", "Thanh Hóa"), show_default=True,
+              help="Provinces for which to generate a synthetic corpus as well (repeatable; 'none' to skip).")  # fmt: skip
+@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@friendly_errors
+def demo(out: Path, corpora: tuple[Path, ...], synth: tuple[str, ...], as_of: str | None) -> None:
+    """The main job: build the graph from the demo corpus, write the browser and the province reports."""
+    from api.demo import DEFAULT_CORPORA, run_demo
+
+    provinces = [] if [s.lower() for s in synth] == ["none"] else list(synth)
+    run_demo(
+        out, list(corpora) or list(DEFAULT_CORPORA), synth_provinces=provinces, as_of=as_of, echo=click.echo
+    )
 
 
 def main() -> None:

@@ -61,7 +61,7 @@ def node_view(key: str, attrs: dict[str, Any], gap_kinds: list[str] | None = Non
                 "title",
                 "status",
             )
-        },  # fmt: skip
+        },
         "catalog": bool(attrs.get("catalog")),
         "ambiguous": bool(attrs.get("ambiguous")),
         "sources": list(attrs.get("sources") or []),

@@ -5,8 +5,8 @@ from urllib.parse import quote
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
 
 from api.app import create_app
 from api.keys import KeyStore
@@ -173,3 +173,12 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _contract_app())
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_openapi_contract(case: schemathesis.Case) -> None:
     case.call_and_validate()
+
+
+def test_gap_kind_parameter_lists_every_kind() -> None:
+    from typing import get_args
+
+    from api.app import GapKind
+    from graph.gaps import GAP_KINDS
+
+    assert set(get_args(GapKind)) == set(GAP_KINDS)

@@ -1,0 +1,47 @@
+"""Shared helpers for benchmarks: machine description, timing, peak memory, Markdown tables."""
+
+import os
+import platform
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["machine", "peak_rss_mb", "table", "timed"]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.node() or 'host'}: {os.cpu_count()} × {cpu}, {mem:.0f} GiB, Python {platform.python_version()}"
+
+
+def timed(fn: Callable[[], Any], repeat: int = 5) -> tuple[float, list[float]]:
+    """Median wall time of ``fn`` over ``repeat`` runs (after one warm-up), and all runs."""
+    fn()
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs), runs
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    cols = list(rows[0])
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    out += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
+    return "\n".join(out)

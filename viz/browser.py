@@ -1,0 +1,371 @@
+"""The lineage browser: a self-contained offline HTML page drawn with pyvis, and the served app's assets.
+
+``render_browser`` turns the node-link JSON of ``graph.views.subgraph_json`` (what the API serves at
+``GET /graph``) into one HTML file that needs no network at all: pyvis's ``in_line`` page with the
+Bootstrap CDN tags it still carries removed, a Content-Security-Policy that forbids any fetch, a
+hierarchical layout from central (top) to commune (bottom), colours by document type, dashed borders
+for documents that are only cited, a red border and ⚠ for documents with gaps, edge styles by
+relation and tooltips with the identity and an evidence sentence. The drawn graph is capped and a
+banner says how many documents were left out.
+
+The interactive app served at ``/`` by ``lineage serve`` lives in ``STATIC_DIR`` (``app.html``,
+``app.js``, ``app.css``); it loads vis-network from ``/static/vis-network.min.js``, which the API
+serves from ``vis_network_js()`` (the copy shipped inside the pyvis wheel, never a CDN).
+"""
+
+import functools
+import html
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pyvis.network import Network
+
+from graph.views import DEFAULT_NODE_LIMIT
+
+__all__ = [
+    "CSP",
+    "DOC_TYPE_COLORS",
+    "GAP_LABELS",
+    "LEVEL_LABELS",
+    "LEVEL_RANK",
+    "OTHER_COLOR",
+    "RELATION_STYLES",
+    "STATIC_DIR",
+    "render_browser",
+    "vis_network_js",
+    "write_browser",
+]
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+
+# Hierarchy rows, top to bottom.
+LEVEL_RANK: dict[str | None, int] = {"central": 0, "province": 1, "district": 2, "commune": 3, None: 4}
+LEVEL_LABELS: dict[str | None, str] = {
+    "central": "Trung ương",
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã",
+    None: "Không rõ cấp",
+}
+
+# Background colour by document type (light enough for black labels). Mirrored in static/app.js.
+DOC_TYPE_COLORS: dict[str, str] = {
+    "Nghị quyết": "#8fb8e8",
+    "Kết luận": "#b9d3f0",
+    "Chỉ thị": "#c3a6e0",
+    "Quy định": "#ddd0ee",
+    "Quy chế": "#ddd0ee",
+    "Thông tri": "#d9c2e9",
+    "Luật": "#c9a28f",
+    "Hiến pháp": "#c9a28f",
+    "Pháp lệnh": "#c9a28f",
+    "Nghị định": "#d8b9a8",
+    "Thông tư": "#e6d2c6",
+    "Quyết định": "#f2b6c6",
+    "Kế hoạch": "#8fd18f",
+    "Chương trình": "#b8e6a8",
+    "Đề án": "#d4efc4",
+    "Dự án": "#d4efc4",
+    "Phương án": "#d4efc4",
+    "Hướng dẫn": "#8fd8e0",
+    "Công văn": "#ffc38a",
+    "Công điện": "#ffc38a",
+    "Thông báo": "#ffe0a8",
+    "Thông cáo": "#ffe0a8",
+    "Báo cáo": "#e6e08a",
+}
+OTHER_COLOR = "#dddddd"
+GAP_BORDER = "#d00000"
+
+# Edge look by relation: (Vietnamese label, colour, dashes, width). Mirrored in static/app.js.
+RELATION_STYLES: dict[str, tuple[str, str, bool | list[int], int]] = {
+    "implements": ("thực hiện", "#2b5d8c", False, 2),
+    "reports_on": ("báo cáo về", "#2e8b57", [10, 5], 2),
+    "urges": ("đôn đốc", "#d2691e", [3, 4], 2),
+    "cites": ("trích dẫn", "#9a9a9a", False, 1),
+}
+
+GAP_LABELS: dict[str, str] = {
+    "no_basis": "Không có căn cứ thực hiện",
+    "basis_missing": "Văn bản căn cứ chưa có",
+    "chain_broken": "Chuỗi căn cứ bị đứt",
+    "no_report": "Chưa có báo cáo",
+    "report_overdue": "Báo cáo quá hạn",
+    "report_without_plan": "Báo cáo không có kế hoạch",
+    "urged_no_response": "Đã đôn đốc, chưa có phản hồi",
+    "unit_coverage": "Có đơn vị chưa triển khai",
+}
+
+_VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
+_BOOTSTRAP_LINK = re.compile(r'<link\s+href="https://cdn\.jsdelivr\.net/npm/bootstrap[^>]*/>', re.S)
+_BOOTSTRAP_SCRIPT = re.compile(
+    r'<script\s+src="https://cdn\.jsdelivr\.net/npm/bootstrap[^>]*>\s*</script>', re.S
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.S)
+_EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+@functools.cache
+def vis_network_js() -> str:
+    """vis-network 9.1.2's minified JS, as shipped inside the installed pyvis wheel (no CDN)."""
+    return resources.files("pyvis").joinpath(_VIS_JS).read_text(encoding="utf-8")
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _date_vi(date: str | None) -> str:
+    """2025-03-07 → 07/03/2025, 2025-03 → 03/2025 (the way Vietnamese documents write dates)."""
+    if not date:
+        return ""
+    parts = str(date).split("-")
+    return "/".join(reversed(parts))
+
+
+def _neutral(text: str) -> str:
+    # pyvis switches to a popup that sets innerHTML when a node title contains "href"; a zero-width
+    # non-joiner keeps our titles plain text, which vis-network shows with innerText.
+    return re.sub(r"(?i)h(ref)", "h\u200c\\1", text)
+
+
+def _first_evidence(edges: list[dict[str, Any]]) -> str | None:
+    for e in edges:
+        for ev in e.get("evidence") or []:
+            if ev.get("text"):
+                return str(ev["text"])
+    return None
+
+
+def _node_title(node: dict[str, Any], out_edges: list[dict[str, Any]], in_edges: list[dict[str, Any]]) -> str:
+    head = " ".join(str(x) for x in (node.get("doc_type"), node.get("number")) if x) or str(node["label"])
+    lines = [head]
+    if node.get("issuer"):
+        lines.append(f"Cơ quan ban hành: {node['issuer']}")
+    place = [f"Cấp: {LEVEL_LABELS.get(node.get('level'), LEVEL_LABELS[None])}"]
+    if node.get("province"):
+        at_issue = node.get("province_at_issue")
+        extra = f" (khi ban hành: {at_issue})" if at_issue and at_issue != node["province"] else ""
+        place.append(f"Tỉnh/thành: {node['province']}{extra}")
+    if node.get("locality"):
+        place.append(f"Địa bàn: {node['locality']}")
+    lines.append(" · ".join(place))
+    if node.get("date"):
+        lines.append(f"Ngày: {_date_vi(node['date'])}")
+    if node.get("title"):
+        lines.append(f"Trích yếu: {_one_line(str(node['title']), 220)}")
+    status = "Đã nạp" if node.get("status") == "ingested" else "Chỉ được trích dẫn (chưa nạp)"
+    if node.get("catalog"):
+        status += " · có trong danh mục"
+    if node.get("ambiguous"):
+        status += " · nhận dạng chưa chắc chắn"
+    lines.append(f"Trạng thái: {status}")
+    if node.get("gap_kinds"):
+        lines.append("⚠ Thiếu sót: " + "; ".join(GAP_LABELS.get(k, k) for k in node["gap_kinds"]))
+    sentence = _first_evidence(out_edges) or _first_evidence(in_edges)
+    if sentence:
+        lines.append(f"Dẫn chứng: “{_one_line(sentence, 300)}”")
+    lines.append(f"Khóa: {node['id']}")
+    return _neutral("\n".join(lines))
+
+
+def _edge_title(edge: dict[str, Any], labels: dict[str, str]) -> str:
+    rel = edge["relation"]
+    name = RELATION_STYLES.get(rel, (rel, "", False, 1))[0]
+    lines = [
+        f"{labels.get(edge['source'], edge['source'])} — {name} → {labels.get(edge['target'], edge['target'])}"
+    ]
+    conf = edge.get("confidence")
+    if isinstance(conf, int | float):
+        lines.append(f"Độ tin cậy: {conf:.2f}")
+    sentence = _first_evidence([edge])
+    if sentence:
+        lines.append(f"Dẫn chứng: “{_one_line(sentence, 300)}”")
+    return _neutral("\n".join(lines))
+
+
+def _node_options(node: dict[str, Any], title: str) -> dict[str, Any]:
+    fill = DOC_TYPE_COLORS.get(node.get("doc_type") or "", OTHER_COLOR)
+    gap = bool(node.get("gap_kinds"))
+    border = GAP_BORDER if gap else "#4a4a4a"
+    return {
+        "label": ("⚠ " if gap else "") + str(node.get("label") or node["id"]),
+        "shape": "box",
+        "level": LEVEL_RANK.get(node.get("level"), 4),
+        "title": title,
+        "color": {
+            "background": fill,
+            "border": border,
+            "highlight": {"background": fill, "border": "#000000"},
+            "hover": {"background": fill, "border": "#000000"},
+        },
+        "borderWidth": 3 if gap else 1,
+        "borderWidthSelected": 4,
+        "shapeProperties": {"borderDashes": node.get("status") == "cited"},
+        "font": {"color": "#111111", "face": "sans-serif", "size": 14},
+        "widthConstraint": {"maximum": 150},
+    }
+
+
+def _edge_options(edge: dict[str, Any], title: str) -> dict[str, Any]:
+    _, colour, dashes, width = RELATION_STYLES.get(edge["relation"], ("", "#777777", False, 1))
+    return {"title": title, "color": {"color": colour, "highlight": "#000000", "hover": "#000000"},
+            "dashes": dashes, "width": width, "arrows": "to"}  # fmt: skip
+
+
+_VIS_OPTIONS: dict[str, Any] = {
+    "layout": {
+        "hierarchical": {
+            "enabled": True,
+            "direction": "UD",
+            "levelSeparation": 220,
+            "nodeSpacing": 175,
+            "treeSpacing": 200,
+            "blockShifting": True,
+            "edgeMinimization": True,
+            "parentCentralization": True,
+        }
+    },
+    # The hierarchical layout alone places every node (and is quick for ~1,000 nodes); physics would only
+    # shuffle the rows and, in a headless or old browser, take seconds per hundred nodes.
+    "physics": {"enabled": False},
+    "edges": {
+        "smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.4}
+    },
+    "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": True, "multiselect": False},
+}
+
+
+def _cap(
+    graph_json: dict[str, Any], max_nodes: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """The nodes and edges to draw (at most ``max_nodes``) and how many more were dropped here."""
+    nodes = list(graph_json.get("nodes") or [])
+    edges = list(graph_json.get("edges") or [])
+    dropped = 0
+    if len(nodes) > max_nodes:
+        degree: dict[str, int] = {}
+        for e in edges:
+            degree[e["source"]] = degree.get(e["source"], 0) + 1
+            degree[e["target"]] = degree.get(e["target"], 0) + 1
+        keep = {n["id"] for n in sorted(nodes, key=lambda n: (-degree.get(n["id"], 0), n["id"]))[:max_nodes]}
+        dropped = len(nodes) - len(keep)
+        nodes = [n for n in nodes if n["id"] in keep]
+    ids = {n["id"] for n in nodes}
+    edges = [e for e in edges if e["source"] in ids and e["target"] in ids]
+    return nodes, edges, dropped
+
+
+def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
+    esc = html.escape
+    types = sorted({n.get("doc_type") or "" for n in nodes})
+    items = []
+    for t in types:
+        colour = DOC_TYPE_COLORS.get(t, OTHER_COLOR)
+        name = t if t in DOC_TYPE_COLORS else (f"{t} (khác)" if t else "Không rõ loại")
+        items.append(f'<span class="lg"><i class="sw" style="background:{colour}"></i>{esc(name)}</span>')
+    items.append('<span class="lg"><i class="sw cited"></i>Chỉ được trích dẫn (viền đứt)</span>')
+    items.append('<span class="lg"><i class="sw gap"></i>⚠ Có thiếu sót (viền đỏ)</span>')
+    rels = sorted(
+        {e["relation"] for e in edges},
+        key=lambda r: list(RELATION_STYLES).index(r) if r in RELATION_STYLES else 99,
+    )
+    for rel in rels:
+        name, colour, dashes, width = RELATION_STYLES.get(rel, (rel, "#777777", False, 1))
+        dash = " ".join(map(str, dashes)) if isinstance(dashes, list) else "none"
+        svg = (f'<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="33" y2="5" stroke="{colour}" '
+               f'stroke-width="{width + 0.5}" stroke-dasharray="{dash}"/></svg>')  # fmt: skip
+        items.append(f'<span class="lg">{svg}{esc(name)}</span>')
+    levels = " ↓ ".join(esc(LEVEL_LABELS[k]) for k in ("central", "province", "district", "commune", None))
+    items.append(f'<span class="lg">Hàng: {levels}</span>')
+    return '<div id="legend">' + "".join(items) + "</div>"
+
+
+_STYLE = """<style>
+body{margin:0;font-family:system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1a1a1a}
+#lineage-header{padding:8px 14px;border-bottom:1px solid #ddd;background:#fafafa}
+#lineage-header h1{font-size:20px;margin:0 0 4px}
+#lineage-header .meta{font-size:13px;color:#444}
+#omitted{margin:6px 0;padding:6px 10px;background:#fff3cd;border:1px solid #e0c060;border-radius:4px;font-size:14px}
+#legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin-top:6px;font-size:12px;align-items:center}
+#legend .lg{display:inline-flex;align-items:center;gap:5px}
+#legend .sw{display:inline-block;width:16px;height:11px;border:1px solid #4a4a4a;border-radius:2px}
+#legend .sw.cited{width:22px;border:2px dashed #4a4a4a;background:#fff}
+#legend .sw.gap{border:3px solid #d00000;background:#fff}
+#mynetwork{float:none!important;border:none!important}
+.vis-tooltip{white-space:normal!important;max-width:38em;font-family:system-ui,Arial,sans-serif!important;font-size:13px!important;line-height:1.35}
+</style>"""
+
+
+def render_browser(graph_json: dict[str, Any], title: str, *, max_nodes: int = DEFAULT_NODE_LIMIT) -> str:
+    """One self-contained HTML page (no network needed) drawing ``graph_json`` (``subgraph_json``'s shape)."""
+    nodes, edges, dropped = _cap(graph_json, max_nodes)
+    labels = {n["id"]: str(n.get("label") or n["id"]) for n in nodes}
+    out_of: dict[str, list[dict[str, Any]]] = {}
+    in_of: dict[str, list[dict[str, Any]]] = {}
+    for e in edges:
+        out_of.setdefault(e["source"], []).append(e)
+        in_of.setdefault(e["target"], []).append(e)
+
+    net = Network(
+        height="calc(100vh - 150px)", width="100%", directed=True, cdn_resources="in_line", heading=""
+    )
+    for n in nodes:
+        net.add_node(
+            n["id"], **_node_options(n, _node_title(n, out_of.get(n["id"], []), in_of.get(n["id"], [])))
+        )
+    for e in edges:
+        net.add_edge(e["source"], e["target"], **_edge_options(e, _edge_title(e, labels)))
+    net.options = json.loads(json.dumps(_VIS_OPTIONS))
+    page = str(net.generate_html(name="lineage.html"))
+
+    page = _BOOTSTRAP_LINK.sub("", page)
+    page = _BOOTSTRAP_SCRIPT.sub("", page)
+    page = _EMPTY_HEADING.sub("", page)
+    if _EXTERNAL.search(page):  # pragma: no cover - only if pyvis's template changes
+        msg = "the pyvis page still refers to an external resource"
+        raise RuntimeError(msg)
+
+    omitted = int(graph_json.get("omitted_nodes") or 0) + dropped
+    total = int(graph_json.get("total_nodes") or len(graph_json.get("nodes") or [])) or len(nodes) + omitted
+    esc = html.escape
+    banner = ""
+    if omitted or graph_json.get("truncated"):
+        banner = (
+            f'<div id="omitted" role="status">Đã lược bớt {omitted} trên tổng số {total} văn bản để hình vẽ '
+            f"không quá {len(nodes)} văn bản. Hãy lọc theo tỉnh (--province) hoặc chọn một văn bản gốc (--root) "
+            "để xem phần còn lại.</div>"
+        )
+    header = (
+        f'<div id="lineage-header"><h1>{esc(title)}</h1>'
+        f'<div class="meta">{len(nodes)} văn bản, {len(edges)} liên kết. Di chuột lên văn bản hoặc mũi tên '
+        "để xem thông tin và câu dẫn chứng.</div>"
+        f"{banner}{_legend(nodes, edges)}</div>"
+    )
+    head = (
+        f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(title)}</title>\n'
+    )
+    page = page.replace('<meta charset="utf-8">', head, 1)
+    page = page.replace("</head>", _STYLE + "\n</head>", 1)
+    page = page.replace("<body>", "<body>\n" + header, 1)
+    after = (
+        "<script>network.once('afterDrawing',function(){document.body.setAttribute('data-ready','1');});"
+        "network.redraw();</script>\n</body>"
+    )
+    page = page.replace("</body>", after, 1)
+    return page.replace("<html>", '<!doctype html>\n<html lang="vi">', 1)
+
+
+def write_browser(graph_json: dict[str, Any], out: Path, title: str) -> Path:
+    """Write ``render_browser``'s page to ``out`` (parents created) and return the path."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_browser(graph_json, title), encoding="utf-8")
+    return out

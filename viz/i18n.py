@@ -1,0 +1,370 @@
+"""Labels and formats of the province gap reports, in Vietnamese (the default) and English.
+
+Vietnamese follows the usage of administrative documents: dates ``28/03/2025``, numbers
+``1.234`` and ``0,9%``; English keeps ISO dates. ``reason_text`` puts the gap engine's reasons
+(written in English by ``graph.gaps``) into Vietnamese; a reason it does not know stays as it is.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Literal
+
+__all__ = [
+    "DOC_TYPE_EN",
+    "GAP_KIND_LABELS",
+    "GAP_KIND_SHEETS",
+    "LEVEL_LABELS",
+    "Lang",
+    "doc_type_label",
+    "format_date",
+    "format_int",
+    "format_percent",
+    "gap_kind_label",
+    "level_label",
+    "old_names_text",
+    "reason_text",
+    "report_date_line",
+    "t",
+]
+
+type Lang = Literal["vi", "en"]
+
+# Gap kinds: (Vietnamese, English). Order follows graph.gaps.GAP_KINDS.
+GAP_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "no_basis": ("Kế hoạch chưa có văn bản căn cứ", "Plan with no basis document"),
+    "basis_missing": ("Văn bản căn cứ chưa được thu thập", "Basis document not collected"),
+    "chain_broken": (
+        "Chuỗi căn cứ không tới văn bản Trung ương",
+        "Basis chain never reaches a central document",
+    ),
+    "no_report": ("Chưa có báo cáo", "No report"),
+    "report_overdue": ("Báo cáo quá hạn", "Report overdue"),
+    "report_without_plan": ("Có báo cáo nhưng chưa có kế hoạch", "Report without a plan"),
+    "urged_no_response": ("Đã đôn đốc nhưng chưa có phản hồi", "Urged with no response"),
+    "unit_coverage": ("Đơn vị chưa có văn bản triển khai", "Unit with no implementing document"),
+}
+
+# Worksheet names: at most 31 characters, none of []:*?/\ (checked in tests).
+GAP_KIND_SHEETS: dict[str, tuple[str, str]] = {
+    "no_basis": ("KH chưa có căn cứ", "No basis"),
+    "basis_missing": ("Căn cứ chưa thu thập", "Basis missing"),
+    "chain_broken": ("Chuỗi căn cứ đứt", "Chain broken"),
+    "no_report": ("Chưa có báo cáo", "No report"),
+    "report_overdue": ("Báo cáo quá hạn", "Report overdue"),
+    "report_without_plan": ("Báo cáo chưa có KH", "Report without plan"),
+    "urged_no_response": ("Đôn đốc chưa phản hồi", "Urged no response"),
+    "unit_coverage": ("Đơn vị chưa triển khai", "Unit coverage"),
+}
+
+LEVEL_LABELS: dict[str, tuple[str, str]] = {
+    "central": ("Trung ương", "Central"),
+    "province": ("Cấp tỉnh", "Province"),
+    "district": ("Cấp huyện (trước 01/7/2025)", "District (before 1 Jul 2025)"),
+    "commune": ("Cấp xã", "Commune"),
+    "unknown": ("Chưa xác định", "Unknown"),
+}
+
+DOC_TYPE_EN: dict[str, str] = {
+    "Kế hoạch": "Plan",
+    "Chương trình": "Programme",
+    "Đề án": "Scheme",
+    "Phương án": "Operational plan",
+    "Báo cáo": "Report",
+    "Công văn": "Official letter",
+    "Thông báo": "Notice",
+    "Nghị quyết": "Resolution",
+    "Nghị định": "Decree",
+    "Chỉ thị": "Directive",
+    "Quyết định": "Decision",
+    "Kết luận": "Conclusion",
+    "Hướng dẫn": "Guidance",
+    "Luật": "Law",
+    "Thông tư": "Circular",
+    "Quy định": "Regulation",
+    "Tờ trình": "Submission",
+    "unknown": "Unknown",
+}
+
+# Every other label: key -> (Vietnamese, English).
+_TEXT: dict[str, tuple[str, str]] = {
+    "report": ("BÁO CÁO", "REPORT"),
+    "report_title": ("Báo cáo rà soát văn bản triển khai", "Implementation review report"),
+    "subject": (
+        "Rà soát tình hình ban hành văn bản triển khai và báo cáo – {province}",
+        "Review of implementing documents and reports – {province}",
+    ),
+    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "governing_body": ("HỆ THỐNG THEO DÕI VĂN BẢN", "DOCUMENT TRACKING SYSTEM"),
+    "number_line": ("Số:      /{symbol}", "No.:      /{symbol}"),
+    "province_kind_city": ("Thành phố", "City"),
+    "province_kind_province": ("Tỉnh", "Province"),
+    "intro": (
+        "Báo cáo được lập tự động từ kho dữ liệu văn bản: mã dữ liệu {hash}, gồm {files} tệp, "
+        "thời điểm {time}. Số liệu phản ánh các văn bản đã thu thập đến thời điểm trên; "
+        "văn bản chưa được thu thập không được tính.",
+        "This report was generated from the document store: snapshot {hash}, {files} files, "
+        "taken {time}. Figures cover the documents collected up to that time; documents not "
+        "collected are not counted.",
+    ),
+    "snapshot": ("Dữ liệu", "Snapshot"),
+    "snapshot_hash": ("Mã dữ liệu", "Corpus hash"),
+    "snapshot_time": ("Thời điểm", "Taken"),
+    "snapshot_files": ("Số tệp", "Files"),
+    "as_of": ("Tính đến ngày", "As of"),
+    "vn_time": ("giờ Việt Nam", "Viet Nam time"),
+    "generated_by": ("Lập bởi hệ thống theo dõi văn bản (directive-lineage)", "Made by directive-lineage"),
+    "sec_overview": ("Tổng quan", "Overview"),
+    "sec_coverage": ("Độ bao phủ đơn vị", "Unit coverage"),
+    "sec_gaps": ("Các thiếu sót theo loại", "Gaps by kind"),
+    "sec_timeline": ("Ban hành và thời hạn theo tháng", "Issuance and deadlines by month"),
+    "sec_communes": ("Xã, phường chưa có văn bản", "Communes with no document"),
+    "documents": ("Văn bản đã thu thập", "Documents collected"),
+    "edges": ("Quan hệ (căn cứ, báo cáo, đôn đốc, viện dẫn)", "Links (basis, report, urging, citation)"),
+    "gaps_total": ("Tổng số thiếu sót", "Gaps in total"),
+    "indicator": ("Chỉ tiêu", "Indicator"),
+    "value": ("Giá trị", "Value"),
+    "count": ("Số lượng", "Count"),
+    "province": ("Tỉnh, thành phố", "Province"),
+    "old_provinces": ("Tỉnh cũ hợp nhất", "Former provinces merged"),
+    "by_level": ("Văn bản theo cấp ban hành", "Documents by issuing level"),
+    "by_type": ("Văn bản theo loại", "Documents by type"),
+    "level": ("Cấp", "Level"),
+    "doc_type": ("Loại văn bản", "Document type"),
+    "coverage_by_level": ("Độ bao phủ theo cấp (%)", "Coverage by level (%)"),
+    "communes": ("Xã, phường, đặc khu", "Communes, wards, special zones"),
+    "departments": ("Sở, ngành cấp tỉnh", "Provincial departments"),
+    "covered": ("Có văn bản", "With a document"),
+    "total": ("Tổng số", "Total"),
+    "rate": ("Tỷ lệ", "Rate"),
+    "department": ("Sở, ngành", "Department"),
+    "has_document": ("Có văn bản", "Has a document"),
+    "yes": ("Có", "Yes"),
+    "no": ("Chưa có", "No"),
+    "communes_covered_line": (
+        "{covered}/{total} xã, phường, đặc khu có văn bản triển khai ({rate}).",
+        "{covered} of {total} communes, wards and special zones have an implementing document ({rate}).",
+    ),
+    "departments_line": (
+        "{covered}/{total} sở, ngành có văn bản ({rate}).",
+        "{covered} of {total} departments have a document ({rate}).",
+    ),
+    "communes_none": ("Tất cả xã, phường đều đã có văn bản.", "Every commune has a document."),
+    "gaps_by_kind": ("Thiếu sót theo loại", "Gaps by kind"),
+    "kind": ("Loại thiếu sót", "Gap kind"),
+    "no_gaps": ("Không phát hiện thiếu sót.", "No gaps found."),
+    "no_data": ("Chưa có dữ liệu", "No data"),
+    "issued": ("Văn bản ban hành", "Documents issued"),
+    "deadlines": ("Thời hạn báo cáo", "Report deadlines"),
+    "month": ("Tháng", "Month"),
+    "col_no": ("STT", "No."),
+    "col_document": ("Văn bản", "Document"),
+    "col_number": ("Số, ký hiệu", "Number"),
+    "col_key": ("Mã văn bản", "Document key"),
+    "col_type": ("Loại", "Type"),
+    "col_title": ("Trích yếu", "Title"),
+    "col_date": ("Ngày ban hành", "Date"),
+    "col_unit": ("Đơn vị", "Unit"),
+    "col_level": ("Cấp", "Level"),
+    "col_reason": ("Lý do", "Reason"),
+    "col_evidence": ("Trích dẫn", "Evidence"),
+    "col_due": ("Hạn", "Due"),
+    "col_source": ("Tệp nguồn", "Source file"),
+    "col_related": ("Văn bản liên quan", "Related"),
+    "col_directive": ("Văn bản chỉ đạo", "Directive"),
+    "col_units": ("Đơn vị chưa có văn bản triển khai", "Units with no implementing document"),
+    "no_number": ("(không số)", "(no number)"),
+    "recipients": ("Nơi nhận:", "Recipients:"),
+    "recipients_default": (
+        "- UBND {province} (để báo cáo);|- Các sở, ban, ngành;|- Lưu: VT.",
+        "- People's Committee of {province} (for information);|- Departments;|- File.",
+    ),
+    "signer_title": ("NGƯỜI LẬP BÁO CÁO", "PREPARED BY"),
+    "signer_hint": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "summary_sheet": ("Tổng quan", "Summary"),
+    "communes_sheet": ("Xã chưa có văn bản", "Communes without document"),
+    "index_title": ("Báo cáo rà soát theo tỉnh, thành phố", "Province review reports"),
+    "files": ("Tệp", "Files"),
+    "more_evidence": ("và {n} trích dẫn khác", "and {n} more"),
+    "units_count": ("{n} đơn vị", "{n} units"),
+    "contents": ("Mục lục", "Contents"),
+    "chart_gaps_by_kind": ("Số thiếu sót theo loại", "Gaps by kind"),
+    "chart_docs_by_level": ("Số văn bản theo cấp", "Documents by level"),
+}
+
+
+def t(key: str, lang: Lang = "vi", **fields: object) -> str:
+    """The label ``key`` in ``lang``, with ``{fields}`` filled in."""
+    vi, en = _TEXT[key]
+    text = vi if lang == "vi" else en
+    return text.format(**fields) if fields else text
+
+
+def _pick(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
+    pair = table.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def gap_kind_label(kind: str, lang: Lang = "vi") -> str:
+    return _pick(GAP_KIND_LABELS, kind, lang)
+
+
+def level_label(level: str | None, lang: Lang = "vi") -> str:
+    return _pick(LEVEL_LABELS, level or "unknown", lang)
+
+
+def doc_type_label(doc_type: str | None, lang: Lang = "vi") -> str:
+    name = doc_type or "unknown"
+    if lang == "en":
+        return DOC_TYPE_EN.get(name, name)
+    return "Chưa xác định" if name == "unknown" else name
+
+
+def format_date(value: str | None, lang: Lang = "vi") -> str:
+    """``2025-03-28`` → ``28/03/2025`` (vi) or as is (en); partial dates ``2025-09`` → ``09/2025``."""
+    if not value:
+        return ""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if m is None or lang == "en":
+        return value
+    y, mo, d = m.groups()
+    return "/".join(p for p in (d, mo, y) if p)
+
+
+def format_int(n: int, lang: Lang = "vi") -> str:
+    s = f"{n:,}"
+    return s.replace(",", ".") if lang == "vi" else s
+
+
+def format_percent(part: int, whole: int, lang: Lang = "vi") -> str:
+    if whole <= 0:
+        return "–"
+    s = f"{100 * part / whole:.1f}%"
+    return s.replace(".", ",") if lang == "vi" else s
+
+
+def report_date_line(place: str, date: dt.date, lang: Lang = "vi") -> str:
+    """``Hải Phòng, ngày 05 tháng 02 năm 2026``: NĐ 30/2020 writes days below 10 and months below 3
+    with a leading zero."""
+    if lang == "en":
+        return f"{place}, {date.strftime('%d %B %Y')}"
+    day = f"{date.day:02d}"
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"{place}, ngày {day} tháng {month} năm {date.year}"
+
+
+def old_names_text(old_names: list[str], lang: Lang = "vi") -> str:
+    """``gồm tỉnh Hải Dương cũ`` / ``including the former Hải Dương province``; empty if none."""
+    if not old_names:
+        return ""
+    if lang == "vi":
+        return "gồm " + " và ".join(f"tỉnh {n}" for n in old_names) + " cũ"
+    names = " and ".join(old_names)
+    return f"including the former {names} province{'s' if len(old_names) > 1 else ''}"
+
+
+# -- reasons ---------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+_DUE_BASIS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"its report deadline (?P<d>\S+)"), lambda m: f"theo thời hạn báo cáo {m['d']}"),
+    (
+        re.compile(r"(?P<n>\d+) days after its date \((?P<d>[^)]+)\)"),
+        lambda m: f"{m['n']} ngày kể từ ngày ban hành {m['d']}",
+    ),
+    (
+        re.compile(r"(?P<n>\d+) days after the latest document it cites \((?P<d>[^)]+)\)"),
+        lambda m: f"{m['n']} ngày kể từ văn bản được viện dẫn gần nhất ({m['d']})",
+    ),
+]
+
+
+def _due_basis(text: str) -> str:
+    for pattern, make in _DUE_BASIS:
+        m = pattern.fullmatch(text)
+        if m:
+            return make(m)
+    return text
+
+
+def _who(text: str, default_en: str, default_vi: str) -> str:
+    return default_vi if text == default_en else text
+
+
+_REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"plan or program below central level with no basis it implements"),
+        lambda m: "Kế hoạch, chương trình cấp dưới Trung ương không nêu văn bản căn cứ để triển khai",
+    ),
+    (
+        re.compile(r"its basis (?P<x>.+?) is cited but ambiguous citation: the chain cannot be checked"),
+        lambda m: (
+            f"Văn bản căn cứ {m['x']} được viện dẫn nhưng không xác định được duy nhất "
+            "(trùng số, ký hiệu): chưa kiểm tra được chuỗi căn cứ"
+        ),
+    ),
+    (
+        re.compile(
+            r"its basis (?P<x>.+?) is cited but neither ingested nor in the catalog: the chain cannot be checked"
+        ),
+        lambda m: (
+            f"Văn bản căn cứ {m['x']} được viện dẫn nhưng chưa được thu thập và không có trong "
+            "danh mục: chưa kiểm tra được chuỗi căn cứ"
+        ),
+    ),
+    (
+        re.compile(r"following its bases upward never reaches a central document"),
+        lambda m: "Lần theo các văn bản căn cứ lên trên không tới văn bản nào của Trung ương",
+    ),
+    (
+        re.compile(r"no report on this plan; due (?P<d>\S+) \((?P<b>.*)\)"),
+        lambda m: f"Chưa có báo cáo về kế hoạch này; hạn {m['d']} ({_due_basis(m['b'])})",
+    ),
+    (
+        re.compile(r"no report on this plan; no date to count from"),
+        lambda m: "Chưa có báo cáo về kế hoạch này; không có ngày để tính hạn",
+    ),
+    (
+        re.compile(r"report from (?P<w>.+) due (?P<d>\S+) has not come"),
+        lambda m: (
+            f"Chưa nhận được báo cáo của "
+            f"{_who(m['w'], 'the addressees', 'các cơ quan, đơn vị được giao')} (hạn {m['d']})"
+        ),
+    ),
+    (
+        re.compile(r"reports on (?P<x>.+?) but its unit has no plan implementing it"),
+        lambda m: f"Có báo cáo về {m['x']} nhưng đơn vị chưa có kế hoạch triển khai văn bản này",
+    ),
+    (
+        re.compile(
+            r"urged (?P<w>.+) to carry out (?P<x>.+?); no later implementing document or report from them"
+        ),
+        lambda m: (
+            f"Đã đôn đốc {_who(m['w'], 'its addressees', 'các cơ quan, đơn vị nhận văn bản')} "
+            f"thực hiện {m['x']}; chưa có văn bản triển khai hoặc báo cáo nào sau đó"
+        ),
+    ),
+    (
+        re.compile(r"no document (?:in|of) (?P<u>.+?) implements (?P<x>.+)"),
+        lambda m: f"Chưa có văn bản nào của {m['u']} triển khai {m['x']}",
+    ),
+]
+
+
+def reason_text(reason: str | None, lang: Lang = "vi") -> str:
+    """A gap reason for people: whitespace tidied, in Vietnamese when the pattern is known."""
+    text = " ".join((reason or "").split())
+    if not text:
+        return ""
+    if lang == "vi":
+        for pattern, make in _REASONS:
+            m = pattern.fullmatch(text)
+            if m:
+                text = make(m)
+                break
+        text = _ISO_DATE.sub(lambda d: format_date(d.group(0), "vi"), text)
+    return text[0].upper() + text[1:]
