@@ -358,7 +358,7 @@ def create_app(
         root: Annotated[
             str | None, Query(description="Document key to centre on", examples=["57-NQ/TW@VN@2024"])
         ] = None,
-        depth: Annotated[int, Query(ge=1, le=10)] = 2,
+        depth: Annotated[int, Query(ge=0, le=10, description="Steps around root (0: the root alone)")] = 2,
         level: Level | None = None,
         q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,

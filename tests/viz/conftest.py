@@ -53,68 +53,10 @@ def viz_graph(viz_store: LineageStore) -> tuple[Any, list[dict[str, Any]]]:
 
 
 def make_app(store: LineageStore) -> Any:
-    """The routes the served app reads, as ``api/app.py`` is to serve them."""
-    from fastapi import FastAPI, HTTPException, Response
-    from fastapi.responses import FileResponse
-    from fastapi.staticfiles import StaticFiles
+    """The real HTTP app (api.app.create_app) over the store: the browser is tested against what ships."""
+    from api.app import create_app
 
-    from graph.views import DEFAULT_NODE_LIMIT, current_provinces, node_view, subgraph_json
-    from viz.browser import STATIC_DIR, vis_network_js
-
-    G = store.graph()
-    gaps = store.gaps()
-    deadlines = list(store.deadlines())
-    app = FastAPI()
-
-    @app.get("/")
-    def index() -> FileResponse:
-        return FileResponse(STATIC_DIR / "app.html", media_type="text/html")
-
-    @app.get("/static/vis-network.min.js")
-    def vis_js() -> Response:
-        return Response(vis_network_js(), media_type="application/javascript")
-
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-
-    @app.get("/graph")
-    def graph(
-        province: str | None = None,
-        root: str | None = None,
-        depth: int = 3,
-        level: str | None = None,
-        q: str | None = None,
-        limit: int = DEFAULT_NODE_LIMIT,
-    ) -> dict[str, Any]:
-        if root is not None and root not in G:
-            raise HTTPException(404, f"document {root!r} is not in the graph")
-        return subgraph_json(
-            G, gaps, province=province, root=root, depth=depth, level=level, query=q, limit=limit
-        )
-
-    @app.get("/provinces")
-    def provinces() -> list[dict[str, Any]]:
-        return current_provinces()
-
-    @app.get("/documents/{key:path}")
-    def document(key: str) -> dict[str, Any]:
-        if key not in G:
-            raise HTTPException(404, f"document {key!r} is not in the graph")
-        mine = [g for g in gaps if g["document"] == key]
-
-        def edge(u: str, v: str, rel: str, d: dict[str, Any]) -> dict[str, Any]:
-            return {"source": u, "target": v, "relation": rel, "confidence": d["confidence"],
-                    "status": d["status"], "evidence": d["evidence"]}  # fmt: skip
-
-        return {
-            **node_view(key, dict(G.nodes[key]), [g["kind"] for g in mine]),
-            "key": key,
-            "edges_out": [edge(u, v, k, d) for u, v, k, d in G.out_edges(key, keys=True, data=True)],
-            "edges_in": [edge(u, v, k, d) for u, v, k, d in G.in_edges(key, keys=True, data=True)],
-            "deadlines": [d for d in deadlines if d["document"] == key],
-            "gaps": mine,
-        }
-
-    return app
+    return create_app(store)
 
 
 def _free_port() -> int:
