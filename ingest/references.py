@@ -191,22 +191,18 @@ def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None) -> list[_Raw
     return raws
 
 
-def _in_future_section(text: str, pos: int) -> bool:
-    heading = None
-    for m in _SECTION_HEADING.finditer(text, 0, pos):
-        heading = m.group("h")
+def _in_future_section(lay: Layout, pos: int) -> bool:
+    heading = lay.heading_before(pos)
     return heading is not None and bool(_FUTURE_SECTION.search(heading))
 
 
-def _in_basis_section(text: str, pos: int, sentence_start: int) -> bool:
+def _in_basis_section(lay: Layout, pos: int, sentence_start: int) -> bool:
     """A list item under a heading such as "2. Căn cứ xây dựng Đề án" or "Căn cứ pháp lý",
     when the reference opens the item."""
-    heading = None
-    for m in _SECTION_HEADING.finditer(text, 0, pos):
-        heading = m.group("h")
+    heading = lay.heading_before(pos)
     if heading is None or not re.match(r"căn\s+cứ", heading, re.I):
         return False
-    item = text[sentence_start:pos]
+    item = lay.text[sentence_start:pos]
     return len(re.sub(r"^[\s\-–+•*]*", "", item)) <= 40
 
 
@@ -242,9 +238,9 @@ def _relation(
             return Relation.REPORTS_ON  # "… báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND"
     basis = _opens_with_basis(text, s_start, first_in_sentence.start)
     on_basis = Relation.IMPLEMENTS
-    if basis and kind.is_report and _SECTION_HEADING.search(text, lay.body_start, s_start):
+    if basis and kind.is_report and lay.heading_before(s_start, lay.body_start) is not None:
         # In a report's sections (past its opening), "Triển khai Nghị quyết …" tells what was done.
-        on_basis = Relation.IMPLEMENTS if _in_future_section(text, raw.start) else Relation.REPORTS_ON
+        on_basis = Relation.IMPLEMENTS if _in_future_section(lay, raw.start) else Relation.REPORTS_ON
     semi = text.rfind(";", s_start, raw.start)
     if semi >= 0 and (prev is None or prev.end <= semi):
         # A new clause of a list: "…; Thực hiện Kế hoạch số 06-KH/ĐU" or "…; Kế hoạch số 386-KH/TU".
@@ -271,14 +267,14 @@ def _relation(
         return prev_rel if prev_rel is not None else Relation.CITES
     if basis:
         return on_basis
-    if _in_basis_section(text, raw.start, s_start):
+    if _in_basis_section(lay, raw.start, s_start):
         return Relation.IMPLEMENTS
     if kind.is_urging:
         return Relation.URGES
     tail = lead[-90:]
     if kind.is_report and _REPORT_CUE.search(tail):
         return Relation.REPORTS_ON
-    if _IMPLEMENT_CUE.search(tail) and kind.is_report and not _in_future_section(text, raw.start):
+    if _IMPLEMENT_CUE.search(tail) and kind.is_report and not _in_future_section(lay, raw.start):
         return Relation.REPORTS_ON  # a report describing how a directive was carried out
     # Elsewhere in the body, "thực hiện Nghị định số …" names a task, not the document's basis:
     # bases are stated in the title and the opening (Căn cứ, Thực hiện …).
@@ -375,8 +371,10 @@ def _aggregate(ref: Reference, warnings: list[str], citing: DocumentIdentity | N
         ref.doc_type = typed[0]
     elif sym.type_code:
         ref.doc_type = type_name_of_code(sym.type_code, party=sym.family == "party")
+    elif sym.family == "state":
+        ref.doc_type = "Công văn"  # a State symbol with no type code is a công văn (NĐ 30/2020)
     else:
-        ref.doc_type = "Công văn"
+        ref.doc_type = None  # "64/2025/QH15" alone: a law or a resolution; the text did not say
     dated = [m.date for m in ref.mentions if m.date is not None]
     if dated:
         ref.date = dated[0].iso
