@@ -170,6 +170,16 @@ class SQLiteStore:
         )  # fmt: skip
         self.db.commit()
 
+    def generation(self) -> str:
+        """A counter bumped by every change: what the networkx view is cached against."""
+        row = self.db.execute("SELECT value FROM meta WHERE name='generation'").fetchone()
+        return str(row[0]) if row else "0"
+
+    def _bump(self) -> None:
+        self.db.execute(
+            "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(name) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
     def file_hash(self, path: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM files WHERE path=?", (path,)).fetchone()
         return str(row[0]) if row else None
@@ -183,6 +193,7 @@ class SQLiteStore:
             touched = self._delete_facts(path) if old is not None else set()
             touched |= self._insert_facts(path, sha256, ex, run_id)
             self._resolve(touched)
+            self._bump()
         return "added" if old is None else "changed"
 
     def remove(self, path: str) -> None:
@@ -192,6 +203,7 @@ class SQLiteStore:
             raise NodeNotFound(msg)
         with self.db:
             self._resolve(self._delete_facts(path))
+            self._bump()
 
     def _delete_facts(self, path: str) -> set[str]:
         touched = {r[0] for r in self.db.execute("SELECT number_key FROM refs WHERE path=?", (path,))}
@@ -377,11 +389,7 @@ class LineageStore(SQLiteStore):
     _cache: tuple[str, Any] | None = None
 
     def _state(self) -> str:
-        row = self.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM refs").fetchone()
-        files = self.db.execute(
-            "SELECT COALESCE(group_concat(sha256), '') FROM (SELECT sha256 FROM files ORDER BY path)"
-        ).fetchone()
-        return f"{row[0]}:{row[1]}:{hash(files[0])}"
+        return self.generation()
 
     def graph(self) -> Any:
         """The networkx view of the whole store (rebuilt only when the store changed)."""
