@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,22 +14,52 @@ import click
 
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.store import LineageStore, open_store
+from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
 from ingest.records import Extraction
 from ontology.errors import LineageError
 
 
 def db_option[F: Callable[..., Any]](f: F) -> F:
-    """``--db FILE``: the embedded store (default ``$LINEAGE_DB`` or ``lineage.db``)."""
-    return click.option(
-        "--db",
-        "db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=lambda: os.environ.get("LINEAGE_DB", "lineage.db"),
-        show_default="$LINEAGE_DB or lineage.db",
-        help="The embedded store file.",
-    )(f)
+    """``--db FILE`` (the embedded store, default ``$LINEAGE_DB`` or ``lineage.db``), or
+    ``--backend neo4j`` with ``--neo4j-uri/user/password/database`` (or ``$NEO4J_*``)."""
+    options = [
+        click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+                     default=lambda: os.environ.get("LINEAGE_DB", "lineage.db"), show_default="$LINEAGE_DB or lineage.db",
+                     help="The embedded store file."),
+        click.option("--backend", type=click.Choice(["sqlite", "neo4j"]),
+                     default=lambda: os.environ.get("LINEAGE_BACKEND", "sqlite"), show_default="$LINEAGE_BACKEND or sqlite",
+                     help="Where the graph lives."),
+        click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, help="Bolt URI ($NEO4J_URI)."),
+        click.option("--neo4j-user", envvar="NEO4J_USER", default=None, help="Neo4j user ($NEO4J_USER, default neo4j)."),
+        click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None, help="Neo4j password ($NEO4J_PASSWORD)."),
+        click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database ($NEO4J_DATABASE)."),
+    ]  # fmt: skip
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, db: Path, backend: str, neo4j_uri: str | None, neo4j_user: str | None,
+                neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> Any:  # fmt: skip
+        conn = Connection(db, backend, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+        return f(*args, db=conn, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Which store a command works on."""
+
+    db: Path
+    backend: str = "sqlite"
+    uri: str | None = None
+    user: str | None = None
+    password: str | None = None
+    database: str | None = None
+
+    def __str__(self) -> str:
+        return str(self.db) if self.backend == "sqlite" else f"{self.uri or '$NEO4J_URI'}"
 
 
 def friendly_errors[F: Callable[..., Any]](f: F) -> F:
@@ -44,8 +75,14 @@ def friendly_errors[F: Callable[..., Any]](f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _open(db: Path) -> LineageStore:
-    return open_store(db)
+def _open(conn: "Connection | Path") -> StoreBackend:
+    if isinstance(conn, Path):
+        return open_store(conn)
+    if conn.backend == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(conn.uri, conn.user, conn.password, conn.database)
+    return open_store(conn.db)
 
 
 __all__ = ["cli", "main"]
@@ -115,7 +152,7 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @click.option("-j", "--jobs", default=lambda: os.cpu_count() or 1, show_default="number of CPUs", type=click.IntRange(min=1),
               help="Processes reading and extracting files.")  # fmt: skip
 @friendly_errors
-def ingest(paths: tuple[Path, ...], db: Path, strict: bool, quiet: bool, jobs: int) -> None:
+def ingest(paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int) -> None:
     """Ingest document files into the store (incremental and idempotent).
 
     Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
@@ -145,7 +182,7 @@ def ingest(paths: tuple[Path, ...], db: Path, strict: bool, quiet: bool, jobs: i
 @click.argument("files", nargs=-1, required=True)
 @db_option
 @friendly_errors
-def remove(files: tuple[str, ...], db: Path) -> None:
+def remove(files: tuple[str, ...], db: Connection) -> None:
     """Take the facts of FILES out of the store."""
     with _open(db) as store:
         for f in files:
@@ -166,7 +203,7 @@ def remove(files: tuple[str, ...], db: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @db_option
 @friendly_errors
-def lineage_cmd(key_or_file: str, direction: str, depth: int | None, fmt: str, db: Path) -> None:
+def lineage_cmd(key_or_file: str, direction: str, depth: int | None, fmt: str, db: Connection) -> None:
     """Lineage of a document (by key or by ingested file), up or down.
 
     \b
@@ -210,7 +247,7 @@ def lineage_cmd(key_or_file: str, direction: str, depth: int | None, fmt: str, d
 @db_option
 @friendly_errors
 def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report_period: int,
-         directives: tuple[str, ...], fmt: str, db: Path) -> None:  # fmt: skip
+         directives: tuple[str, ...], fmt: str, db: Connection) -> None:  # fmt: skip
     """List gaps: plans with no basis or no report, overdue reports, unanswered urging, uncovered units.
 
     \b
@@ -241,7 +278,7 @@ def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report
 )
 @db_option
 @friendly_errors
-def browse(province: str | None, root: str | None, depth: int, limit: int, out: Path, db: Path) -> None:
+def browse(province: str | None, root: str | None, depth: int, limit: int, out: Path, db: Connection) -> None:
     """Write the lineage browser: one self-contained HTML file that works offline.
 
     \b
@@ -263,6 +300,41 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
 
 
 @cli.command()
+@click.option(
+    "--neo4j", "neo4j_uri", required=True, help="Bolt URI of the target, e.g. bolt://127.0.0.1:7687."
+)
+@click.option(
+    "--neo4j-user", envvar="NEO4J_USER", default=None, help="Neo4j user ($NEO4J_USER, default neo4j)."
+)
+@click.option(
+    "--neo4j-password", envvar="NEO4J_PASSWORD", default=None, help="Neo4j password ($NEO4J_PASSWORD)."
+)
+@click.option(
+    "--neo4j-database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database ($NEO4J_DATABASE)."
+)
+@click.option("--batch-size", default=2000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--db", "db", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=lambda: os.environ.get("LINEAGE_DB", "lineage.db"), show_default="$LINEAGE_DB or lineage.db")  # fmt: skip
+@friendly_errors
+def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None,
+         batch_size: int, db: Path) -> None:  # fmt: skip
+    """Copy the embedded store into Neo4j (replacing what the target database holds).
+
+    \b
+        lineage push --db lineage.db --neo4j bolt://127.0.0.1:7687
+    """
+    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j_store import push as push_store
+
+    with (
+        open_store(db) as source,
+        Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as target,
+    ):
+        counts = push_store(source, target, batch_size=batch_size)
+    click.echo("pushed " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" to {neo4j_uri}")
+
+
+@cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -274,7 +346,7 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
               help="Where uploaded files are kept (default: uploads/ next to the store).")  # fmt: skip
 @friendly_errors
 def serve(
-    db: Path, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None
+    db: Connection, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None
 ) -> None:
     """Serve the query API and the lineage browser (at /) on HOST:PORT.
 
@@ -288,7 +360,7 @@ def serve(
 
     store = _open(db)
     app = create_app(store, keys=KeyStore(keys_path), require_read_key=require_key,
-                     upload_dir=upload_dir or db.resolve().parent / "uploads")  # fmt: skip
+                     upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend)  # fmt: skip
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -362,7 +434,12 @@ def apikey_revoke(name: str, keys_path: Path) -> None:
 @db_option
 @friendly_errors
 def report(
-    provinces: tuple[str, ...], formats: tuple[str, ...], lang: str, as_of: str | None, out: Path, db: Path
+    provinces: tuple[str, ...],
+    formats: tuple[str, ...],
+    lang: str,
+    as_of: str | None,
+    out: Path,
+    db: Connection,
 ) -> None:
     """Write province gap reports (HTML, XLSX, DOCX) and an index page.
 

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from graph.store import IngestReport, LineageStore
+from graph.store import IngestReport, StoreBackend
 from ingest.errors import ExtractionError
 from ingest.extract import extract_file, iter_document_files
 from ingest.records import Extraction
@@ -37,7 +37,7 @@ def _extracted(paths: list[str], workers: int) -> Iterator[tuple[str, Extraction
 
 
 def ingest_paths(
-    store: LineageStore,
+    store: StoreBackend,
     paths: Iterable[Path],
     on_file: Callable[[str, str], None] | None = None,
     workers: int = 1,

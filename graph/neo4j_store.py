@@ -1,0 +1,1196 @@
+"""The Neo4j backend: the embedded store's interface over the official ``neo4j`` driver.
+
+Model (``docs/neo4j.md`` has the full description):
+
+* ``(:File {path, sha256, ingested_at, run_id, key, number, number_key, doc_type, ...})``: one node
+  per ingested file with what the file says about its own document (the embedded store's
+  ``files`` and ``documents`` rows);
+* ``(:Mention {id, path, position, source_key, number, number_key, relations, evidence_json,
+  scope_*, target_key, status, confidence, candidates_json})``: one node per reference of a file,
+  with its evidence and how it resolved;
+* ``(:Deadline {id, path, idx, document, date, date_end, assignee, report_due, evidence_json})``;
+* ``(:Document {key, status, number, doc_type, ..., catalog, ambiguous, sources_json, ...})``: the
+  lineage graph's nodes, and ``IMPLEMENTS``, ``REPORTS_ON``, ``URGES`` and ``CITES`` relationships
+  between them carrying ``confidence, status, evidence_json``. Documents and relationships are
+  derived from files and mentions and kept up to date after every change, for the keys the change
+  touched only; ``*_fold``, ``date_start`` and ``date_end`` are precomputed so that the gap rules
+  run as Cypher;
+* ``(:Run)`` and ``(:Meta)`` for ingest runs, the store version and a change counter.
+
+References resolve with the embedded store's own rule (``SQLiteStore._match``) and the derived
+nodes are built with ``graph.build.build_graph``, so both backends give the same keys, attributes
+and edges. Lineage and every gap kind are parameterised Cypher queries: no value is ever
+formatted into query text. Writes of one file are one transaction.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final, Literal, Self, cast
+
+import neo4j
+import networkx as nx
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from vietnam_provinces import Province, Ward
+
+from graph.build import _FIELDS, build_graph
+from graph.errors import BackendUnavailable, NodeNotFound, StoreError
+from graph.gaps import GAP_KINDS, PLAN_TYPES, GapOptions, _end_of, _start_of
+from graph.identity import Scope, number_key, reference_scope, scope_of
+from graph.store import (
+    STORE_VERSION,
+    DocumentRow,
+    IngestReport,
+    LineageStore,
+    ReferenceRow,
+    SQLiteStore,
+    StoreBackend,
+    _now,
+    open_store,
+    own_key,
+)
+from ingest.gazetteer import current_province_name, fold, plain_province_name
+from ingest.records import Extraction
+from ontology.catalog import Catalog, load_catalog
+
+__all__ = [
+    "DEFAULT_BATCH",
+    "ENV_DATABASE",
+    "ENV_PASSWORD",
+    "ENV_URI",
+    "ENV_USER",
+    "Neo4jStore",
+    "StoreBackend",
+    "match_reference",
+    "open_backend",
+    "push",
+]
+
+ENV_URI: Final = "NEO4J_URI"
+ENV_USER: Final = "NEO4J_USER"
+ENV_PASSWORD: Final = "NEO4J_PASSWORD"
+ENV_DATABASE: Final = "NEO4J_DATABASE"
+DEFAULT_BATCH: Final = 2000
+REPORT_TYPE: Final = "Báo cáo"
+
+
+# -- schema ---------------------------------------------------------------------------------------
+
+SCHEMA: Final[tuple[str, ...]] = (
+    "CREATE CONSTRAINT lineage_file_path IF NOT EXISTS FOR (f:File) REQUIRE f.path IS UNIQUE",
+    "CREATE CONSTRAINT lineage_document_key IF NOT EXISTS FOR (d:Document) REQUIRE d.key IS UNIQUE",
+    "CREATE CONSTRAINT lineage_mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE",
+    "CREATE CONSTRAINT lineage_deadline_id IF NOT EXISTS FOR (d:Deadline) REQUIRE d.id IS UNIQUE",
+    "CREATE CONSTRAINT lineage_run_id IF NOT EXISTS FOR (r:Run) REQUIRE r.id IS UNIQUE",
+    "CREATE CONSTRAINT lineage_meta_name IF NOT EXISTS FOR (m:Meta) REQUIRE m.name IS UNIQUE",
+    "CREATE INDEX lineage_file_key IF NOT EXISTS FOR (f:File) ON (f.key)",
+    "CREATE INDEX lineage_file_number IF NOT EXISTS FOR (f:File) ON (f.number_key)",
+    "CREATE INDEX lineage_mention_path IF NOT EXISTS FOR (m:Mention) ON (m.path)",
+    "CREATE INDEX lineage_mention_number IF NOT EXISTS FOR (m:Mention) ON (m.number_key)",
+    "CREATE INDEX lineage_mention_source IF NOT EXISTS FOR (m:Mention) ON (m.source_key)",
+    "CREATE INDEX lineage_mention_target IF NOT EXISTS FOR (m:Mention) ON (m.target_key)",
+    "CREATE INDEX lineage_deadline_path IF NOT EXISTS FOR (d:Deadline) ON (d.path)",
+    "CREATE INDEX lineage_deadline_document IF NOT EXISTS FOR (d:Deadline) ON (d.document)",
+    "CREATE INDEX lineage_document_level IF NOT EXISTS FOR (d:Document) ON (d.level)",
+)
+
+# -- writing --------------------------------------------------------------------------------------
+
+Q_VERSION: Final = "MERGE (m:Meta {name: 'version'}) ON CREATE SET m.value = $version RETURN m.value AS value"
+Q_BUMP_STATE: Final = "MERGE (m:Meta {name: 'state'}) SET m.value = coalesce(m.value, 0) + 1"
+Q_STATE: Final = "OPTIONAL MATCH (m:Meta {name: 'state'}) RETURN m.value AS value"
+Q_FILE: Final = "MATCH (f:File {path: $path}) RETURN f {.*} AS f"
+Q_FILE_MENTIONS: Final = "MATCH (m:Mention {path: $path}) RETURN m.number_key AS nk, m.source_key AS source, m.target_key AS target"
+Q_DELETE_MENTIONS: Final = "MATCH (m:Mention {path: $path}) DETACH DELETE m"
+Q_DELETE_DEADLINES: Final = "MATCH (d:Deadline {path: $path}) DETACH DELETE d"
+Q_DELETE_FILE: Final = "MATCH (f:File {path: $path}) DETACH DELETE f"
+Q_CREATE_FILES: Final = "UNWIND $rows AS r CREATE (f:File) SET f = r"
+Q_CREATE_MENTIONS: Final = "UNWIND $rows AS r CREATE (m:Mention) SET m = r"
+Q_CREATE_DEADLINES: Final = "UNWIND $rows AS r CREATE (d:Deadline) SET d = r"
+Q_DOCS_BY_NUMBER: Final = (
+    "MATCH (f:File) WHERE f.number_key IN $nks"
+    " RETURN f.number_key AS nk, f.key AS key, f.level AS level, f.province AS province,"
+    " f.locality AS locality, f.date AS date"
+)
+Q_MENTIONS_BY_NUMBER: Final = (
+    "MATCH (m:Mention) WHERE m.number_key IN $nks"
+    " RETURN m.id AS id, m.number AS number, m.date AS date, m.scope_province AS sp,"
+    " m.scope_locality AS sl, m.scope_national AS sn, m.target_key AS target, m.source_key AS source,"
+    " m.status AS status, m.confidence AS confidence, m.candidates_json AS candidates_json"
+)
+Q_SET_RESOLUTION: Final = (
+    "UNWIND $rows AS r MATCH (m:Mention {id: r.id})"
+    " SET m.target_key = r.target_key, m.status = r.status, m.confidence = r.confidence,"
+    " m.candidates_json = r.candidates_json"
+)
+Q_FILES_BY_KEY: Final = "MATCH (f:File) WHERE f.key IN $keys RETURN f {.*} AS f"
+Q_MENTIONS_BY_TARGET: Final = "MATCH (m:Mention) WHERE m.target_key IN $keys RETURN m {.*} AS m"
+Q_MENTIONS_BY_SOURCE: Final = "MATCH (m:Mention) WHERE m.source_key IN $keys RETURN m {.*} AS m"
+Q_MERGE_DOCUMENTS: Final = "UNWIND $rows AS r MERGE (d:Document {key: r.key}) SET d = r"
+Q_DELETE_DOCUMENTS: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) DETACH DELETE d"
+# ArcadeDB workaround: the relationships are collected before any is deleted (see docs/neo4j.md).
+Q_DELETE_OUT_EDGES: Final = "UNWIND $keys AS k MATCH (:Document {key: k})-[e]->(:Document) WITH collect(e) AS es UNWIND es AS e DELETE e"
+# One statement per relation type: a relationship type cannot be a parameter in Neo4j 5.
+Q_CREATE_EDGES: Final[dict[str, str]] = {
+    "implements": "UNWIND $rows AS r MATCH (a:Document {key: r.source}) MATCH (b:Document {key: r.target})"
+    " CREATE (a)-[e:IMPLEMENTS]->(b) SET e = r.props",
+    "reports_on": "UNWIND $rows AS r MATCH (a:Document {key: r.source}) MATCH (b:Document {key: r.target})"
+    " CREATE (a)-[e:REPORTS_ON]->(b) SET e = r.props",
+    "urges": "UNWIND $rows AS r MATCH (a:Document {key: r.source}) MATCH (b:Document {key: r.target})"
+    " CREATE (a)-[e:URGES]->(b) SET e = r.props",
+    "cites": "UNWIND $rows AS r MATCH (a:Document {key: r.source}) MATCH (b:Document {key: r.target})"
+    " CREATE (a)-[e:CITES]->(b) SET e = r.props",
+}
+Q_START_RUN: Final = (
+    "MERGE (c:Meta {name: 'runs'}) SET c.value = coalesce(c.value, 0) + 1"
+    " CREATE (r:Run {id: c.value, started: $now, added: 0, changed: 0, unchanged: 0, failed: 0, failures: '[]'})"
+    " RETURN r.id AS id"
+)
+Q_FINISH_RUN: Final = (
+    "MATCH (r:Run {id: $id}) SET r.finished = $now, r.added = $added, r.changed = $changed,"
+    " r.unchanged = $unchanged, r.failed = $failed, r.failures = $failures"
+)
+Q_CREATE_RUNS: Final = "UNWIND $rows AS r CREATE (x:Run) SET x = r"
+Q_SET_RUN_COUNTER: Final = "MERGE (c:Meta {name: 'runs'}) SET c.value = $value"
+# Wiping, label by label and in slices, so that no transaction grows with the store.
+Q_WIPE: Final[tuple[str, ...]] = (
+    "MATCH (n:Mention) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:Deadline) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:File) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:Document) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:Run) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:Meta) WHERE n.name <> 'version' WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+)
+
+# -- reading --------------------------------------------------------------------------------------
+
+Q_ALL_FILES: Final = "MATCH (f:File) RETURN f {.*} AS f"
+Q_ALL_MENTIONS: Final = "MATCH (m:Mention) RETURN m {.*} AS m"
+Q_ALL_DEADLINES: Final = "MATCH (d:Deadline) RETURN d {.*} AS d"
+Q_ALL_RUNS: Final = "MATCH (r:Run) RETURN r {.*} AS r"
+Q_PATHS: Final = "MATCH (f:File) RETURN f.path AS path, f.sha256 AS sha256"
+Q_KEY_OF_PATH: Final = "MATCH (f:File {path: $path}) RETURN f.key AS key"
+Q_ALL_DOCUMENTS: Final = "MATCH (d:Document) RETURN d {.*} AS d"
+Q_ALL_EDGES: Final = (
+    "MATCH (a:Document)-[e]->(b:Document) RETURN a.key AS source, b.key AS target, e {.*} AS e"
+)
+
+# Lineage: the documents reached and their distance (shortest path), then the lineage edges
+# out of (up) or into (down) every document closer than the depth asked.
+Q_DOCUMENT: Final = "MATCH (d:Document {key: $key}) RETURN d {.*} AS d"
+Q_LINEAGE_UP: Final = """
+MATCH (root:Document {key: $key})
+MATCH (root)-[:IMPLEMENTS|REPORTS_ON|URGES*1..]->(n:Document)
+WHERE n <> root
+WITH root, collect(DISTINCT n) AS reached
+UNWIND reached AS n
+MATCH p = shortestPath((root)-[:IMPLEMENTS|REPORTS_ON|URGES*1..]->(n))
+WITH n, length(p) AS distance
+WHERE $depth IS NULL OR distance <= $depth
+RETURN n {.*} AS n, distance
+"""
+Q_LINEAGE_DOWN: Final = """
+MATCH (root:Document {key: $key})
+MATCH (root)<-[:IMPLEMENTS|REPORTS_ON|URGES*1..]-(n:Document)
+WHERE n <> root
+WITH root, collect(DISTINCT n) AS reached
+UNWIND reached AS n
+MATCH p = shortestPath((root)<-[:IMPLEMENTS|REPORTS_ON|URGES*1..]-(n))
+WITH n, length(p) AS distance
+WHERE $depth IS NULL OR distance <= $depth
+RETURN n {.*} AS n, distance
+"""
+Q_LINEAGE_EDGES_UP: Final = """
+UNWIND $origins AS k
+MATCH (a:Document {key: k})-[e:IMPLEMENTS|REPORTS_ON|URGES]->(b:Document)
+RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e,
+       [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]] AS pair
+"""
+Q_LINEAGE_EDGES_DOWN: Final = """
+UNWIND $origins AS k
+MATCH (b:Document {key: k})<-[e:IMPLEMENTS|REPORTS_ON|URGES]-(a:Document)
+RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e,
+       [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]] AS pair
+"""
+
+# Gaps: one query per kind, mirroring graph.gaps rule for rule. A plan is an ingested document of
+# a plan type below central level; a report an ingested "Báo cáo"; a unit the folded issuer and
+# province. $province is the folded province asked (current or at issue), or null.
+Q_NO_BASIS: Final = """
+MATCH (n:Document)
+WHERE n.status = 'ingested' AND n.doc_type IN $plan_types AND coalesce(n.level, '') <> 'central'
+  AND ($province IS NULL OR n.province_fold = $province)
+  AND NOT (n)-[:IMPLEMENTS]->()
+RETURN n {.*} AS n
+"""
+Q_BASIS_MISSING: Final = """
+MATCH (n:Document)-[e:IMPLEMENTS]->(t:Document)
+WHERE n.status = 'ingested' AND n.doc_type IN $plan_types AND coalesce(n.level, '') <> 'central'
+  AND ($province IS NULL OR n.province_fold = $province)
+  AND t.status = 'cited' AND NOT coalesce(t.catalog, false)
+RETURN n {.*} AS n, t.key AS related, t.number AS related_number, coalesce(t.ambiguous, false) AS ambiguous,
+       e.evidence_json AS evidence
+"""
+Q_CHAIN_BROKEN: Final = """
+MATCH (n:Document)
+WHERE n.status = 'ingested' AND n.doc_type IN $plan_types AND coalesce(n.level, '') <> 'central'
+  AND ($province IS NULL OR n.province_fold = $province)
+  AND (n)-[:IMPLEMENTS]-()
+OPTIONAL MATCH (n)-[:IMPLEMENTS*1..]->(u:Document)
+WHERE u <> n
+WITH n, collect(DISTINCT u) AS up
+WHERE none(x IN up WHERE coalesce(x.level, '') = 'central')
+RETURN n {.*} AS n, [x IN up | x.key] AS related
+"""
+Q_NO_REPORT: Final = """
+MATCH (n:Document)
+WHERE n.status = 'ingested' AND n.doc_type IN $plan_types AND coalesce(n.level, '') <> 'central'
+  AND ($province IS NULL OR n.province_fold = $province)
+  AND NOT (n)<-[:REPORTS_ON]-(:Document {status: 'ingested', doc_type: $report_type})
+  AND NOT EXISTS {
+    MATCH (n)-[:IMPLEMENTS]->(:Document)<-[:REPORTS_ON]-(r:Document)
+    WHERE r.status = 'ingested' AND r.doc_type = $report_type
+      AND r.issuer_fold = n.issuer_fold AND r.province_fold = n.province_fold
+  }
+OPTIONAL MATCH (dl:Deadline {document: n.key})
+WHERE dl.report_due
+WITH n, collect(dl {.*}) AS due_rows, min(dl.date_end) AS first_end
+OPTIONAL MATCH (n)-->(s:Document)
+WITH n, due_rows, first_end, max(s.date_start) AS cited_start
+WITH n, due_rows, first_end,
+     CASE WHEN coalesce(n.date, '') <> '' THEN n.date_start ELSE cited_start END AS start
+WITH n, due_rows, start,
+     CASE WHEN first_end IS NOT NULL THEN date(first_end)
+          WHEN start IS NOT NULL THEN date(start) + duration({days: $period}) END AS due
+WHERE due IS NULL OR due < date($as_of)
+RETURN n {.*} AS n, due_rows, start, toString(due) AS due
+"""
+Q_REPORT_OVERDUE: Final = """
+MATCH (dl:Deadline)
+WHERE dl.report_due AND dl.date_end < $as_of
+MATCH (n:Document {key: dl.document})
+WHERE ($province IS NULL OR n.province_fold = $province)
+  AND NOT EXISTS {
+    MATCH (n)<-[:REPORTS_ON|IMPLEMENTS]-(r:Document)
+    WHERE r <> n AND r.status = 'ingested' AND r.doc_type = $report_type
+  }
+  AND NOT EXISTS {
+    MATCH (n)-[:IMPLEMENTS]->(:Document)<-[:REPORTS_ON]-(r:Document)
+    WHERE r <> n AND n.province_fold <> '' AND r.status = 'ingested' AND r.doc_type = $report_type
+      AND r.province_fold = n.province_fold
+  }
+RETURN n {.*} AS n, dl {.*} AS dl
+"""
+Q_REPORT_WITHOUT_PLAN: Final = """
+MATCH (r:Document)-[e:REPORTS_ON]->(d:Document)
+WHERE r.status = 'ingested' AND r.doc_type = $report_type
+  AND ($province IS NULL OR r.province_fold = $province)
+  AND NOT (d.status = 'ingested' AND coalesce(d.doc_type, '') = $report_type)
+  AND NOT EXISTS {
+    MATCH (d)<-[:IMPLEMENTS]-(p:Document)
+    WHERE p.status = 'ingested' AND p.doc_type IN $plan_types AND coalesce(p.level, '') <> 'central'
+      AND p.issuer_fold = r.issuer_fold AND p.province_fold = r.province_fold
+  }
+RETURN r {.*} AS n, d.key AS related, d.number AS related_number, e.evidence_json AS evidence
+"""
+Q_URGED_NO_RESPONSE: Final = """
+MATCH (letter:Document)-[e:URGES]->(x:Document)
+WHERE letter.status = 'ingested'
+  AND ($province IS NULL OR letter.province_fold = $province)
+  AND NOT EXISTS {
+    MATCH (y:Document)-[:IMPLEMENTS|REPORTS_ON]->(x)
+    WHERE y <> letter AND y.status = 'ingested'
+      AND NOT (coalesce(letter.date, '') <> '' AND coalesce(y.date, '') <> '' AND y.date_end < letter.date_start)
+      AND (coalesce(letter.province, '') = '' OR letter.province_fold = y.province_fold)
+  }
+  AND NOT EXISTS {
+    MATCH (y:Document)-[:IMPLEMENTS|REPORTS_ON]->(letter)
+    WHERE y <> letter AND y.status = 'ingested'
+      AND NOT (coalesce(letter.date, '') <> '' AND coalesce(y.date, '') <> '' AND y.date_end < letter.date_start)
+      AND (coalesce(letter.province, '') = '' OR letter.province_fold = y.province_fold)
+  }
+RETURN letter {.*} AS n, x.key AS related, x.number AS related_number, e.evidence_json AS evidence
+"""
+Q_UNIT_COVERAGE_GIVEN: Final = """
+UNWIND $directives AS dk
+MATCH (d:Document {key: dk.key})
+OPTIONAL MATCH (i:Document)-[:IMPLEMENTS*1..]->(d)
+WHERE i <> d AND i.status = 'ingested'
+WITH dk, d, collect(DISTINCT i) AS impl
+RETURN dk.idx AS idx, d {.*} AS n,
+       [p IN $provinces WHERE NOT p.fold IN [x IN impl | x.province_fold] | p.name] AS provinces,
+       [w IN $wards WHERE NOT w.fold IN
+          [x IN impl WHERE x.level = 'commune' AND x.province_fold = $province | x.locality_fold] | w.name] AS communes
+"""
+Q_UNIT_COVERAGE_DEFAULT: Final = """
+MATCH (d:Document)
+WHERE d.level = 'central' AND ()-[:IMPLEMENTS]->(d)
+OPTIONAL MATCH (i:Document)-[:IMPLEMENTS*1..]->(d)
+WHERE i <> d AND i.status = 'ingested'
+WITH d, collect(DISTINCT i) AS impl
+RETURN 0 AS idx, d {.*} AS n,
+       [p IN $provinces WHERE NOT p.fold IN [x IN impl | x.province_fold] | p.name] AS provinces,
+       [w IN $wards WHERE NOT w.fold IN
+          [x IN impl WHERE x.level = 'commune' AND x.province_fold = $province | x.locality_fold] | w.name] AS communes
+"""
+
+Row = dict[str, Any]
+
+
+# -- pure helpers shared with the embedded store -------------------------------------------------------
+
+
+class _CatalogHolder:
+    """Just what ``SQLiteStore._match`` reads from its store: the catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+
+def match_reference(
+    catalog: Catalog, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
+) -> tuple[str, str, float, list[str]]:
+    """Resolve one reference against the documents sharing its symbol: the embedded store's own rule.
+
+    ``SQLiteStore._match`` reads nothing but ``self.catalog``; calling it here (rather than a
+    copy) keeps both backends resolving every reference to the same key.
+    """
+    return SQLiteStore._match(cast(SQLiteStore, _CatalogHolder(catalog)), number, date, scope, docs)
+
+
+def _batched[T](rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _safe(fn: Callable[[str], dt.date], date: str | None) -> str | None:
+    """``_start_of``/``_end_of`` as ISO text, or None when the date is missing or unreadable."""
+    if not date:
+        return None
+    try:
+        return fn(date).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+def _document_row(f: Row) -> DocumentRow:
+    return DocumentRow(
+        f["path"], f["key"], f.get("number"), f.get("doc_type"), f.get("issuer"), f.get("level"), f.get("locality"),
+        f.get("province"), f.get("province_at_issue"), f.get("date"), f.get("title"), f.get("signer"),
+        json.loads(f.get("recipients_json") or "[]"), json.loads(f.get("warnings_json") or "[]"),
+    )  # fmt: skip
+
+
+def _reference_row(m: Row) -> ReferenceRow:
+    return ReferenceRow(
+        m["path"], int(m["position"]), m["source_key"], m["number"], m.get("doc_type"), m.get("date"), m.get("issuer"),
+        m.get("level"), list(m.get("relations") or []), json.loads(m.get("evidence_json") or "[]"),
+        Scope(m.get("scope_province"), m.get("scope_locality"), national=bool(m.get("scope_national"))),
+        m.get("target_key") or "", m.get("status") or "", float(m.get("confidence") or 0.0),
+        json.loads(m.get("candidates_json") or "[]"),
+    )  # fmt: skip
+
+
+def _file_props(path: str, sha256: str, ingested_at: str, run_id: int | None, d: DocumentRow) -> Row:
+    return {
+        "path": path, "sha256": sha256, "ingested_at": ingested_at, "run_id": run_id, "key": d.key,
+        "number": d.number, "number_key": number_key(d.number) if d.number else None, "doc_type": d.doc_type,
+        "issuer": d.issuer, "level": d.level, "locality": d.locality, "province": d.province,
+        "province_at_issue": d.province_at_issue, "date": d.date, "title": d.title, "signer": d.signer,
+        "recipients_json": _dumps(d.recipients), "warnings_json": _dumps(d.warnings),
+    }  # fmt: skip
+
+
+def _mention_props(r: ReferenceRow, resolved: bool) -> Row:
+    props: Row = {
+        "id": f"{r.path}#{r.position}", "path": r.path, "position": r.position, "source_key": r.source_key,
+        "number": r.number, "number_key": number_key(r.number), "doc_type": r.doc_type, "date": r.date,
+        "issuer": r.issuer, "level": r.level, "relations": list(r.relations), "evidence_json": _dumps(r.evidence),
+        "scope_province": r.scope.province, "scope_locality": r.scope.locality, "scope_national": r.scope.national,
+    }  # fmt: skip
+    if resolved:
+        props.update(target_key=r.target_key, status=r.status, confidence=float(r.confidence),
+                     candidates_json=_dumps(r.candidates))  # fmt: skip
+    return props
+
+
+def _deadline_props(
+    path: str, idx: int, document: str, date: str, assignee: str | None, due: bool, ev: Any
+) -> Row:
+    return {"id": f"{path}#{idx}", "path": path, "idx": idx, "document": document, "date": date,
+            "date_end": _safe(_end_of, date), "assignee": assignee, "report_due": bool(due),
+            "evidence_json": _dumps(ev)}  # fmt: skip
+
+
+def _extraction_rows(
+    path: str, sha256: str, ex: Extraction, run_id: int | None
+) -> tuple[Row, list[Row], list[Row]]:
+    """The File, Mention and Deadline rows of one extracted file (the embedded store's ``_insert_facts``)."""
+    d = ex.document
+    key = own_key(ex, path, sha256)
+    level = d.level.value if d.level else None
+    doc = DocumentRow(path, key, d.number, d.doc_type, d.issuer, level, d.locality, d.province,
+                      d.province_at_issue, d.date, d.title, d.signer, list(d.recipients), list(ex.warnings))  # fmt: skip
+    mentions = []
+    for i, r in enumerate(ex.references):
+        scope = reference_scope(
+            r.level.value if r.level else None, r.symbol.issuer_code, r.symbol.family == "party",
+            level, d.province, d.locality,
+        )  # fmt: skip
+        evidence = [{"file": path, **m.evidence.to_json()} for m in r.mentions]
+        row = ReferenceRow(path, i, key, r.number, r.doc_type, r.date, r.issuer, r.level.value if r.level else None,
+                           [x.value for x in r.relations], evidence, scope, "", "", 0.0, [])  # fmt: skip
+        mentions.append(_mention_props(row, resolved=False))
+    deadlines = [
+        _deadline_props(
+            path, i, key, dl.date, dl.assignee, dl.report_due, {"file": path, **dl.evidence.to_json()}
+        )
+        for i, dl in enumerate(ex.deadlines)
+    ]
+    return _file_props(path, sha256, _now(), run_id, doc), mentions, deadlines
+
+
+def _first_places(
+    docs: Iterable[DocumentRow], refs: Iterable[ReferenceRow]
+) -> dict[str, tuple[int, str, int]]:
+    """Where each key first appears in ``build_graph``'s order: its first file, else its first citation."""
+    first: dict[str, tuple[int, str, int]] = {}
+    for d in docs:
+        first.setdefault(d.key, (0, d.path, -1))
+    for r in refs:
+        first.setdefault(r.target_key, (1, r.path, r.position))
+    return first
+
+
+def _document_props(key: str, a: dict[str, Any], place: tuple[int, str, int]) -> Row:
+    """A ``Document`` node's properties from its networkx attributes, with what the Cypher rules need."""
+    props: Row = {f: a.get(f) for f in _FIELDS}
+    props.update(
+        key=key, status=a["status"], signer=a.get("signer"), recipients_json=_dumps(a.get("recipients") or []),
+        catalog=bool(a.get("catalog")), ambiguous=bool(a.get("ambiguous")), sources_json=_dumps(a.get("sources") or []),
+        candidates_json=_dumps(a["candidates"]) if "candidates" in a else None,
+        province_fold=fold(a.get("province") or ""), issuer_fold=fold(a.get("issuer") or ""),
+        locality_fold=fold(a.get("locality") or ""),
+        date_start=_safe(_start_of, a.get("date")), date_end=_safe(_end_of, a.get("date")),
+        ord_kind=place[0], ord_path=place[1], ord_pos=place[2],
+    )  # fmt: skip
+    return props
+
+
+def _node_attrs(p: Row) -> dict[str, Any]:
+    """The networkx attributes of a ``Document`` node (as ``build_graph`` makes them)."""
+    a: dict[str, Any] = {f: p.get(f) for f in _FIELDS}
+    a.update(
+        signer=p.get("signer"), recipients=json.loads(p.get("recipients_json") or "[]"), status=p["status"],
+        catalog=bool(p.get("catalog")), ambiguous=bool(p.get("ambiguous")),
+        sources=json.loads(p.get("sources_json") or "[]"),
+    )  # fmt: skip
+    if p.get("candidates_json") is not None:
+        a["candidates"] = json.loads(p["candidates_json"])
+    return a
+
+
+def _edge_rows(G: nx.MultiDiGraph, refs: Iterable[ReferenceRow]) -> dict[str, list[Row]]:
+    """The relationships of ``G`` by relation, each with the place of the reference that first made it."""
+    first: dict[tuple[str, str, str], tuple[str, int, int]] = {}
+    for r in refs:
+        for i, rel in enumerate(r.relations):
+            first.setdefault((r.source_key, r.target_key, rel), (r.path, r.position, i))
+    out: dict[str, list[Row]] = {}
+    for u, v, rel, data in G.edges(keys=True, data=True):
+        if rel not in Q_CREATE_EDGES:
+            msg = f"relation {rel!r} has no relationship type in the Neo4j model"
+            raise StoreError(msg)
+        path, pos, idx = first[(u, v, rel)]
+        props = {"relation": rel, "confidence": float(data["confidence"]), "status": data["status"],
+                 "evidence_json": _dumps(data["evidence"]), "first_path": path, "first_pos": pos, "first_idx": idx}  # fmt: skip
+        out.setdefault(rel, []).append({"source": u, "target": v, "props": props})
+    return out
+
+
+def _edge_json(source: str, target: str, e: Row) -> Row:
+    return {"source": source, "target": target, "relation": e["relation"], "confidence": e["confidence"],
+            "status": e["status"], "evidence": json.loads(e.get("evidence_json") or "[]")}  # fmt: skip
+
+
+def _edge_place(e: Row) -> tuple[str, int, int]:
+    return str(e.get("first_path") or ""), int(e.get("first_pos") or 0), int(e.get("first_idx") or 0)
+
+
+def _label(n: Row) -> str:
+    return str(n.get("number") or n["key"])
+
+
+def _gap_row(kind: str, n: Row, reason: str, evidence: Any = None, **extra: Any) -> Row:
+    """A gap row as ``graph.gaps`` makes it, from a ``Document`` node's properties."""
+    sources = json.loads(n.get("sources_json") or "[]")
+    return {
+        "kind": kind,
+        "document": n["key"],
+        "source": sources[0] if sources else None,
+        "number": n.get("number"),
+        "doc_type": n.get("doc_type"),
+        "title": n.get("title"),
+        "date": n.get("date"),
+        "province": n.get("province"),
+        "province_at_issue": n.get("province_at_issue"),
+        "unit": n.get("issuer"),
+        "level": n.get("level"),
+        "reason": reason,
+        "evidence": evidence if evidence is not None else [],
+        **extra,
+    }
+
+
+def _first3(evidence_json: str | None) -> list[Any]:
+    return list(json.loads(evidence_json or "[]")[:3])
+
+
+class _Changes:
+    """What a write touched: symbols to resolve again, documents and edge sources to rebuild."""
+
+    def __init__(self) -> None:
+        self.numbers: set[str] = set()
+        self.keys: set[str] = set()
+        self.sources: set[str] = set()
+
+
+# -- the store ------------------------------------------------------------------------------------
+
+
+class Neo4jStore:
+    """A lineage store in a Neo4j (5.x) database, reached over Bolt with the official driver.
+
+    ``uri``, ``user``, ``password`` and ``database`` default to ``$NEO4J_URI``, ``$NEO4J_USER``
+    (``neo4j``), ``$NEO4J_PASSWORD`` and ``$NEO4J_DATABASE`` (the server's default database). The
+    database should belong to the store: :meth:`clear` and :func:`push` delete the store's labels.
+    Raises :class:`BackendUnavailable` when the server cannot be reached or refuses the credentials.
+    """
+
+    def __init__(
+        self,
+        uri: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        *,
+        catalog: Catalog | None = None,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> None:
+        uri = uri or os.environ.get(ENV_URI)
+        if not uri:
+            msg = f"no Neo4j URI: pass one (e.g. bolt://localhost:7687) or set ${ENV_URI}"
+            raise BackendUnavailable(msg)
+        self.uri = uri
+        self.user = user or os.environ.get(ENV_USER) or "neo4j"
+        password = password if password is not None else os.environ.get(ENV_PASSWORD, "")
+        self.database = database or os.environ.get(ENV_DATABASE) or None
+        self.catalog = catalog if catalog is not None else load_catalog()
+        self.batch_size = max(1, batch_size)
+        self._cache: tuple[int, nx.MultiDiGraph] | None = None
+        try:
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=(self.user, password))
+        except (DriverError, ValueError) as exc:
+            msg = f"cannot use Neo4j URI {uri!r}: {exc}"
+            raise BackendUnavailable(msg) from exc
+        try:
+            self._guard(self.driver.verify_connectivity)
+            self._ensure_schema()
+        except BaseException:
+            self.driver.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri}, database={self.database!r})"
+
+    @property
+    def where(self) -> str:
+        return f"{self.uri} (database {self.database or 'default'})"
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _guard[T](self, fn: Callable[[], T]) -> T:
+        try:
+            return fn()
+        except (ServiceUnavailable, SessionExpired, AuthError) as exc:
+            msg = f"Neo4j at {self.where} is not available: {exc}"
+            raise BackendUnavailable(msg) from exc
+        except (Neo4jError, DriverError) as exc:
+            msg = f"Neo4j at {self.where}: {exc}"
+            raise StoreError(msg) from exc
+
+    def _write[T](self, fn: Callable[..., T], *args: Any) -> T:
+        def go() -> T:
+            with self.driver.session(database=self.database) as s:
+                return s.execute_write(fn, *args)
+
+        return self._guard(go)
+
+    def _read[T](self, fn: Callable[..., T], *args: Any) -> T:
+        def go() -> T:
+            with self.driver.session(database=self.database) as s:
+                return s.execute_read(fn, *args)
+
+        return self._guard(go)
+
+    def _query(self, query: str, **params: Any) -> list[Row]:
+        """One read query, its rows as dicts."""
+        return self._read(_rows, query, params)
+
+    def _ensure_schema(self) -> None:
+        def go() -> None:
+            with self.driver.session(database=self.database) as s:
+                for statement in SCHEMA:
+                    s.run(statement).consume()
+
+        self._guard(go)
+        version = self._write(_single, Q_VERSION, {"version": STORE_VERSION})
+        if version is not None and str(version) != STORE_VERSION:
+            msg = f"{self.where}: store version {version}, this program reads version {STORE_VERSION}"
+            raise StoreError(msg)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def start_run(self) -> IngestReport:
+        run_id = self._write(_single, Q_START_RUN, {"now": _now()})
+        return IngestReport(run_id=int(run_id or 0))
+
+    def finish_run(self, report: IngestReport) -> None:
+        params = {"id": report.run_id, "now": _now(), "added": len(report.added), "changed": len(report.changed),
+                  "unchanged": len(report.unchanged), "failed": len(report.failed), "failures": _dumps(report.failed)}  # fmt: skip
+        self._write(_run, Q_FINISH_RUN, params)
+
+    def file_hash(self, path: str) -> str | None:
+        rows = self._query(Q_FILE, path=path)
+        return str(rows[0]["f"]["sha256"]) if rows else None
+
+    def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str:
+        """Store what was read from ``path``; returns ``added``, ``changed`` or ``unchanged``."""
+        return self._write(self._upsert_tx, path, sha256, ex, run_id)
+
+    def remove(self, path: str) -> None:
+        """Take out every fact ``path`` contributed."""
+        if not self._write(self._remove_tx, path):
+            msg = f"{path}: not in the store {self.where}"
+            raise NodeNotFound(msg)
+
+    def clear(self) -> None:
+        """Delete everything the store holds (its labels only), in slices."""
+        for query in Q_WIPE:
+            while self._write(_single, query, {"limit": 10_000}):
+                pass
+        self._write(_run, Q_BUMP_STATE, {})
+        self._cache = None
+
+    def _upsert_tx(
+        self, tx: neo4j.ManagedTransaction, path: str, sha: str, ex: Extraction, run_id: int | None
+    ) -> str:
+        old = _single(tx, Q_FILE, {"path": path})
+        if old is not None and old.get("sha256") == sha:
+            return "unchanged"
+        changes = _Changes()
+        if old is not None:
+            self._delete_facts(tx, path, old, changes)
+        file_row, mentions, deadlines = _extraction_rows(path, sha, ex, run_id)
+        _run(tx, Q_CREATE_FILES, {"rows": [file_row]})
+        for batch in _batched(mentions, self.batch_size):
+            _run(tx, Q_CREATE_MENTIONS, {"rows": list(batch)})
+        for batch in _batched(deadlines, self.batch_size):
+            _run(tx, Q_CREATE_DEADLINES, {"rows": list(batch)})
+        changes.numbers |= {m["number_key"] for m in mentions}
+        if file_row["number_key"]:
+            changes.numbers.add(file_row["number_key"])
+        changes.keys.add(file_row["key"])
+        changes.sources.add(file_row["key"])
+        self._refresh(tx, changes)
+        return "added" if old is None else "changed"
+
+    def _remove_tx(self, tx: neo4j.ManagedTransaction, path: str) -> bool:
+        old = _single(tx, Q_FILE, {"path": path})
+        if old is None:
+            return False
+        changes = _Changes()
+        self._delete_facts(tx, path, old, changes)
+        self._refresh(tx, changes)
+        return True
+
+    def _delete_facts(self, tx: neo4j.ManagedTransaction, path: str, old: Row, changes: _Changes) -> None:
+        for m in _rows(tx, Q_FILE_MENTIONS, {"path": path}):
+            changes.numbers.add(m["nk"])
+            changes.sources.add(m["source"])
+            if m["target"] is not None:
+                changes.keys.add(m["target"])
+        if old.get("number_key"):
+            changes.numbers.add(old["number_key"])
+        changes.keys.add(old["key"])
+        changes.sources.add(old["key"])
+        for query in (Q_DELETE_MENTIONS, Q_DELETE_DEADLINES, Q_DELETE_FILE):
+            _run(tx, query, {"path": path})
+
+    def _refresh(self, tx: neo4j.ManagedTransaction, changes: _Changes) -> None:
+        """Resolve the touched symbols again, then rebuild the documents and edges that depend on them."""
+        self._resolve(tx, changes)
+        self._refresh_documents(tx, sorted(changes.keys))
+        self._refresh_edges(tx, sorted(changes.sources))
+        _run(tx, Q_BUMP_STATE, {})
+
+    def _resolve(self, tx: neo4j.ManagedTransaction, changes: _Changes) -> None:
+        nks = sorted(changes.numbers)
+        if not nks:
+            return
+        docs: dict[str, set[tuple[str, str | None, str | None, str | None, str | None]]] = {}
+        for r in _rows(tx, Q_DOCS_BY_NUMBER, {"nks": nks}):
+            docs.setdefault(r["nk"], set()).add(
+                (r["key"], r["level"], r["province"], r["locality"], r["date"])
+            )
+        candidates = {
+            nk: [(k, scope_of(lv, pv, loc), d) for k, lv, pv, loc, d in sorted(rows, key=lambda t: t[0])]
+            for nk, rows in docs.items()
+        }
+        updates = []
+        for m in _rows(tx, Q_MENTIONS_BY_NUMBER, {"nks": nks}):
+            scope = Scope(m["sp"], m["sl"], national=bool(m["sn"]))
+            nk = number_key(m["number"])
+            target, status, conf, cands = match_reference(
+                self.catalog, m["number"], m["date"], scope, candidates.get(nk, [])
+            )
+            row = {"id": m["id"], "target_key": target, "status": status, "confidence": float(conf),
+                   "candidates_json": _dumps(cands)}  # fmt: skip
+            if (
+                all(m[f] == row[f] for f in ("status", "confidence", "candidates_json"))
+                and m["target"] == target
+            ):
+                continue  # resolved as before: nothing derived from it changes
+            updates.append(row)
+            if m["target"] is not None:
+                changes.keys.add(m["target"])
+            changes.keys.add(target)
+            changes.sources.add(m["source"])
+        for batch in _batched(updates, self.batch_size):
+            _run(tx, Q_SET_RESOLUTION, {"rows": list(batch)})
+
+    def _refresh_documents(self, tx: neo4j.ManagedTransaction, keys: list[str]) -> None:
+        """Rebuild the ``Document`` nodes of ``keys`` from their files, or else the mentions citing them."""
+        if not keys:
+            return
+        docs = sorted(
+            (_document_row(r["f"]) for r in _rows(tx, Q_FILES_BY_KEY, {"keys": keys})), key=lambda d: d.path
+        )
+        # An ingested document is what its files say; only a cited one is made from its citations.
+        cited = sorted(set(keys) - {d.key for d in docs})
+        found = _rows(tx, Q_MENTIONS_BY_TARGET, {"keys": cited}) if cited else []
+        refs = sorted((_reference_row(r["m"]) for r in found), key=lambda r: (r.path, r.position))
+        G = build_graph(docs, refs, self.catalog)
+        places = _first_places(docs, refs)
+        keep = [k for k in keys if k in G and "status" in G.nodes[k]]
+        gone = [k for k in keys if k not in keep]
+        rows = [_document_props(k, G.nodes[k], places[k]) for k in keep]
+        for batch in _batched(rows, self.batch_size):
+            _run(tx, Q_MERGE_DOCUMENTS, {"rows": list(batch)})
+        for kbatch in _batched(gone, self.batch_size):
+            _run(tx, Q_DELETE_DOCUMENTS, {"keys": list(kbatch)})
+
+    def _refresh_edges(self, tx: neo4j.ManagedTransaction, sources: list[str]) -> None:
+        """Rebuild every relationship out of the documents ``sources`` from their mentions."""
+        if not sources:
+            return
+        _run(tx, Q_DELETE_OUT_EDGES, {"keys": sources})
+        # The sources' own files too, so that no source is a bare node when another mention cites it.
+        docs = sorted(
+            (_document_row(r["f"]) for r in _rows(tx, Q_FILES_BY_KEY, {"keys": sources})),
+            key=lambda d: d.path,
+        )
+        refs = sorted(
+            (_reference_row(r["m"]) for r in _rows(tx, Q_MENTIONS_BY_SOURCE, {"keys": sources})),
+            key=lambda r: (r.path, r.position),
+        )
+        G = build_graph(docs, refs, self.catalog)
+        for rel, rows in _edge_rows(G, refs).items():
+            for batch in _batched(rows, self.batch_size):
+                _run(tx, Q_CREATE_EDGES[rel], {"rows": list(batch)})
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def files(self) -> list[Row]:
+        """Every stored file: ``path, sha256, ingested_at, run_id``, by path."""
+        rows = [r["f"] for r in self._query(Q_ALL_FILES)]
+        return [
+            {k: f.get(k) for k in ("path", "sha256", "ingested_at", "run_id")}
+            for f in sorted(rows, key=lambda f: f["path"])
+        ]
+
+    def documents(self) -> Iterator[DocumentRow]:
+        yield from sorted((_document_row(r["f"]) for r in self._query(Q_ALL_FILES)), key=lambda d: d.path)
+
+    def references(self) -> Iterator[ReferenceRow]:
+        rows = (_reference_row(r["m"]) for r in self._query(Q_ALL_MENTIONS))
+        yield from sorted(rows, key=lambda r: (r.path, r.position))
+
+    def deadlines(self) -> Iterator[dict[str, Any]]:
+        rows = sorted(
+            (r["d"] for r in self._query(Q_ALL_DEADLINES)), key=lambda d: (d["path"], d["date"], d["idx"])
+        )
+        for d in rows:
+            yield {"path": d["path"], "document": d["document"], "date": d["date"], "assignee": d.get("assignee"),
+                   "report_due": bool(d["report_due"]), "evidence": json.loads(d["evidence_json"])}  # fmt: skip
+
+    def paths(self) -> list[str]:
+        return sorted(r["path"] for r in self._query(Q_PATHS))
+
+    def key_of_path(self, path: str) -> str | None:
+        rows = self._query(Q_KEY_OF_PATH, path=path)
+        return str(rows[0]["key"]) if rows else None
+
+    def snapshot(self) -> dict[str, Any]:
+        """What the store holds, for stamping reports: a hash over the file hashes, and counts."""
+        h = hashlib.sha256()
+        rows = sorted((r["path"], r["sha256"]) for r in self._query(Q_PATHS))
+        for path, sha in rows:
+            h.update(f"{path}\0{sha}\n".encode())
+        return {"corpus_hash": h.hexdigest()[:16], "files": len(rows), "time": _now()}
+
+    def runs(self) -> list[dict[str, Any]]:
+        cols = ["id", "started", "finished", "added", "changed", "unchanged", "failed", "failures"]
+        rows = sorted((r["r"] for r in self._query(Q_ALL_RUNS)), key=lambda r: r["id"])
+        return [{c: r.get(c) for c in cols} for r in rows]
+
+    def _state(self) -> int:
+        rows = self._query(Q_STATE)
+        return int(rows[0]["value"] or 0) if rows else 0
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx view, read from the ``Document`` nodes and their relationships (cached until a change)."""
+        state = self._state()
+        if self._cache is not None and self._cache[0] == state:
+            return self._cache[1]
+        nodes, edges = self._read(_graph_rows)
+        G = nx.MultiDiGraph()
+        for p in sorted(nodes, key=lambda p: (p["ord_kind"], p["ord_path"], p["ord_pos"])):
+            G.add_node(p["key"], **_node_attrs(p))
+        for e in sorted(edges, key=lambda e: _edge_place(e["e"])):
+            attrs = _edge_json(e["source"], e["target"], e["e"])
+            G.add_edge(e["source"], e["target"], key=attrs["relation"], relation=attrs["relation"],
+                       confidence=attrs["confidence"], status=attrs["status"], evidence=attrs["evidence"])  # fmt: skip
+        self._cache = (state, G)
+        return G
+
+    def resolve_key(self, key_or_path: str) -> str:
+        """A document key given a key, a stored file path, or a path that resolves to one."""
+        key, _ = self._read(_resolve_tx, key_or_path)
+        return key
+
+    # -- lineage -----------------------------------------------------------------------------
+
+    def lineage(self, key: str, direction: str = "up", depth: int | None = None) -> dict[str, Any]:
+        """Documents reached from ``key`` along implements/reports_on/urges, as ``graph.lineage.lineage``."""
+        return self._read(_lineage_tx, key, direction, depth)
+
+    # -- gaps --------------------------------------------------------------------------------
+
+    def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
+        """Every gap of the kinds asked for, as ``graph.gaps.find_gaps`` gives them, computed in Cypher."""
+        opts = opts or GapOptions()
+        if opts.province is not None and current_province_name(opts.province) is None:
+            msg = f"unknown province {opts.province!r}; expected one of the 34 current provinces or an old province name"
+            raise NodeNotFound(msg)
+        unknown = [k for k in opts.kinds if k not in GAP_KINDS]
+        if unknown:
+            msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"
+            raise ValueError(msg)
+        rows: list[Row] = self._read(_gaps_tx, opts)
+        rows.sort(
+            key=lambda r: (
+                GAP_KINDS.index(r["kind"]),
+                r.get("province") or "",
+                r["document"],
+                r.get("related") or "",
+            )
+        )
+        return rows
+
+
+# -- transaction functions ------------------------------------------------------------------------
+
+
+def _rows(tx: neo4j.ManagedTransaction, query: str, params: Row) -> list[Row]:
+    return [r.data() for r in tx.run(query, params)]
+
+
+def _single(tx: neo4j.ManagedTransaction, query: str, params: Row) -> Any:
+    """The first column of the first row, or None."""
+    rec = tx.run(query, params).single()
+    return None if rec is None else rec[0]
+
+
+def _run(tx: neo4j.ManagedTransaction, query: str, params: Row) -> None:
+    tx.run(query, params).consume()
+
+
+def _graph_rows(tx: neo4j.ManagedTransaction) -> tuple[list[Row], list[Row]]:
+    nodes = [r["d"] for r in _rows(tx, Q_ALL_DOCUMENTS, {})]
+    return nodes, _rows(tx, Q_ALL_EDGES, {})
+
+
+def _resolve_tx(tx: neo4j.ManagedTransaction, key_or_path: str) -> tuple[str, Row]:
+    """The document a key or a file path means, and its node's properties."""
+    root = _single(tx, Q_DOCUMENT, {"key": key_or_path})
+    if root is not None:
+        return key_or_path, root
+    for candidate in (key_or_path, str(Path(key_or_path).resolve())):
+        key = _single(tx, Q_KEY_OF_PATH, {"path": candidate})
+        if key is not None:
+            root = _single(tx, Q_DOCUMENT, {"key": key})
+            if root is not None:
+                return str(key), root
+    msg = f"{key_or_path!r} is neither a document key nor an ingested file"
+    raise NodeNotFound(msg)
+
+
+def _lineage_tx(
+    tx: neo4j.ManagedTransaction, key_or_path: str, direction: str, depth: int | None
+) -> dict[str, Any]:
+    key, root = _resolve_tx(tx, key_or_path)
+    if direction not in ("up", "down"):
+        msg = f"direction must be 'up' or 'down', not {direction!r}"
+        raise ValueError(msg)
+    reached = _rows(tx, Q_LINEAGE_UP if direction == "up" else Q_LINEAGE_DOWN, {"key": key, "depth": depth})
+    dist = {key: 0}
+    props = {key: root}
+    for r in reached:
+        dist[r["n"]["key"]] = int(r["distance"])
+        props[r["n"]["key"]] = r["n"]
+    origins = sorted(k for k, d in dist.items() if depth is None or d < depth)
+    query = Q_LINEAGE_EDGES_UP if direction == "up" else Q_LINEAGE_EDGES_DOWN
+    found = _rows(tx, query, {"origins": origins}) if origins else []
+
+    # graph.lineage walks level by level, each level in key order, each node's edges in networkx
+    # adjacency order: by neighbour (first edge between the two), then by edge.
+    def order(r: Row) -> tuple[Any, ...]:
+        pair = min(tuple(x) for x in r["pair"] if x is not None)
+        return dist[r["origin"]], r["origin"], pair, _edge_place(r["e"])
+
+    edges = [_edge_json(r["source"], r["target"], r["e"]) for r in sorted(found, key=order)]
+    nodes = [
+        {"key": k, **_node_attrs(props[k]), "distance": d}
+        for k, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
+    ]
+    return {"root": key, "direction": direction, "nodes": nodes, "edges": edges}
+
+
+def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
+    as_of = dt.date.fromisoformat(opts.as_of).isoformat()
+    common: Row = {
+        "plan_types": sorted(PLAN_TYPES),
+        "report_type": REPORT_TYPE,
+        # Rows of the current province a name means (an old province name is an alias of it).
+        "province": fold(current_province_name(opts.province) or opts.province)
+        if opts.province is not None
+        else None,
+    }
+    out: list[Row] = []
+    for kind in opts.kinds:
+        if kind == "no_basis":
+            for r in _rows(tx, Q_NO_BASIS, common):
+                out.append(
+                    _gap_row(kind, r["n"], "plan or program below central level with no basis it implements")
+                )
+        elif kind == "basis_missing":
+            for r in _rows(tx, Q_BASIS_MISSING, common):
+                why = "ambiguous citation" if r["ambiguous"] else "neither ingested nor in the catalog"
+                label = r["related_number"] or r["related"]
+                out.append(_gap_row(kind, r["n"], f"its basis {label} is cited but {why}: the chain cannot be checked",
+                                    _first3(r["evidence"]), related=r["related"]))  # fmt: skip
+        elif kind == "chain_broken":
+            for r in _rows(tx, Q_CHAIN_BROKEN, common):
+                out.append(_gap_row(kind, r["n"], "following its bases upward never reaches a central document",
+                                    related=sorted(r["related"])))  # fmt: skip
+        elif kind == "no_report":
+            out.extend(_no_report_rows(tx, common, opts, as_of))
+        elif kind == "report_overdue":
+            found = _rows(tx, Q_REPORT_OVERDUE, {**common, "as_of": as_of})
+            for r in sorted(found, key=lambda r: (r["dl"]["path"], r["dl"]["date"], r["dl"]["idx"])):
+                dl = r["dl"]
+                who = dl.get("assignee") or "the addressees"
+                out.append(_gap_row(kind, r["n"], f"report from {who} due {dl['date']} has not come",
+                                    [json.loads(dl["evidence_json"])], due=dl["date"], assignee=dl.get("assignee")))  # fmt: skip
+        elif kind == "report_without_plan":
+            for r in _rows(tx, Q_REPORT_WITHOUT_PLAN, common):
+                label = r["related_number"] or r["related"]
+                out.append(_gap_row(kind, r["n"], f"reports on {label} but its unit has no plan implementing it",
+                                    _first3(r["evidence"]), related=r["related"]))  # fmt: skip
+        elif kind == "urged_no_response":
+            for r in _rows(tx, Q_URGED_NO_RESPONSE, common):
+                n = r["n"]
+                who = ", ".join(json.loads(n.get("recipients_json") or "[]")) or "its addressees"
+                label = r["related_number"] or r["related"]
+                out.append(_gap_row(kind, n, f"urged {who} to carry out {label}; no later implementing document or "
+                                    "report from them", _first3(r["evidence"]), related=r["related"]))  # fmt: skip
+        elif kind == "unit_coverage":
+            out.extend(_unit_coverage_rows(tx, opts))
+    return out
+
+
+def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions, as_of: str) -> Iterator[Row]:
+    params = {**common, "as_of": as_of, "period": opts.report_period_days}
+    for r in _rows(tx, Q_NO_REPORT, params):
+        n = r["n"]
+        due = r["due"]
+        evidence: list[Any] = []
+        if r["due_rows"]:
+            first = min(r["due_rows"], key=lambda d: (d["date_end"], d["path"], d["date"], d["idx"]))
+            basis = f"its report deadline {first['date']}"
+            evidence = [json.loads(first["evidence_json"])]
+        elif r["start"] is not None:
+            since = "its date" if n.get("date") else "the latest document it cites"
+            basis = f"{opts.report_period_days} days after {since} ({r['start']})"
+        else:
+            basis = "no date to count from"
+        when = f"due {due} ({basis})" if due else basis
+        yield _gap_row("no_report", n, f"no report on this plan; {when}", evidence, due=due)
+
+
+def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Iterator[Row]:
+    asked = current_province_name(opts.province) if opts.province else None
+    provinces = [plain_province_name(p.name) for p in Province.iter_all()]
+    wanted = [
+        {"name": p, "fold": fold(p)}
+        for p in provinces
+        if opts.province is None or fold(p) == fold(asked or opts.province)
+    ]
+    prov = None
+    if opts.province is not None:
+        prov = next(
+            (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(asked or "")), None
+        )
+    wards = (
+        [{"name": str(w.name), "fold": fold(str(w.name))} for w in Ward.iter_by_province(prov.code)]
+        if prov
+        else []
+    )
+    params = {"provinces": wanted, "wards": wards, "province": fold(asked or "")}
+    if opts.directives:
+        given = [{"key": k, "idx": i} for i, k in enumerate(opts.directives)]
+        found = sorted(
+            _rows(tx, Q_UNIT_COVERAGE_GIVEN, {**params, "directives": given}), key=lambda r: r["idx"]
+        )
+    else:
+        found = sorted(_rows(tx, Q_UNIT_COVERAGE_DEFAULT, params), key=lambda r: r["n"]["key"])
+    for r in found:
+        n = r["n"]
+        for p in r["provinces"]:
+            yield {**_gap_row("unit_coverage", n, f"no document in {p} implements {_label(n)}"),
+                   "province": p, "province_at_issue": None, "unit": p, "unit_level": "province"}  # fmt: skip
+        if prov is None:
+            continue
+        for name in r["communes"]:
+            yield {**_gap_row("unit_coverage", n, f"no document of {name} implements {_label(n)}"),
+                   "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
+                   "unit_level": "commune"}  # fmt: skip
+
+
+# -- copying and opening --------------------------------------------------------------------------
+
+
+def _file_rows_of(source: StoreBackend) -> list[Row]:
+    if isinstance(source, SQLiteStore):
+        cols = ("path", "sha256", "ingested_at", "run_id")
+        return [dict(zip(cols, r, strict=True)) for r in source.db.execute(
+            "SELECT path, sha256, ingested_at, run_id FROM files ORDER BY path")]  # fmt: skip
+    if isinstance(source, Neo4jStore):
+        return source.files()
+    return [
+        {"path": p, "sha256": source.file_hash(p), "ingested_at": None, "run_id": None}
+        for p in source.paths()
+    ]
+
+
+def push(source: StoreBackend, target: Neo4jStore, *, batch_size: int | None = None) -> dict[str, int]:
+    """Copy ``source`` (usually the embedded store) into ``target``, replacing what ``target`` held.
+
+    Files, mentions with their resolution, deadlines, documents, relationships and runs are loaded
+    with ``UNWIND`` in batches of ``batch_size`` rows (default: the target's), each batch its own
+    transaction: an interrupted push leaves a partial copy, and pushing again repairs it.
+    Returns the counts copied.
+    """
+    size = max(1, batch_size or target.batch_size)
+    docs = list(source.documents())
+    refs = list(source.references())
+    deadlines = list(source.deadlines())
+    files = {f["path"]: f for f in _file_rows_of(source)}
+    G = build_graph(docs, refs, source.catalog)
+    places = _first_places(docs, refs)
+    file_rows = [
+        _file_props(d.path, str(files[d.path]["sha256"]), files[d.path].get("ingested_at") or _now(),
+                    files[d.path].get("run_id"), d)
+        for d in docs
+    ]  # fmt: skip
+    mention_rows = [_mention_props(r, resolved=True) for r in refs]
+    deadline_rows = []
+    seen: dict[str, int] = {}
+    for d in deadlines:
+        idx = seen.get(d["path"], 0)
+        seen[d["path"]] = idx + 1
+        deadline_rows.append(
+            _deadline_props(
+                d["path"], idx, d["document"], d["date"], d["assignee"], d["report_due"], d["evidence"]
+            )
+        )
+    document_rows = [_document_props(k, a, places[k]) for k, a in G.nodes(data=True)]
+    edge_rows = _edge_rows(G, refs)
+    runs = source.runs()
+
+    target.clear()
+    steps: list[tuple[str, list[Row]]] = [
+        (Q_CREATE_FILES, file_rows), (Q_CREATE_MENTIONS, mention_rows), (Q_CREATE_DEADLINES, deadline_rows),
+        (Q_MERGE_DOCUMENTS, document_rows), *((Q_CREATE_EDGES[rel], rows) for rel, rows in edge_rows.items()),
+        (Q_CREATE_RUNS, [{k: v for k, v in r.items() if v is not None} for r in runs]),
+    ]  # fmt: skip
+    for query, rows in steps:
+        for batch in _batched(rows, size):
+            target._write(_run, query, {"rows": list(batch)})
+    target._write(_run, Q_SET_RUN_COUNTER, {"value": max((int(r["id"]) for r in runs), default=0)})
+    target._write(_run, Q_BUMP_STATE, {})
+    target._cache = None
+    return {"files": len(file_rows), "references": len(mention_rows), "deadlines": len(deadline_rows),
+            "documents": len(document_rows), "edges": sum(len(v) for v in edge_rows.values()), "runs": len(runs)}  # fmt: skip
+
+
+def open_backend(
+    kind: Literal["sqlite", "neo4j"] | str = "sqlite",
+    *,
+    db: str | Path | None = None,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+) -> LineageStore | Neo4jStore:
+    """Open a store: ``sqlite`` (``db``, default ``$LINEAGE_DB`` or ``lineage.db``) or ``neo4j``
+    (``uri``/``user``/``password``/``database``, defaults from ``$NEO4J_URI``, ``$NEO4J_USER``,
+    ``$NEO4J_PASSWORD``, ``$NEO4J_DATABASE``)."""
+    if kind == "sqlite":
+        return open_store(db if db is not None else os.environ.get("LINEAGE_DB", "lineage.db"))
+    if kind == "neo4j":
+        return Neo4jStore(uri, user, password, database)
+    msg = f"unknown backend {kind!r}; expected 'sqlite' or 'neo4j'"
+    raise ValueError(msg)
+
+
+def _conforms(store: LineageStore | Neo4jStore) -> StoreBackend:
+    """Type check only: both stores offer the whole interface."""
+    return store
