@@ -481,6 +481,58 @@ def demo(out: Path, corpora: tuple[Path, ...], synth: tuple[str, ...], as_of: st
     )
 
 
+@cli.command()
+@click.option("--provinces", multiple=True, default=("all",), show_default=True,
+              help="'all' or current/old province names (repeatable or comma-separated).")  # fmt: skip
+@click.option(
+    "--scale",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Documents per province, roughly.",
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="A new or empty folder."
+)
+@click.option(
+    "--as-of", "as_of", default="2026-11-22", show_default=True, help="The date the planted gaps hold at."
+)
+@click.option("--formats", default="txt,md", show_default=True, help="Comma-separated: txt, md, docx.")
+@click.option(
+    "--gap-rate",
+    type=click.FloatRange(0, 1),
+    default=0.05,
+    show_default=True,
+    help="Share of documents with a planted gap.",
+)
+@click.option(
+    "--mess", type=click.FloatRange(0, 4), default=1.0, show_default=True, help="How messy the texts are."
+)
+@friendly_errors
+def synth(provinces: tuple[str, ...], scale: int, seed: int, out: Path, as_of: str, formats: str, gap_rate: float,
+          mess: float) -> None:  # fmt: skip
+    """Write a synthetic national corpus with planted gaps (ground truth: OUT/planted-gaps.jsonl).
+
+    \b
+        lineage synth --provinces "Hải Phòng,Quảng Ngãi" --scale 200 --seed 1 --out corpus/
+        lineage ingest corpus/ && lineage gaps --as-of 2026-11-22 --format json
+    """
+    from graph.synth import generate
+
+    names = [n.strip() for p in provinces for n in p.split(",") if n.strip()]
+    if [n.lower() for n in names] == ["all"]:
+        names = []
+    try:
+        r = generate(out, names or None, scale=scale, seed=seed, as_of=as_of,
+                     formats=tuple(f.strip() for f in formats.split(",") if f.strip()), gap_rate=gap_rate, mess=mess)  # fmt: skip
+    except FileExistsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"{r.documents} documents, {r.bytes / 1e6:.1f} MB in {r.seconds:.1f}s ({r.docs_per_second:.0f} docs/s) -> {out}"
+    )
+
+
 def main() -> None:
     """Entry point of the ``lineage`` console script."""
     cli()

@@ -35,7 +35,14 @@ def run_demo(
         from graph.synth import generate
 
         synth_dir = out / "demo-corpus"
-        generate(synth_dir, provinces=synth_provinces, scale=synth_scale, seed=2025)
+        if not synth_dir.exists():  # deterministic for its seed: generated once
+            generate(
+                synth_dir,
+                provinces=synth_provinces,
+                scale=synth_scale,
+                seed=2025,
+                as_of=as_of or "2026-11-22",
+            )
         sources.append(synth_dir)
         echo(f"generated a synthetic corpus for {', '.join(synth_provinces)} in {synth_dir}")
     db = out / "lineage.db"

@@ -223,8 +223,10 @@ def _report_without_plan(view: _View) -> Iterable[dict[str, Any]]:
         if not view.is_report(r):
             continue
         for d in view.out(r, "reports_on"):
-            if view.G.nodes[d]["status"] == "ingested" and view.is_report(d):
-                continue
+            if view.G.nodes[d]["status"] == "ingested" and (
+                view.is_report(d) or view.unit(d) == view.unit(r)
+            ):
+                continue  # a report on a report, or on its own unit's plan
             plans = [
                 p for p in view.into(d, "implements") if view.is_plan(p) and view.unit(p) == view.unit(r)
             ]

@@ -7,6 +7,7 @@ commune, so two documents that share a symbol but not a scope or a year never me
 with no readable number is keyed by its file: ``file:<sha256 prefix>``.
 """
 
+import re
 from dataclasses import dataclass
 
 from ingest.gazetteer import fold
@@ -19,8 +20,13 @@ UNKNOWN = "?"
 
 
 def number_key(number: str) -> str:
-    """The symbol compared case-insensitively (``CTr`` = ``CTR``)."""
-    return number.upper()
+    """The symbol compared case-insensitively and by the value of its number (``05/KH`` = ``5/kh``).
+
+    >>> number_key("05/KH-UBND") == number_key("5/kh-ubnd")
+    True
+    """
+    m = re.match(r"(\d+)(.*)$", number)
+    return (f"{int(m.group(1))}{m.group(2)}" if m else number).upper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +102,11 @@ def document_key(number: str, scope: Scope, date: str | None) -> str:
 
     >>> document_key("57-NQ/TW", Scope(None, national=True), "2024-12-22")
     '57-NQ/TW@VN@2024'
-    >>> document_key("02-KH/BCĐ", Scope("Đắk Lắk"), None)
-    '02-KH/BCĐ@Đắk Lắk@?'
+    >>> document_key("02-KH/BCĐ", Scope("Đắk Lắk"), None), document_key("013/CT-UBND", Scope("Đắk Lắk"), "2025-12-02")
+    ('02-KH/BCĐ@Đắk Lắk@?', '13/CT-UBND@Đắk Lắk@2025')
     """
     year = date[:4] if date else UNKNOWN
-    return f"{number}@{scope.text()}@{year}"
+    # "5/KH-UBND", "05/KH-UBND" and "005/KH-UBND" are one document: two digits at least (NĐ 30/2020).
+    m = re.match(r"(\d+)(.*)$", number)
+    symbol = f"{int(m.group(1)):02d}{m.group(2)}" if m else number
+    return f"{symbol}@{scope.text()}@{year}"

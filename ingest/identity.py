@@ -18,7 +18,7 @@ from ontology.terms import Level
 __all__ = ["UNIT_WORDS", "display_org", "level_of_org", "read_identity"]
 
 UNIT_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
-_NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,4})"
+_NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,4})"
 _UBND = (
     r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|ỦY\s+BAN\s+NHÂN\s+DÂN|HĐND|Hội\s+đồng\s+nhân\s+dân)"
 )
@@ -68,6 +68,10 @@ _PROPER = [
     ("đảng bộ", "Đảng bộ"),
     ("đảng", "Đảng"),
 ]
+_PROPER_OF = dict(_PROPER)
+_PROPER_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(low) for low, _ in _PROPER) + r")(?![\wÀ-ỹ])", re.I
+)
 _UNIT_TOKENS = {"TỈNH": "tỉnh", "HUYỆN": "huyện", "QUẬN": "quận", "XÃ": "xã", "PHƯỜNG": "phường"}
 _UNIT_PAIRS = {
     ("THỊ", "XÃ"): "thị xã",
@@ -161,9 +165,7 @@ def display_org(upper: str) -> str:
             out.append(w.lower())
         i += 1
     text = " ".join(out)
-    for low, proper in _PROPER:
-        text = re.sub(rf"(?<![\wÀ-ỹ]){low}(?![\wÀ-ỹ])", proper, text, flags=re.I)
-    return text
+    return _PROPER_RE.sub(lambda m: _PROPER_OF[m.group(0).lower()], text)
 
 
 def level_of_org(org: str, place: Place | None = None) -> Level | None:

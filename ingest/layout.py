@@ -19,7 +19,7 @@ _TYPE_HEADING = re.compile(
 )
 _VV = re.compile(r"^\s*V/v\b", re.I)
 _SO_LINE = re.compile(r"(?:^|\s{2,})Số\s*:?\s*(?P<rest>.*)$")
-_DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?),\s*ngày\b")
+_DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?(?:[ \t]\d{1,2})?),\s*ngày\b")
 _MOTTO = re.compile(
     r"^(?:CỘNG\s+HO[ÀA]\s+XÃ\s+HỘI|Độc\s+lập\s*-|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[*\-_=–]+$)", re.I
 )
@@ -30,6 +30,7 @@ BODY_CUE = re.compile(
 )
 _FIRST_LINE_IS_BODY = re.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|[IVX]+\.\s|1\.\s)|:\s*$|\bnhư\s+sau\b|\.\s*$")
 _BASIS_LINE = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Xét|Trên\s+cơ\s+sở)\b")
+_SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})$", re.M)
 _LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
 _CLOSING = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(r"^\s*(?:TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]", re.M)
@@ -61,7 +62,16 @@ class Layout:
     body_start: int = 0
     closing_start: int = 0
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[tuple[int, str]] = field(default_factory=list)  # numbered section headings
     _sentence_starts: list[int] = field(default_factory=list)
+    _heading_starts: list[int] = field(default_factory=list)
+
+    def heading_before(self, pos: int, start: int = 0) -> str | None:
+        """The last numbered heading ("II. NHIỆM VỤ", "2. Căn cứ …") between ``start`` and ``pos``."""
+        i = bisect_right(self._heading_starts, pos) - 1
+        if i < 0 or self._heading_starts[i] < start:
+            return None
+        return self.headings[i][1]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span containing ``pos``."""
@@ -126,6 +136,10 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
     if start is None or end is None:
         return None
     return start, end
+
+
+def pos_end(lay: Layout) -> int:
+    return len(lay.text)
 
 
 def analyse_layout(text: str) -> Layout:
@@ -208,6 +222,10 @@ def analyse_layout(text: str) -> Layout:
         closing = [m.start() for m in _SIGNATURE.finditer(text, tail_from)]
     lay.closing_start = closing[0] if closing else len(text)
     lay.sentences = _sentences(text, lay)
+    lay.headings = [
+        (m.start(), m.group("h")) for m in _SECTION_HEADING.finditer(text) if m.start() < pos_end(lay)
+    ]
+    lay._heading_starts = [p for p, _ in lay.headings]
     lay._sentence_starts = [s for s, _ in lay.sentences]
     return lay
 

@@ -14,23 +14,28 @@ from ingest.records import NormalizedText
 
 __all__ = ["normalize", "normalize_text"]
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u00d0": "Đ",
-        "\u0189": "Đ",
-        "\u00f0": "đ",
-        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
-        **dict.fromkeys("⁄∕／", "/"),
-        **dict.fromkeys(
-            "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
-        ),
-        "\r": "\n",
-        "\f": "\n",
-        "\v": "\n",
-    }
-)
+_ONE_FOR_ONE: dict[str, str] = {
+    "\u00d0": "Đ",
+    "\u0189": "Đ",
+    "\u00f0": "đ",
+    **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+    **dict.fromkeys("⁄∕／", "/"),
+    **dict.fromkeys("\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    "\r": "\n",
+    "\f": "\n",
+    "\v": "\n",
+}
+# A regex finds the rare characters to map; str.translate would look up every character.
+_ONE_FOR_ONE_RE = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
+
+
+def _one_for_one(text: str) -> str:
+    """Map look-alikes, dashes, slashes and spaces; one character for one, so offsets are unchanged."""
+    return _ONE_FOR_ONE_RE.sub(lambda m: _ONE_FOR_ONE[m.group(0)], text)
+
 
 _COMBINING_CLUSTER = re.compile(r".[\u0300-\u036f]+", re.S)
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CRLF = re.compile(r"\r\n")
 _MD_ESCAPE = re.compile(r"\\([\\*_#\[\]().\-!`>+|{}])")
@@ -58,10 +63,13 @@ def _sub(text: str, offs: list[int], pattern: re.Pattern[str], repl: Repl) -> tu
     Characters of a replacement map to the original position of the matched character at the
     same index when there is one, else to the last matched character.
     """
+    first = pattern.search(text)
+    if first is None:
+        return text, offs  # the common case: nothing to rewrite, no copying
     out: list[str] = []
     new_offs: list[int] = []
     pos = 0
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, first.start()):
         s, e = m.span()
         out.append(text[pos:s])
         new_offs.extend(offs[pos:s])
@@ -81,9 +89,10 @@ def _nfc(m: re.Match[str]) -> str:
 
 
 def _pass(text: str, offs: list[int]) -> tuple[str, list[int]]:
-    text = text.translate(_TRANSLATE)  # one character for one: offsets unchanged
-    text, offs = _sub(text, offs, _COMBINING_CLUSTER, _nfc)
-    text = text.translate(_TRANSLATE)  # NFC may have composed a look-alike again
+    text = _one_for_one(text)
+    if _COMBINING_RE.search(text):
+        text, offs = _sub(text, offs, _COMBINING_CLUSTER, _nfc)
+        text = _one_for_one(text)  # NFC may have composed a look-alike again
     text, offs = _sub(text, offs, _INVISIBLE, lambda m: "")
     text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
     text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")

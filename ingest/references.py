@@ -130,7 +130,13 @@ def _level_of_by(by: str, date: str | None, citing_level: Level | None, citing_c
     return citing_level if citing_city else None
 
 
+_NEXT_BLOCK = re.compile(r"\n\s*(?=(?:[^\n]*[a-zà-ỹđ]){0}[A-ZĐÀ-Ỹ\s,]{4,}(?:\n|$)|(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét|Theo)\b)")
+
+
 def _clean_by(raw: str) -> str | None:
+    block = _NEXT_BLOCK.search(raw)
+    if block:
+        raw = raw[: block.start()]  # "… của Bộ Chính trị\nCHÍNH PHỦ\nCăn cứ …": stop at the next block
     by = re.sub(r"\s+", " ", raw)
     m = _BY_STOP.search(by)
     if m:
@@ -139,6 +145,21 @@ def _clean_by(raw: str) -> str | None:
     by = re.sub(r"\b(tỉnh|thành|huyện) (ủy|uỷ)\b", lambda m: f"{m.group(1).capitalize()} {m.group(2)}", by)
     by = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", by, flags=re.I)
     return by if len(by) >= 2 else None
+
+
+def _same_symbol(a: Symbol, b: Symbol) -> bool:
+    return a.canonical.split("/", 1)[-1].upper() == b.canonical.split("/", 1)[-1].upper() and a.family == b.family
+
+
+def _dated_otherwise(text: str, end: int, own_date: str | None) -> bool:
+    """A symbol like the document's own followed by another date is another document."""
+    m = _DATE_AFTER.match(text, end, min(len(text), end + 20))
+    if not m:
+        return False
+    d = parse_date_at(text, m.end(), min(len(text), m.end() + 40))
+    if d is None or d.value is None or not re.fullmatch(r"(?:ngày\s*)?", text[m.end() : d.start]):
+        return False
+    return own_date is None or d.value.iso != own_date
 
 
 def _type_before(text: str, pos: int) -> tuple[str | None, int]:
@@ -153,7 +174,7 @@ def _type_before(text: str, pos: int) -> tuple[str | None, int]:
     return (fold_type_name(full) if full else None), m.start()
 
 
-def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None) -> list[_Raw]:
+def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None, own_date: str | None = None) -> list[_Raw]:
     text = norm.text
     raws: list[_Raw] = []
     end_zone = lay.closing_start
@@ -161,8 +182,9 @@ def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None) -> list[_Raw
     for sm in find_symbols(text):
         if sm.start >= end_zone or number_span[0] <= sm.start < number_span[1]:
             continue
-        if own is not None and sm.symbol.canonical.upper() == own.canonical.upper():
-            continue
+        if own is not None and sm.symbol.number_int == own.number_int and _same_symbol(sm.symbol, own):
+            if not _dated_otherwise(text, sm.end, own_date):
+                continue  # the document's own number, repeated
         if sm.symbol.family == "party" and sm.symbol.type_code == "BS":
             continue  # the number of a copy, not a document
         tname, tstart = _type_before(text, sm.start)
@@ -301,7 +323,7 @@ def find_references(
     unit's documents without naming the issuer ("Kế hoạch số 41/KH-UBND" in a report of a UBND).
     """
     text = norm.text
-    raws = _collect(norm, lay, own)
+    raws = _collect(norm, lay, own, citing.date if citing else None)
     refs: dict[str, Reference] = {}
     by_short: dict[tuple[str, int], str] = {}
     prev: _Raw | None = None

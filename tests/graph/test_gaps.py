@@ -67,7 +67,7 @@ def test_province_filter_takes_old_names(seeded: LineageStore) -> None:
 
 def test_urged_without_response(seeded: LineageStore) -> None:
     rows = seeded.gaps(GapOptions(kinds=("urged_no_response",), as_of=AS_OF))
-    assert {r["related"] for r in rows} >= {"013/CT-UBND@Đắk Lắk@2025", "02-KH/BCĐ@Đắk Lắk@2025"}
+    assert {r["related"] for r in rows} >= {"13/CT-UBND@Đắk Lắk@2025", "02-KH/BCĐ@Đắk Lắk@2025"}
 
 
 def test_rows_carry_the_required_fields(seeded: LineageStore) -> None:
@@ -120,3 +120,32 @@ def test_unknown_kind_is_an_error(seeded: LineageStore) -> None:
     with pytest.raises(ValueError, match="unknown gap kind"):
         seeded.gaps(GapOptions(kinds=("nope",)))
     assert len(GAP_KINDS) == 8
+
+
+def test_leading_zeros_and_own_plan_reports(tmp_path: Path) -> None:
+    """A citation "5/KH-UBND" finds the ingested "05/KH-UBND"; a report on the unit's own plan is no gap."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    head = "ỦY BAN NHÂN DÂN\nXÃ TRIỆU SƠN\nSố: {n}\nTriệu Sơn, ngày {d} tháng 8 năm 2025\n{t}\n{title}\n"
+    (folder / "plan.txt").write_text(
+        head.format(n="05/KH-UBND", d="15", t="KẾ HOẠCH", title="Chuyển đổi số năm 2025")
+        + "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND xã ban hành Kế hoạch.\n",
+        encoding="utf-8",
+    )
+    (folder / "report.txt").write_text(
+        head.format(
+            n="07/BC-UBND",
+            d="30",
+            t="BÁO CÁO",
+            title="Kết quả thực hiện Kế hoạch số 5/KH-UBND ngày 15/8/2025 của UBND xã",
+        )
+        + "I. KẾT QUẢ\nUBND xã đã hoàn thành các nhiệm vụ.\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "l.db")
+    ingest_paths(store, [folder])
+    G = store.graph()
+    report_key = store.key_of_path(str((folder / "report.txt").resolve()))
+    assert list(G.successors(report_key)) == ["05/KH-UBND@Thanh Hóa/xã Triệu Sơn@2025"]
+    assert docs(store, "report_without_plan") == set()
+    assert "plan.txt" not in docs(store, "no_report")

@@ -116,3 +116,24 @@ def test_reference_metadata() -> None:
         "484/KH-UBND": ("Kế hoạch", "2025-02-14", "UBND tỉnh", "province"),
         "29-NQ/TW": ("Nghị quyết", "2022-11-17", "Ban Chấp hành Trung ương Đảng", "central"),
     }
+
+
+def test_a_citation_spelled_like_the_own_number_is_another_document_when_dated_otherwise() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ MỎ CÀY\nSố: 41/KH-UBND\nMỏ Cày, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+        "Thực hiện Kế hoạch số 41/KH-UBND ngày 25/07/2025 của UBND tỉnh Vĩnh Long, UBND xã ban hành Kế hoạch.\n"
+        "Nơi nhận:\n- Lưu: VT, 41/KH-UBND."
+    )
+    ex = extract_text(SourceText("t.txt", text, "text/plain"))
+    assert [(r.number, r.date, r.relation.value) for r in ex.references] == [
+        ("41/KH-UBND", "2025-07-25", "implements")
+    ]
+
+
+def test_issuer_phrase_stops_at_the_next_block() -> None:
+    text = (
+        "KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\nCHÍNH PHỦ\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    )
+    ex = extract_text(SourceText("t.txt", text, "text/plain"))
+    assert ex.references[0].issuer == "Bộ Chính trị"

@@ -72,3 +72,32 @@ def test_unreadable_province_is_null_with_a_warning() -> None:
     ex = extract_file(SEEDS / "001_248d6b34aa5ff351.txt")
     assert ex.document.province is None
     assert "province could not be read" in ex.warnings
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "at_issue", "current"),
+    [
+        # a province name with a hyphen
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\nSố: 12/KH-UBND\nBà Rịa, ngày 10 tháng 3 năm 2025",
+            "UBND tỉnh Bà Rịa - Vũng Tàu",
+            "Bà Rịa - Vũng Tàu",
+            "Hồ Chí Minh",
+        ),
+        # a place whose name ends with a number, in the date line
+        (
+            "ỦY BAN NHÂN DÂN\nPHƯỜNG MÓNG CÁI 3\nSố: 12/KH-UBND\nMóng Cái 3, ngày 16 tháng 6 năm 2026",
+            "UBND phường Móng Cái 3",
+            "Quảng Ninh",
+            "Quảng Ninh",
+        ),
+    ],
+)
+def test_header_places(header: str, issuer: str, at_issue: str, current: str) -> None:
+    from ingest.extract import extract_text
+    from ingest.records import SourceText
+
+    ex = extract_text(SourceText("t.txt", header + "\nKẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\n", "text/plain"))
+    d = ex.document
+    assert (d.issuer, d.province_at_issue, d.province) == (issuer, at_issue, current)
+    assert d.date is not None
