@@ -182,9 +182,9 @@ def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None, own_date: st
     for sm in find_symbols(text):
         if sm.start >= end_zone or number_span[0] <= sm.start < number_span[1]:
             continue
-        if own is not None and sm.symbol.number_int == own.number_int and _same_symbol(sm.symbol, own):
-            if not _dated_otherwise(text, sm.end, own_date):
-                continue  # the document's own number, repeated
+        own_again = own is not None and sm.symbol.number_int == own.number_int and _same_symbol(sm.symbol, own)
+        if own_again and not _dated_otherwise(text, sm.end, own_date):
+            continue  # the document's own number, repeated
         if sm.symbol.family == "party" and sm.symbol.type_code == "BS":
             continue  # the number of a copy, not a document
         tname, tstart = _type_before(text, sm.start)
