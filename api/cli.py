@@ -533,6 +533,65 @@ def synth(provinces: tuple[str, ...], scale: int, seed: int, out: Path, as_of: s
     )
 
 
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "jsonld", "nt", "graphml", "csv"]),
+    default="ttl",
+    show_default=True,
+)
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True,
+              help="File to write (csv: a folder gets nodes.csv and edges.csv, a stem gets STEM.nodes.csv …).")  # fmt: skip
+@db_option
+@friendly_errors
+def export(fmt: str, out: Path, db: Connection) -> None:
+    """Export the graph: RDF aligned to ELI (Turtle, JSON-LD, N-Triples), GraphML, or CSV.
+
+    \b
+        lineage export --format ttl --out lineage.ttl
+    """
+    from graph.rdf import export as export_graph
+
+    with _open(db) as store:
+        G = store.graph()
+    for path in export_graph(G, fmt, out):  # type: ignore[arg-type]
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--from", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="An exported .ttl/.nt/.jsonld file to query instead of the store.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def sparql(query: str, source: Path | None, fmt: str, db: Connection) -> None:
+    """Run a SPARQL query over the exported graph (Oxigraph). QUERY is the text or @FILE.
+
+    Prefixes lin:, eli:, prov:, skos:, doc:, rdf:, rdfs:, xsd:, owl: are predeclared.
+
+    \b
+        lineage sparql 'SELECT ?plan WHERE { ?plan lin:implements ?d . ?d eli:id_local "57-NQ/TW" }'
+    """
+    from graph.sparql import run_sparql
+
+    text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+    if source is None:
+        with _open(db) as store:
+            target: Any = store.graph()
+    else:
+        target = source
+    rows = run_sparql(target, text)
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    for r in rows:
+        click.echo("\t".join(f"{k}={v}" for k, v in r.items()))
+    click.echo(f"{len(rows)} row(s)")
+
+
 def main() -> None:
     """Entry point of the ``lineage`` console script."""
     cli()

@@ -54,3 +54,29 @@ def test_every_command_has_help() -> None:
     for name, command in cli.commands.items():
         assert command.help, name
         assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
+
+
+def test_ingest_gaps_export_and_sparql(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "l.db")
+    ingest = runner.invoke(cli, ["ingest", str(SEEDS), "--db", db, "-q", "-j", "1"], catch_exceptions=False)
+    assert ingest.output.startswith("run 1: 5 added")
+    again = runner.invoke(cli, ["ingest", str(SEEDS), "--db", db, "-q", "-j", "1"], catch_exceptions=False)
+    assert "0 added, 0 changed, 5 unchanged" in again.output
+    gaps = runner.invoke(
+        cli, ["gaps", "--db", db, "--kind", "no_report", "--as-of", "2026-11-22", "--format", "json"]
+    )
+    assert len(gaps.output.splitlines()) == 2
+    bad = runner.invoke(cli, ["gaps", "--db", db, "--province", "Atlantis"])
+    assert bad.exit_code == 1 and "unknown province 'Atlantis'" in bad.output
+    ttl = tmp_path / "g.ttl"
+    assert runner.invoke(cli, ["export", "--db", db, "--format", "ttl", "--out", str(ttl)]).exit_code == 0
+    q = 'SELECT ?p WHERE { ?p lin:implements ?d . ?d eli:id_local "386-KH/TU" }'
+    rows = runner.invoke(
+        cli, ["sparql", q, "--from", str(ttl), "--format", "json"], catch_exceptions=False
+    ).output
+    assert len(rows.splitlines()) == 1
+    lineage = runner.invoke(cli, ["lineage", "57-NQ/TW@VN@2024", "--down", "--db", db, "--format", "json"])
+    assert len(json.loads(lineage.output)["nodes"]) == 6
+    missing = runner.invoke(cli, ["lineage", "nope", "--db", db])
+    assert missing.exit_code == 1 and "neither a document key nor an ingested file" in missing.output
