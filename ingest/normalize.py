@@ -20,7 +20,9 @@ _ONE_FOR_ONE: dict[str, str] = {
     "\u00f0": "đ",
     **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
     **dict.fromkeys("⁄∕／", "/"),
-    **dict.fromkeys("\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    **dict.fromkeys(
+        "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
+    ),
     "\r": "\n",
     "\f": "\n",
     "\v": "\n",

@@ -130,7 +130,9 @@ def _level_of_by(by: str, date: str | None, citing_level: Level | None, citing_c
     return citing_level if citing_city else None
 
 
-_NEXT_BLOCK = re.compile(r"\n\s*(?=(?:[^\n]*[a-zà-ỹđ]){0}[A-ZĐÀ-Ỹ\s,]{4,}(?:\n|$)|(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét|Theo)\b)")
+_NEXT_BLOCK = re.compile(
+    r"\n\s*(?=(?:[^\n]*[a-zà-ỹđ]){0}[A-ZĐÀ-Ỹ\s,]{4,}(?:\n|$)|(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét|Theo)\b)"
+)
 
 
 def _clean_by(raw: str) -> str | None:
@@ -148,7 +150,10 @@ def _clean_by(raw: str) -> str | None:
 
 
 def _same_symbol(a: Symbol, b: Symbol) -> bool:
-    return a.canonical.split("/", 1)[-1].upper() == b.canonical.split("/", 1)[-1].upper() and a.family == b.family
+    return (
+        a.canonical.split("/", 1)[-1].upper() == b.canonical.split("/", 1)[-1].upper()
+        and a.family == b.family
+    )
 
 
 def _dated_otherwise(text: str, end: int, own_date: str | None) -> bool:
@@ -174,7 +179,9 @@ def _type_before(text: str, pos: int) -> tuple[str | None, int]:
     return (fold_type_name(full) if full else None), m.start()
 
 
-def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None, own_date: str | None = None) -> list[_Raw]:
+def _collect(
+    norm: NormalizedText, lay: Layout, own: Symbol | None, own_date: str | None = None
+) -> list[_Raw]:
     text = norm.text
     raws: list[_Raw] = []
     end_zone = lay.closing_start
@@ -182,7 +189,9 @@ def _collect(norm: NormalizedText, lay: Layout, own: Symbol | None, own_date: st
     for sm in find_symbols(text):
         if sm.start >= end_zone or number_span[0] <= sm.start < number_span[1]:
             continue
-        own_again = own is not None and sm.symbol.number_int == own.number_int and _same_symbol(sm.symbol, own)
+        own_again = (
+            own is not None and sm.symbol.number_int == own.number_int and _same_symbol(sm.symbol, own)
+        )
         if own_again and not _dated_otherwise(text, sm.end, own_date):
             continue  # the document's own number, repeated
         if sm.symbol.family == "party" and sm.symbol.type_code == "BS":

@@ -36,7 +36,7 @@ def test_shacl_and_engine_agree(tmp_path: Path) -> None:
             n="70/BC-UBND",
             t="BÁO CÁO",
             title="Kết quả thực hiện Kế hoạch số 45/KH-UBND ngày 15/8/2025 của UBND xã",
-        )  # fmt: skip
+        )
         + "I. KẾT QUẢ\nĐã hoàn thành.\n",
         encoding="utf-8",
     )
