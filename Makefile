@@ -32,7 +32,7 @@ browser-deps:
 
 unit: $(STAMP) browser-deps
 	$(BIN)/pytest
-	$(BIN)/pytest -q --doctest-modules ontology ingest graph/identity.py graph/gaps.py api/keys.py
+	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py api/keys.py
 
 test: lint typecheck unit
 

@@ -61,9 +61,15 @@ def _start_of(date: str) -> dt.date:
 
 
 class _View:
-    def __init__(self, G: nx.MultiDiGraph) -> None:
+    def __init__(self, G: nx.MultiDiGraph, province: str | None = None) -> None:
         self.G = G
-        self.ingested = [n for n, a in G.nodes(data=True) if a["status"] == "ingested"]
+        self.all_ingested = [n for n, a in G.nodes(data=True) if a["status"] == "ingested"]
+        # Rules are read per document: with a province asked, only its documents are examined.
+        want = fold(current_province_name(province) or province) if province else None
+        self.ingested = [
+            n for n in self.all_ingested if want is None or fold(G.nodes[n].get("province") or "") == want
+        ]
+        self._units: dict[str, tuple[str, str]] = {}
 
     def a(self, n: str) -> dict[str, Any]:
         return dict(self.G.nodes[n])
@@ -83,8 +89,11 @@ class _View:
         return sorted({u for u, _, k in self.G.in_edges(n, keys=True) if k == rel})
 
     def unit(self, n: str) -> tuple[str, str]:
-        a = self.G.nodes[n]
-        return fold(a.get("issuer") or ""), fold(a.get("province") or "")
+        u = self._units.get(n)
+        if u is None:
+            a = self.G.nodes[n]
+            u = self._units[n] = (fold(a.get("issuer") or ""), fold(a.get("province") or ""))
+        return u
 
     def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
         return list(self.G.edges[u, v, rel]["evidence"][:3])
@@ -133,15 +142,33 @@ def _basis_missing(view: _View) -> Iterable[dict[str, Any]]:
                            view.evidence(n, t, "implements"), related=t)  # fmt: skip
 
 
+def _reaching_central(G: nx.MultiDiGraph) -> set[str]:
+    """Every node whose bases, followed upward, reach a central document (one backward search)."""
+    reached = {n for n, a in G.nodes(data=True) if a.get("level") == "central"}
+    frontier = list(reached)
+    while frontier:
+        nxt = []
+        for v in frontier:
+            for u, _, k in G.in_edges(v, keys=True):
+                if k == "implements" and u not in reached:
+                    reached.add(u)
+                    nxt.append(u)
+        frontier = nxt
+    return reached
+
+
 def _chain_broken(view: _View) -> Iterable[dict[str, Any]]:
-    impl = nx.DiGraph((u, v) for u, v, k in view.G.edges(keys=True) if k == "implements")
+    reached: set[str] | None = None
+    impl: nx.DiGraph | None = None
     for n in view.ingested:
-        if not view.is_plan(n) or n not in impl:
+        if not view.is_plan(n) or not view.out(n, "implements"):
             continue
-        up = nx.descendants(impl, n)
-        if not any(view.G.nodes[x].get("level") == "central" for x in up):
+        reached = _reaching_central(view.G) if reached is None else reached
+        if n not in reached:
+            if impl is None:
+                impl = nx.DiGraph((u, v) for u, v, k in view.G.edges(keys=True) if k == "implements")
             yield _row(view, "chain_broken", n, "following its bases upward never reaches a central document",
-                       related=sorted(up))  # fmt: skip
+                       related=sorted(nx.descendants(impl, n)))  # fmt: skip
 
 
 def _deadlines_by_doc(deadlines: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -329,7 +356,7 @@ def find_gaps(
     if unknown:
         msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"
         raise ValueError(msg)
-    view = _View(G)
+    view = _View(G, opts.province)
     dls = list(deadlines)
     by_doc = _deadlines_by_doc(dls)
     rows: list[dict[str, Any]] = []

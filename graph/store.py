@@ -364,7 +364,18 @@ class SQLiteStore:
         return str(row[0]) if row else None
 
     def snapshot(self) -> dict[str, Any]:
-        """What the store holds, for stamping reports: a hash over the file hashes, and counts."""
+        """What the store holds, for stamping reports: a hash over the file hashes, and counts.
+
+        Computed once per change of the store (the generation counter)."""
+        generation = self.generation()
+        cached = getattr(self, "_snapshot", None)
+        if cached is not None and cached[0] == generation:
+            return dict(cached[1])
+        snap = self._compute_snapshot()
+        self._snapshot = (generation, snap)
+        return dict(snap)
+
+    def _compute_snapshot(self) -> dict[str, Any]:
         import hashlib
 
         h = hashlib.sha256()

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from vietnam_provinces import Province, Ward, legacy
@@ -56,6 +56,7 @@ _ALIASES = {
 _CURRENT_OF_LEGACY = {old: new for new, olds in MERGED_INTO.items() for old in olds}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Match key of a place name: lowercase, no diacritics, đ→d, punctuation to spaces.
 
