@@ -14,9 +14,10 @@ import networkx as nx
 from graph.store import DocumentRow, ReferenceRow
 from ontology.catalog import Catalog
 
-__all__ = ["build_graph"]
+__all__ = ["NODE_FIELDS", "build_graph"]
 
-_FIELDS = (
+# What a document node says about the document (besides status, catalog, ambiguous, sources).
+NODE_FIELDS = (
     "number",
     "doc_type",
     "issuer",
@@ -48,14 +49,14 @@ def build_graph(
             G.nodes[d.key]["sources"].append(d.path)
             continue
         G.add_node(
-            d.key, **{f: getattr(d, f) for f in _FIELDS}, signer=d.signer, recipients=d.recipients,
+            d.key, **{f: getattr(d, f) for f in NODE_FIELDS}, signer=d.signer, recipients=d.recipients,
             status="ingested", catalog=False, ambiguous=False, sources=[d.path],
         )  # fmt: skip
     refs = list(references)
     for r in refs:
         t = r.target_key
         if t not in G:
-            attrs: dict[str, Any] = dict.fromkeys(_FIELDS)
+            attrs: dict[str, Any] = dict.fromkeys(NODE_FIELDS)
             attrs.update(
                 status="cited", catalog=False, ambiguous=False, sources=[], recipients=[], signer=None
             )

@@ -17,7 +17,7 @@ from vietnam_provinces import Province, Ward
 from graph.errors import NodeNotFound
 from ingest.gazetteer import current_province_name, fold, plain_province_name
 
-__all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "find_gaps"]
+__all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "find_gaps", "gap_order"]
 
 GAP_KINDS = (
     "no_basis",
@@ -372,12 +372,10 @@ def find_gaps(
     }
     for kind in opts.kinds:
         rows.extend(r for r in producers[kind]() if _in_province(r, opts.province))
-    rows.sort(
-        key=lambda r: (
-            GAP_KINDS.index(r["kind"]),
-            r.get("province") or "",
-            r["document"],
-            r.get("related") or "",
-        )
-    )
+    rows.sort(key=gap_order)
     return rows
+
+
+def gap_order(row: dict[str, Any]) -> tuple[int, str, str, str]:
+    """The order gap rows are listed in, by every backend: kind, province, document, related."""
+    return GAP_KINDS.index(row["kind"]), row.get("province") or "", row["document"], row.get("related") or ""

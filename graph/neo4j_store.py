@@ -36,9 +36,9 @@ import networkx as nx
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from vietnam_provinces import Province, Ward
 
-from graph.build import _FIELDS, build_graph
+from graph.build import NODE_FIELDS, build_graph
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
-from graph.gaps import GAP_KINDS, PLAN_TYPES, GapOptions, _end_of, _start_of
+from graph.gaps import GAP_KINDS, PLAN_TYPES, GapOptions, _end_of, _start_of, gap_order
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.store import (
     STORE_VERSION,
@@ -471,7 +471,7 @@ def _first_places(
 
 def _document_props(key: str, a: dict[str, Any], place: tuple[int, str, int]) -> Row:
     """A ``Document`` node's properties from its networkx attributes, with what the Cypher rules need."""
-    props: Row = {f: a.get(f) for f in _FIELDS}
+    props: Row = {f: a.get(f) for f in NODE_FIELDS}
     props.update(
         key=key, status=a["status"], signer=a.get("signer"), recipients_json=_dumps(a.get("recipients") or []),
         catalog=bool(a.get("catalog")), ambiguous=bool(a.get("ambiguous")), sources_json=_dumps(a.get("sources") or []),
@@ -486,7 +486,7 @@ def _document_props(key: str, a: dict[str, Any], place: tuple[int, str, int]) ->
 
 def _node_attrs(p: Row) -> dict[str, Any]:
     """The networkx attributes of a ``Document`` node (as ``build_graph`` makes them)."""
-    a: dict[str, Any] = {f: p.get(f) for f in _FIELDS}
+    a: dict[str, Any] = {f: p.get(f) for f in NODE_FIELDS}
     a.update(
         signer=p.get("signer"), recipients=json.loads(p.get("recipients_json") or "[]"), status=p["status"],
         catalog=bool(p.get("catalog")), ambiguous=bool(p.get("ambiguous")),
@@ -914,14 +914,7 @@ class Neo4jStore:
             msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"
             raise ValueError(msg)
         rows: list[Row] = self._read(_gaps_tx, opts)
-        rows.sort(
-            key=lambda r: (
-                GAP_KINDS.index(r["kind"]),
-                r.get("province") or "",
-                r["document"],
-                r.get("related") or "",
-            )
-        )
+        rows.sort(key=gap_order)
         return rows
 
 

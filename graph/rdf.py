@@ -20,6 +20,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
 
+from graph.build import NODE_FIELDS
 from ontology.terms import Level, Relation
 from ontology.vocab import (
     AGENT,
@@ -76,15 +77,7 @@ OX_THRESHOLD = 5_000
 # CSV columns in this order; attributes outside the contract follow, sorted by name.
 NODE_COLUMNS: tuple[str, ...] = (
     "key",
-    "number",
-    "doc_type",
-    "issuer",
-    "level",
-    "locality",
-    "province",
-    "province_at_issue",
-    "date",
-    "title",
+    *NODE_FIELDS,
     "status",
     "catalog",
     "ambiguous",

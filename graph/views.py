@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 from vietnam_provinces import Province, Ward
 
+from graph.build import NODE_FIELDS
 from graph.lineage import LINEAGE_RELATIONS
 from ingest.gazetteer import current_province_name, fold, plain_province_name
 from ontology.provinces import MERGED_INTO
@@ -47,21 +48,7 @@ def node_view(key: str, attrs: dict[str, Any], gap_kinds: list[str] | None = Non
         "id": key,
         "label": attrs.get("number")
         or (attrs.get("doc_type") or "Văn bản") + (f" – {attrs['issuer']}" if attrs.get("issuer") else ""),
-        **{
-            k: attrs.get(k)
-            for k in (
-                "number",
-                "doc_type",
-                "issuer",
-                "level",
-                "locality",
-                "province",
-                "province_at_issue",
-                "date",
-                "title",
-                "status",
-            )
-        },
+        **{k: attrs.get(k) for k in (*NODE_FIELDS, "status")},
         "catalog": bool(attrs.get("catalog")),
         "ambiguous": bool(attrs.get("ambiguous")),
         "sources": list(attrs.get("sources") or []),
