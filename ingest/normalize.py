@@ -90,11 +90,13 @@ def _nfc(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", m.group(0))
 
 
-def _pass(text: str, offs: list[int]) -> tuple[str, list[int]]:
+def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
+    """One round of every step; says whether markup was removed (which can expose more to do)."""
     text = _one_for_one(text)
     if _COMBINING_RE.search(text):
         text, offs = _sub(text, offs, _COMBINING_CLUSTER, _nfc)
         text = _one_for_one(text)  # NFC may have composed a look-alike again
+    before_markup = text
     text, offs = _sub(text, offs, _INVISIBLE, lambda m: "")
     text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
     text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
@@ -102,10 +104,11 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text, offs = _sub(text, offs, _MD_TABLE_RULE, lambda m: "")
     text, offs = _sub(text, offs, _HTML_BREAK, lambda m: "\n")
     text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
+    markup_removed = text is not before_markup
     text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
     text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
     text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))
-    return text, offs
+    return text, offs, markup_removed
 
 
 def normalize(original: str) -> NormalizedText:
@@ -122,10 +125,12 @@ def normalize(original: str) -> NormalizedText:
     text, offs = _sub(text, offs, _CRLF, lambda m: "\n")
     # Repeat until nothing changes: removing one markup can expose another ("*\\**"), so a single
     # pass would not be idempotent. Real texts settle in one or two rounds.
+    # Removing markup can expose more ("*\\**"), so rounds repeat while markup goes; the other
+    # steps are idempotent. Plain texts take one round.
     for _ in range(6):
         before = text
-        text, offs = _pass(text, offs)
-        if text == before:
+        text, offs, markup_removed = _pass(text, offs)
+        if not markup_removed or text == before:
             break
     offs.append(len(original))
     return NormalizedText(text=text, original=original, offsets=tuple(offs))
