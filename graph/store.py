@@ -9,7 +9,7 @@ set of documents alone, so the graph does not depend on the order files were ing
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -198,9 +198,12 @@ class SQLiteStore:
         if old == sha256:
             return "unchanged"
         with self.db:  # one transaction: the file's facts go in whole or not at all
-            touched = self._delete_facts(path) if old is not None else set()
-            touched |= self._insert_facts(path, sha256, ex, run_id)
-            self._resolve(touched)
+            # Every reference to a symbol whose set of documents changed is resolved again; of the
+            # others, only this file's own references (a reference depends on the documents alone).
+            changed = self._delete_facts(path) if old is not None else set()
+            changed |= self._insert_facts(path, sha256, ex, run_id)
+            self._resolve(changed)
+            self._resolve_rows("path=?", (path,), skip=changed)
             self._bump()
         return "added" if old is None else "changed"
 
@@ -214,8 +217,8 @@ class SQLiteStore:
             self._bump()
 
     def _delete_facts(self, path: str) -> set[str]:
-        touched = {r[0] for r in self.db.execute("SELECT number_key FROM refs WHERE path=?", (path,))}
-        touched |= {
+        """Delete the file's facts; return the symbols of the documents it held."""
+        touched = {
             r[0]
             for r in self.db.execute(
                 "SELECT number_key FROM documents WHERE path=? AND number_key IS NOT NULL", (path,)
@@ -257,34 +260,43 @@ class SQLiteStore:
             [(path, key, dl.date, dl.assignee, int(dl.report_due), json.dumps({"file": path, **dl.evidence.to_json()},
               ensure_ascii=False)) for dl in ex.deadlines],
         )  # fmt: skip
-        touched = {number_key(r.number) for r in ex.references}
-        if d.number:
-            touched.add(number_key(d.number))
-        return touched
+        return {number_key(d.number)} if d.number else set()
 
     # -- resolution --------------------------------------------------------------------------
 
     def _resolve(self, numbers: set[str]) -> None:
         """Resolve every reference whose symbol is in ``numbers`` against the documents and the catalog."""
         for nk in sorted(numbers):
-            docs = [
-                (str(k), scope_of(lv, pv, loc), dt)
-                for k, lv, pv, loc, dt in self.db.execute(
-                    "SELECT DISTINCT key, level, province, locality, date FROM documents WHERE number_key=? ORDER BY key",
-                    (nk,),
-                )
-            ]
-            updates = []
-            for ref_id, number, date, sp, sl, sn in self.db.execute(
-                "SELECT id, number, date, scope_province, scope_locality, scope_national FROM refs WHERE number_key=?",
-                (nk,),
-            ).fetchall():
-                scope = Scope(sp, sl, national=bool(sn))
-                target, status, conf, cands = self._match(number, date, scope, docs)
-                updates.append((target, status, conf, json.dumps(cands, ensure_ascii=False), ref_id))
-            self.db.executemany(
-                "UPDATE refs SET target_key=?, status=?, confidence=?, candidates=? WHERE id=?", updates
+            self._resolve_rows("number_key=?", (nk,))
+
+    def _resolve_rows(
+        self, where: str, params: tuple[Any, ...], skip: frozenset[str] | set[str] = frozenset()
+    ) -> None:
+        rows = self.db.execute(
+            "SELECT id, number, number_key, date, scope_province, scope_locality, scope_national FROM refs WHERE "
+            + where,
+            params,
+        ).fetchall()
+        docs_of: dict[str, list[tuple[str, Scope, str | None]]] = {}
+        updates = []
+        for ref_id, number, nk, date, sp, sl, sn in rows:
+            if nk in skip:
+                continue
+            if nk not in docs_of:
+                docs_of[nk] = [
+                    (str(k), scope_of(lv, pv, loc), dt)
+                    for k, lv, pv, loc, dt in self.db.execute(
+                        "SELECT DISTINCT key, level, province, locality, date FROM documents WHERE number_key=? ORDER BY key",
+                        (nk,),
+                    )
+                ]
+            target, status, conf, cands = self._match(
+                number, date, Scope(sp, sl, national=bool(sn)), docs_of[nk]
             )
+            updates.append((target, status, conf, json.dumps(cands, ensure_ascii=False), ref_id))
+        self.db.executemany(
+            "UPDATE refs SET target_key=?, status=?, confidence=?, candidates=? WHERE id=?", updates
+        )
 
     def _match(
         self, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
@@ -391,15 +403,6 @@ class SQLiteStore:
             dict(zip(cols, r, strict=True))
             for r in self.db.execute(f"SELECT {', '.join(cols)} FROM runs ORDER BY id")
         ]
-
-
-def iter_ingest(
-    store: SQLiteStore, files: Iterable[tuple[str, str, Extraction]], report: IngestReport
-) -> None:
-    """Upsert already extracted files into the store, recording the outcome in ``report``."""
-    for path, sha, ex in files:
-        outcome = store.upsert(path, sha, ex, report.run_id)
-        getattr(report, outcome).append(path)
 
 
 class LineageStore(SQLiteStore):
