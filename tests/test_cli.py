@@ -80,3 +80,10 @@ def test_ingest_gaps_export_and_sparql(tmp_path: Path) -> None:
     assert len(json.loads(lineage.output)["nodes"]) == 6
     missing = runner.invoke(cli, ["lineage", "nope", "--db", db])
     assert missing.exit_code == 1 and "neither a document key nor an ingested file" in missing.output
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "make demo" in readme and "make test" in readme
+    for name in cli.commands:
+        assert f"lineage {name}" in readme, name
