@@ -63,13 +63,36 @@ def _start_of(date: str) -> dt.date:
 class _View:
     def __init__(self, G: nx.MultiDiGraph, province: str | None = None) -> None:
         self.G = G
-        self.all_ingested = [n for n, a in G.nodes(data=True) if a["status"] == "ingested"]
+        by_province: dict[str, list[str]] | None = G.graph.get("_gap_by_province")
+        if by_province is None:
+            built: dict[str, list[str]] = {}
+            for n, a in G.nodes(data=True):
+                if a["status"] == "ingested":
+                    built.setdefault(fold(a.get("province") or ""), []).append(n)
+            by_province = G.graph["_gap_by_province"] = built
         # Rules are read per document: with a province asked, only its documents are examined.
-        want = fold(current_province_name(province) or province) if province else None
-        self.ingested = [
-            n for n in self.all_ingested if want is None or fold(G.nodes[n].get("province") or "") == want
-        ]
-        self._units: dict[str, tuple[str, str]] = {}
+        if province:
+            self.ingested = list(by_province.get(fold(current_province_name(province) or province), []))
+        else:
+            self.ingested = [n for docs in by_province.values() for n in docs]
+        # Kept on the graph object: the store builds a new graph when it changes, so these stay valid.
+        self._units: dict[str, tuple[str, str]] = G.graph.setdefault("_gap_units", {})
+        self._indexes: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = G.graph.setdefault(
+            "_gap_indexes", {}
+        )
+
+    def sources(self, target: str, rel: str, by: str, value: Any) -> set[str]:
+        """Documents with a ``rel`` edge to ``target`` whose unit (``by="unit"``) or province
+        (``by="province"``) is ``value``. A national directive has tens of thousands of incoming
+        edges; an index built once per relation answers without scanning them."""
+        index = self._indexes.get((rel, by))
+        if index is None:
+            index = self._indexes[(rel, by)] = {}
+            for u, v, k in self.G.edges(keys=True):
+                if k == rel:
+                    group = self.unit(u) if by == "unit" else self.unit(u)[1]
+                    index.setdefault((v, group), set()).add(u)
+        return index.get((target, value), set())
 
     def a(self, n: str) -> dict[str, Any]:
         return dict(self.G.nodes[n])
@@ -158,15 +181,18 @@ def _reaching_central(G: nx.MultiDiGraph) -> set[str]:
 
 
 def _chain_broken(view: _View) -> Iterable[dict[str, Any]]:
-    reached: set[str] | None = None
-    impl: nx.DiGraph | None = None
+    cache = view.G.graph
     for n in view.ingested:
         if not view.is_plan(n) or not view.out(n, "implements"):
             continue
-        reached = _reaching_central(view.G) if reached is None else reached
-        if n not in reached:
+        if "_gap_reaching_central" not in cache:
+            cache["_gap_reaching_central"] = _reaching_central(view.G)
+        if n not in cache["_gap_reaching_central"]:
+            impl = cache.get("_gap_implements")
             if impl is None:
-                impl = nx.DiGraph((u, v) for u, v, k in view.G.edges(keys=True) if k == "implements")
+                impl = cache["_gap_implements"] = nx.DiGraph(
+                    (u, v) for u, v, k in view.G.edges(keys=True) if k == "implements"
+                )
             yield _row(view, "chain_broken", n, "following its bases upward never reaches a central document",
                        related=sorted(nx.descendants(impl, n)))  # fmt: skip
 
@@ -182,9 +208,7 @@ def _reports_of(view: _View, plan: str) -> list[str]:
     """Reports on the plan, or on what it implements by the same unit."""
     found = {r for r in view.into(plan, "reports_on") if view.is_report(r)}
     for t in view.out(plan, "implements"):
-        found |= {
-            r for r in view.into(t, "reports_on") if view.is_report(r) and view.unit(r) == view.unit(plan)
-        }
+        found |= {r for r in view.sources(t, "reports_on", "unit", view.unit(plan)) if view.is_report(r)}
     return sorted(found)
 
 
@@ -225,18 +249,19 @@ def _report_overdue(
     view: _View, deadlines: Iterable[dict[str, Any]], opts: GapOptions
 ) -> Iterable[dict[str, Any]]:
     as_of = dt.date.fromisoformat(opts.as_of)
+    scope = set(view.ingested)
     for d in deadlines:
-        if not d["report_due"] or _end_of(d["date"]) >= as_of or d["document"] not in view.G:
+        if not d["report_due"] or d["document"] not in scope or _end_of(d["date"]) >= as_of:
             continue
         n = d["document"]
         direct = {r for r in (*view.into(n, "reports_on"), *view.into(n, "implements")) if view.is_report(r)}
         # A report on what the document implements counts only from the same province.
-        province = fold(view.G.nodes[n].get("province") or "")
+        province = view.unit(n)[1]
         indirect = {
             r
             for t in view.out(n, "implements")
-            for r in view.into(t, "reports_on")
-            if view.is_report(r) and province and fold(view.G.nodes[r].get("province") or "") == province
+            for r in (view.sources(t, "reports_on", "province", province) if province else ())
+            if view.is_report(r)
         }
         answered = bool((direct | indirect) - {n})
         if not answered:
@@ -254,9 +279,7 @@ def _report_without_plan(view: _View) -> Iterable[dict[str, Any]]:
                 view.is_report(d) or view.unit(d) == view.unit(r)
             ):
                 continue  # a report on a report, or on its own unit's plan
-            plans = [
-                p for p in view.into(d, "implements") if view.is_plan(p) and view.unit(p) == view.unit(r)
-            ]
+            plans = [p for p in view.sources(d, "implements", "unit", view.unit(r)) if view.is_plan(p)]
             if not plans:
                 yield _row(view, "report_without_plan", r,
                            f"reports on {_label(view, d)} but its unit has no plan implementing it",
@@ -270,10 +293,13 @@ def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
             continue
         la = view.G.nodes[letter]
         for x in urged:
-            responders = set()
+            responders: set[str] = set()
+            province = view.unit(letter)[1]
             for t in (x, letter):
                 for rel in ("implements", "reports_on"):
-                    responders |= set(view.into(t, rel))
+                    responders |= (
+                        view.sources(t, rel, "province", province) if province else set(view.into(t, rel))
+                    )
             responders.discard(letter)
             ok = False
             for y in responders:

@@ -430,7 +430,11 @@ class LineageStore(SQLiteStore):
     def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
         from graph.gaps import find_gaps
 
-        return find_gaps(self.graph(), self.deadlines(), opts)
+        G = self.graph()
+        deadlines = G.graph.get("_deadlines")
+        if deadlines is None:  # read once per graph view
+            deadlines = G.graph["_deadlines"] = list(self.deadlines())
+        return find_gaps(G, deadlines, opts)
 
     def resolve_key(self, key_or_path: str) -> str:
         """A document key given a key, a stored file path, or a path that resolves to one."""
