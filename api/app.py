@@ -192,7 +192,11 @@ def create_app(
         G = state.graph()
         with state.locked() as s:
             snap = s.snapshot()
-        docs = sum(1 for _, a in G.nodes(data=True) if a["status"] == "ingested")
+        docs = G.graph.get("_ingested_count")
+        if docs is None:  # counted once per graph view
+            docs = G.graph["_ingested_count"] = sum(
+                1 for _, a in G.nodes(data=True) if a["status"] == "ingested"
+            )
         return Health(
             status="ok", backend=backend, documents=docs, files=snap["files"], corpus_hash=snap["corpus_hash"]
         )

@@ -89,6 +89,9 @@ def main() -> None:
     ap.add_argument("--neo4j", action="store_true")
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument(
+        "--reuse", action="store_true", help="Query the store already in --workdir; do not ingest."
+    )
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="lineage-bench-"))
     corpus, db = work / "corpus", work / "lineage.db"
@@ -101,14 +104,21 @@ def main() -> None:
             f"({r.docs_per_second:.0f} docs/s: the baseline of writing the files alone)"
         )
     docs = sum(1 for _ in corpus.rglob("*.txt")) + sum(1 for _ in corpus.rglob("*.md"))
-    if db.exists():
-        db.unlink()
-    t = time.perf_counter()
-    report = ingest_paths(open_store(db), [corpus], workers=args.jobs)
-    ingest_s = time.perf_counter() - t
-    size = sum(p.stat().st_size for p in work.glob("lineage.db*")) / 2**20
-    rows = [{"documents": docs, "ingest s": f"{ingest_s:.0f}", "docs/s": f"{docs / ingest_s:.0f}",
-             "failed": len(report.failed), "peak RSS MB (main)": f"{peak_rss_mb():.0f}", "store MB": f"{size:.0f}"}]  # fmt: skip
+    if args.reuse and db.exists():
+        rows = (
+            json.loads((work / "results.json").read_text())["ingest"]
+            if (work / "results.json").exists()
+            else []
+        )
+    else:
+        if db.exists():
+            db.unlink()
+        t = time.perf_counter()
+        report = ingest_paths(open_store(db), [corpus], workers=args.jobs)
+        ingest_s = time.perf_counter() - t
+        size = sum(p.stat().st_size for p in work.glob("lineage.db*")) / 2**20
+        rows = [{"documents": docs, "ingest s": f"{ingest_s:.0f}", "docs/s": f"{docs / ingest_s:.0f}",
+                 "failed": len(report.failed), "peak RSS MB (main)": f"{peak_rss_mb():.0f}", "store MB": f"{size:.0f}"}]  # fmt: skip
     print("\nEmbedded store, ingest from text (synthetic corpus):\n\n" + table(rows))
     store = open_store(db)
     t = time.perf_counter()
