@@ -534,7 +534,9 @@ def _scalar_attrs(data: Mapping[str, Any]) -> dict[str, object]:
 
 def _scalar_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
-    H.graph.update(_scalar_attrs({k: v for k, v in G.graph.items() if not str(k).startswith("_")}))  # no caches
+    H.graph.update(
+        _scalar_attrs({k: v for k, v in G.graph.items() if not str(k).startswith("_")})
+    )  # no caches
     H.add_nodes_from((str(n), _scalar_attrs(d)) for n, d in G.nodes(data=True))
     H.add_edges_from((str(u), str(v), k, _scalar_attrs(d)) for u, v, k, d in G.edges(keys=True, data=True))
     return H
