@@ -17,7 +17,7 @@ from vietnam_provinces import Province, Ward
 from graph.errors import NodeNotFound
 from ingest.gazetteer import current_province_name, fold, plain_province_name
 
-__all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "find_gaps", "gap_order"]
+__all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "check_options", "find_gaps", "gap_order"]
 
 GAP_KINDS = (
     "no_basis",
@@ -370,11 +370,8 @@ def _in_province(row: dict[str, Any], province: str | None) -> bool:
     return fold(row.get("province") or "") == fold(current_province_name(province) or province)
 
 
-def find_gaps(
-    G: nx.MultiDiGraph, deadlines: Iterable[dict[str, Any]], opts: GapOptions | None = None
-) -> list[dict[str, Any]]:
-    """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
-    opts = opts or GapOptions()
+def check_options(opts: GapOptions) -> GapOptions:
+    """The options, or an error naming an unknown province (NodeNotFound) or gap kind (ValueError)."""
     if opts.province is not None and current_province_name(opts.province) is None:
         msg = f"unknown province {opts.province!r}; expected one of the 34 current provinces or an old province name"
         raise NodeNotFound(msg)
@@ -382,6 +379,14 @@ def find_gaps(
     if unknown:
         msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"
         raise ValueError(msg)
+    return opts
+
+
+def find_gaps(
+    G: nx.MultiDiGraph, deadlines: Iterable[dict[str, Any]], opts: GapOptions | None = None
+) -> list[dict[str, Any]]:
+    """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
+    opts = check_options(opts or GapOptions())
     view = _View(G, opts.province)
     dls = list(deadlines)
     by_doc = _deadlines_by_doc(dls)

@@ -38,7 +38,7 @@ from vietnam_provinces import Province, Ward
 
 from graph.build import NODE_FIELDS, build_graph
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
-from graph.gaps import GAP_KINDS, PLAN_TYPES, GapOptions, _end_of, _start_of, gap_order
+from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options, gap_order
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.store import (
     STORE_VERSION,
@@ -905,14 +905,7 @@ class Neo4jStore:
 
     def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
         """Every gap of the kinds asked for, as ``graph.gaps.find_gaps`` gives them, computed in Cypher."""
-        opts = opts or GapOptions()
-        if opts.province is not None and current_province_name(opts.province) is None:
-            msg = f"unknown province {opts.province!r}; expected one of the 34 current provinces or an old province name"
-            raise NodeNotFound(msg)
-        unknown = [k for k in opts.kinds if k not in GAP_KINDS]
-        if unknown:
-            msg = f"unknown gap kind(s) {', '.join(unknown)}; expected one of {', '.join(GAP_KINDS)}"
-            raise ValueError(msg)
+        opts = check_options(opts or GapOptions())
         rows: list[Row] = self._read(_gaps_tx, opts)
         rows.sort(key=gap_order)
         return rows

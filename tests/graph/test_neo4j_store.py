@@ -29,6 +29,7 @@ from graph.store import LineageStore, open_store
 from ingest.extract import extract_file
 from ontology.terms import Relation
 from tests.conftest import CORPUS, SEEDS
+from tests.graph.test_store import canonical
 
 AS_OF = "2026-11-22"
 DATABASES = ("scenario", "pushed", "scratch", "order", "cli")
@@ -91,16 +92,6 @@ def make_corpus(root: Path) -> Path:
     for name, text in HAND_MADE.items():
         (extra / name).write_text(text, encoding="utf-8")
     return root
-
-
-def canonical(G: nx.MultiDiGraph) -> str:
-    """The whole graph as one comparable string (nodes, attributes, edges, evidence)."""
-    nodes = sorted((n, json.dumps(a, sort_keys=True, ensure_ascii=False)) for n, a in G.nodes(data=True))
-    edges = sorted(
-        (u, v, k, json.dumps(d, sort_keys=True, ensure_ascii=False))
-        for u, v, k, d in G.edges(keys=True, data=True)
-    )
-    return json.dumps([nodes, edges], ensure_ascii=False)
 
 
 def insertion_order(G: nx.MultiDiGraph) -> tuple[list[str], list[tuple[str, str, str]]]:
@@ -424,7 +415,6 @@ def test_bolt_server_without_arcadedb(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_cli_push_then_gaps_and_lineage_on_neo4j(bolt: BoltServer, corpus: Path, tmp_path: Path) -> None:
     """`lineage push --neo4j` then `--backend neo4j` gives the answers the embedded store gives."""
-    import json
 
     from click.testing import CliRunner
 
