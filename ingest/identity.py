@@ -412,7 +412,6 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         issuer = _body_org(text, lay)
     if issuer is None:
         issuer = _signature_org(text, lay)
-    body = text[lay.body_start : lay.closing_start]
     locality: str | None = None
     committee = _COMMITTEE.search(issuer) if issuer else None
     if issuer and committee:
@@ -482,5 +481,4 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         warnings.append("province could not be read")
     doc.signer = _signer(text, lay)
     doc.recipients = _recipients(text, lay)
-    del body
     return doc

@@ -20,9 +20,6 @@ _TYPE_HEADING = re.compile(
 _VV = re.compile(r"^\s*V/v\b", re.I)
 _SO_LINE = re.compile(r"(?:^|\s{2,})Số\s*:?\s*(?P<rest>.*)$")
 _DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?(?:[ \t]\d{1,2})?),\s*ngày\b")
-_MOTTO = re.compile(
-    r"^(?:CỘNG\s+HO[ÀA]\s+XÃ\s+HỘI|Độc\s+lập\s*-|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[*\-_=–]+$)", re.I
-)
 BODY_CUE = re.compile(
     r"^\s*(?:Thực\s+hiện|Căn\s+cứ|Kính\s+gửi|Trên\s+cơ\s+sở|Triển\s+khai|Theo|Tiếp\s+theo|Để|Nhằm|"
     r"Ngày\s+\d|Sau\s+khi|Qua|Trong\s+(?:thời\s+gian|năm|quý|tháng)|Phần|Điều\s+1|Xét|Hiện\s+nay|"
@@ -138,10 +135,6 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
     return start, end
 
 
-def pos_end(lay: Layout) -> int:
-    return len(lay.text)
-
-
 def analyse_layout(text: str) -> Layout:
     """Find the zones and sentences of a normalised document text."""
     lines = _lines(text)
@@ -222,9 +215,7 @@ def analyse_layout(text: str) -> Layout:
         closing = [m.start() for m in _SIGNATURE.finditer(text, tail_from)]
     lay.closing_start = closing[0] if closing else len(text)
     lay.sentences = _sentences(text, lay)
-    lay.headings = [
-        (m.start(), m.group("h")) for m in _SECTION_HEADING.finditer(text) if m.start() < pos_end(lay)
-    ]
+    lay.headings = [(m.start(), m.group("h")) for m in _SECTION_HEADING.finditer(text)]
     lay._heading_starts = [p for p, _ in lay.headings]
     lay._sentence_starts = [s for s, _ in lay.sentences]
     return lay
