@@ -303,12 +303,15 @@
     history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
   }
 
+  let loadSeq = 0; // only the latest load draws: an older answer arriving late is dropped
   async function load(filters) {
     const f = filters || readFilters();
+    const mine = ++loadSeq;
     setBusy(true);
     setStatus('Đang tải…');
     try {
       const data = await api('graph', { province: f.province, level: f.level, q: f.q, root: f.root, depth: f.depth });
+      if (mine !== loadSeq) return;
       current = f;
       clearGraph();
       merge(data.nodes || [], data.edges || []);
@@ -319,9 +322,9 @@
       else showCounts('');
       if (selected && !raw.has(selected)) closePanel();
     } catch (err) {
-      setStatus(`Không tải được sơ đồ: ${err.message}`, true);
+      if (mine === loadSeq) setStatus(`Không tải được sơ đồ: ${err.message}`, true);
     } finally {
-      setBusy(false);
+      if (mine === loadSeq) setBusy(false);
     }
   }
 
