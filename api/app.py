@@ -91,12 +91,12 @@ class AppState:
             return G
 
     def gaps(self, opts: GapOptions) -> list[dict[str, Any]]:
-        G = self.graph()
+        """Gap rows, cached until the store's graph changes (``graph()`` clears the cache)."""
         key = (opts.kinds, opts.province, opts.as_of, opts.report_period_days, opts.directives)
         with self.lock:
+            self.graph()
             if key not in self._gaps:
                 self._gaps[key] = self.store.gaps(opts)
-            del G
             return self._gaps[key]
 
 

@@ -410,14 +410,11 @@ class LineageStore(SQLiteStore):
 
     _cache: tuple[str, Any] | None = None
 
-    def _state(self) -> str:
-        return self.generation()
-
     def graph(self) -> Any:
         """The networkx view of the whole store (rebuilt only when the store changed)."""
         from graph.build import build_graph
 
-        state = self._state()
+        state = self.generation()
         if self._cache is None or self._cache[0] != state:
             self._cache = (state, build_graph(self.documents(), self.references(), self.catalog))
         return self._cache[1]

@@ -1,6 +1,5 @@
 """The extraction pipeline: file → text → normalised text → layout → identity, references, deadlines."""
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,8 +47,7 @@ def extract_text(source: SourceText) -> Extraction:
     kind = _kind(doc.doc_type, lay.title, norm.text[lay.body_start : lay.closing_start])
     refs = find_references(norm, lay, kind, doc.symbol, warnings, doc)
     deadlines = find_deadlines(norm, lay)
-    digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-    return Extraction(source.path, doc, refs, deadlines, warnings, digest)
+    return Extraction(source.path, doc, refs, deadlines, warnings)
 
 
 def extract_file(path: Path) -> Extraction:

@@ -202,7 +202,6 @@ class Extraction:
     references: list[Reference]
     deadlines: list[Deadline]
     warnings: list[str]
-    content_hash: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
