@@ -17,7 +17,7 @@ Model (``docs/neo4j.md`` has the full description):
   run as Cypher;
 * ``(:Run)`` and ``(:Meta)`` for ingest runs, the store version and a change counter.
 
-References resolve with the embedded store's own rule (``SQLiteStore._match``) and the derived
+References resolve with the embedded store's own rule (``graph.store.match_reference``) and the derived
 nodes are built with ``graph.build.build_graph``, so both backends give the same keys, attributes
 and edges. Lineage and every gap kind are parameterised Cypher queries: no value is ever
 formatted into query text. Writes of one file are one transaction.
@@ -29,7 +29,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, Self, cast
+from typing import Any, Final, Literal, Self
 
 import neo4j
 import networkx as nx
@@ -49,6 +49,7 @@ from graph.store import (
     SQLiteStore,
     StoreBackend,
     _now,
+    match_reference,
     open_store,
     own_key,
 )
@@ -341,24 +342,6 @@ Row = dict[str, Any]
 
 
 # -- pure helpers shared with the embedded store -------------------------------------------------------
-
-
-class _CatalogHolder:
-    """Just what ``SQLiteStore._match`` reads from its store: the catalog."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-
-
-def match_reference(
-    catalog: Catalog, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
-) -> tuple[str, str, float, list[str]]:
-    """Resolve one reference against the documents sharing its symbol: the embedded store's own rule.
-
-    ``SQLiteStore._match`` reads nothing but ``self.catalog``; calling it here (rather than a
-    copy) keeps both backends resolving every reference to the same key.
-    """
-    return SQLiteStore._match(cast(SQLiteStore, _CatalogHolder(catalog)), number, date, scope, docs)
 
 
 def _batched[T](rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:

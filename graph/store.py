@@ -27,6 +27,7 @@ __all__ = [
     "ReferenceRow",
     "SQLiteStore",
     "StoreBackend",
+    "match_reference",
     "open_store",
 ]
 
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS documents (
     recipients TEXT NOT NULL, warnings TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
-CREATE INDEX IF NOT EXISTS documents_number ON documents(number_key);
+CREATE INDEX IF NOT EXISTS documents_number_province ON documents(number_key, province);
 CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
 CREATE TABLE IF NOT EXISTS refs (
     id INTEGER PRIMARY KEY,
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS refs (
     scope_province TEXT, scope_locality TEXT, scope_national INTEGER NOT NULL,
     target_key TEXT, status TEXT, confidence REAL, candidates TEXT
 );
-CREATE INDEX IF NOT EXISTS refs_number ON refs(number_key);
+CREATE INDEX IF NOT EXISTS refs_number_scope ON refs(number_key, scope_province);
 CREATE INDEX IF NOT EXISTS refs_path ON refs(path);
 CREATE INDEX IF NOT EXISTS refs_target ON refs(target_key);
 CREATE TABLE IF NOT EXISTS deadlines (
@@ -136,6 +137,42 @@ def own_key(ex: Extraction, path: str, sha256: str) -> str:
     return document_key(d.number, scope_of(level, d.province, d.locality), d.date)
 
 
+def match_reference(
+    catalog: Catalog, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
+) -> tuple[str, str, float, list[str]]:
+    """Resolve one reference against the documents sharing its symbol: ``(target key, status, confidence,
+    candidates)``. The rule of both backends.
+
+    One document of a compatible scope and the same year is the target (``exact`` when both scopes
+    and dates are known, else ``probable``); several are ``ambiguous``; none leaves the cited key,
+    through the catalog of central documents for a national reference.
+    """
+    year = date[:4] if date else None
+    fits = []
+    for key, dscope, ddate in docs:
+        if not scope.compatible(dscope):
+            continue
+        if year is not None and ddate is not None and ddate[:4] != year:
+            continue
+        fits.append((key, dscope, ddate))
+    keys = sorted({k for k, _, _ in fits})
+    if len(keys) == 1:
+        key, dscope, ddate = fits[0]
+        exact = scope.exact(dscope) and year is not None and ddate is not None
+        return key, "exact" if exact else "probable", 1.0 if exact else 0.7, keys
+    cited = document_key(number, scope, date)
+    if len(keys) > 1:
+        return cited, "ambiguous", 0.3, keys
+    if scope.national:
+        entries = catalog.lookup(number, date)
+        if len(entries) == 1:
+            e = entries[0]
+            return document_key(number, scope, e.date), "catalog", 0.9, []
+        if len(entries) > 1:
+            return cited, "ambiguous", 0.3, [document_key(number, scope, e.date) for e in entries]
+    return cited, "unresolved", 0.5, []
+
+
 class SQLiteStore:
     """The default graph store: a single SQLite file, no server."""
 
@@ -145,6 +182,9 @@ class SQLiteStore:
         try:
             self.db = sqlite3.connect(str(self.path), check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # WAL with synchronous=NORMAL cannot corrupt the file or keep half a transaction; a
+            # power cut may only lose the last commits, which the next ingest writes again.
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
             row = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
             if row is None:
@@ -198,12 +238,13 @@ class SQLiteStore:
         if old == sha256:
             return "unchanged"
         with self.db:  # one transaction: the file's facts go in whole or not at all
-            # Every reference to a symbol whose set of documents changed is resolved again; of the
-            # others, only this file's own references (a reference depends on the documents alone).
+            # This file's references are resolved, and every other reference that a document that
+            # came or went could be the target of (same symbol, compatible scope); a reference
+            # depends on the documents alone, so no other one can change.
             changed = self._delete_facts(path) if old is not None else set()
             changed |= self._insert_facts(path, sha256, ex, run_id)
-            self._resolve(changed)
-            self._resolve_rows("path=?", (path,), skip=changed)
+            done = self._resolve_rows("path=?", (path,))
+            self._resolve(changed, skip=done)
             self._bump()
         return "added" if old is None else "changed"
 
@@ -216,18 +257,21 @@ class SQLiteStore:
             self._resolve(self._delete_facts(path))
             self._bump()
 
-    def _delete_facts(self, path: str) -> set[str]:
-        """Delete the file's facts; return the symbols of the documents it held."""
+    def _delete_facts(self, path: str) -> set[tuple[str, Scope]]:
+        """Delete the file's facts; return the symbols and scopes of the documents it held."""
         touched = {
-            r[0]
-            for r in self.db.execute(
-                "SELECT number_key FROM documents WHERE path=? AND number_key IS NOT NULL", (path,)
+            (str(nk), scope_of(lv, pv, loc))
+            for nk, lv, pv, loc in self.db.execute(
+                "SELECT number_key, level, province, locality FROM documents WHERE path=? AND number_key IS NOT NULL",
+                (path,),
             )
         }
         self.db.execute("DELETE FROM files WHERE path=?", (path,))
         return touched
 
-    def _insert_facts(self, path: str, sha256: str, ex: Extraction, run_id: int | None) -> set[str]:
+    def _insert_facts(
+        self, path: str, sha256: str, ex: Extraction, run_id: int | None
+    ) -> set[tuple[str, Scope]]:
         d = ex.document
         key = own_key(ex, path, sha256)
         level = d.level.value if d.level else None
@@ -260,71 +304,72 @@ class SQLiteStore:
             [(path, key, dl.date, dl.assignee, int(dl.report_due), json.dumps({"file": path, **dl.evidence.to_json()},
               ensure_ascii=False)) for dl in ex.deadlines],
         )  # fmt: skip
-        return {number_key(d.number)} if d.number else set()
+        return {(number_key(d.number), scope_of(level, d.province, d.locality))} if d.number else set()
 
     # -- resolution --------------------------------------------------------------------------
+    #
+    # Local symbols repeat in every province and commune ("05/KH-UBND"), so a symbol alone selects
+    # hundreds of documents and references nationally. Both sides are narrowed in SQL to the scopes
+    # that ``Scope.compatible`` can accept (provinces are stored as the gazetteer's current names),
+    # and ``match_reference`` then applies the rule itself to what is left.
 
-    def _resolve(self, numbers: set[str]) -> None:
-        """Resolve every reference whose symbol is in ``numbers`` against the documents and the catalog."""
-        for nk in sorted(numbers):
-            self._resolve_rows("number_key=?", (nk,))
+    def _resolve(
+        self, changed: set[tuple[str, Scope]], skip: frozenset[int] | set[int] = frozenset()
+    ) -> None:
+        """Resolve again every reference a document of symbol and scope in ``changed`` could be the target of."""
+        for nk, scope in sorted(changed, key=lambda c: (c[0], c[1].text())):
+            params: tuple[str, ...] = (nk,)
+            if scope.national:
+                where = "number_key=? AND (scope_national=1 OR scope_province IS NULL)"
+            elif scope.province is not None:
+                where = "number_key=? AND (scope_province=? OR (scope_province IS NULL AND scope_national=0))"
+                params = (nk, scope.province)
+            else:
+                where = "number_key=?"
+            skip = skip | self._resolve_rows(where, params, skip)
+
+    def _candidates(self, nk: str, scope: Scope) -> list[tuple[str, Scope, str | None]]:
+        """The documents of symbol ``nk`` whose scope a reference of ``scope`` could mean."""
+        sql = "SELECT DISTINCT key, level, province, locality, date FROM documents WHERE number_key=?"
+        params: tuple[str, ...] = (nk,)
+        if scope.national:
+            sql += " AND (level='central' OR province IS NULL)"
+        elif scope.province is not None:
+            sql += " AND (province=? OR (province IS NULL AND level IS NOT 'central'))"
+            params = (nk, scope.province)
+        return [
+            (str(k), scope_of(lv, pv, loc), dt)
+            for k, lv, pv, loc, dt in self.db.execute(sql + " ORDER BY key", params)
+        ]
 
     def _resolve_rows(
-        self, where: str, params: tuple[Any, ...], skip: frozenset[str] | set[str] = frozenset()
-    ) -> None:
+        self, where: str, params: tuple[Any, ...], skip: frozenset[int] | set[int] = frozenset()
+    ) -> set[int]:
+        """Resolve the references selected by ``where`` (but those in ``skip``); return their ids."""
         rows = self.db.execute(
             "SELECT id, number, number_key, date, scope_province, scope_locality, scope_national FROM refs WHERE "
             + where,
             params,
         ).fetchall()
-        docs_of: dict[str, list[tuple[str, Scope, str | None]]] = {}
+        docs_of: dict[tuple[str, Scope], list[tuple[str, Scope, str | None]]] = {}
         updates = []
+        done: set[int] = set()
         for ref_id, number, nk, date, sp, sl, sn in rows:
-            if nk in skip:
+            if ref_id in skip:
                 continue
-            if nk not in docs_of:
-                docs_of[nk] = [
-                    (str(k), scope_of(lv, pv, loc), dt)
-                    for k, lv, pv, loc, dt in self.db.execute(
-                        "SELECT DISTINCT key, level, province, locality, date FROM documents WHERE number_key=? ORDER BY key",
-                        (nk,),
-                    )
-                ]
-            target, status, conf, cands = self._match(
-                number, date, Scope(sp, sl, national=bool(sn)), docs_of[nk]
+            scope = Scope(sp, sl, national=bool(sn))
+            wide = Scope(sp, None, national=bool(sn))  # the SQL narrowing reads the province only
+            if (nk, wide) not in docs_of:
+                docs_of[nk, wide] = self._candidates(nk, wide)
+            target, status, conf, cands = match_reference(
+                self.catalog, number, date, scope, docs_of[nk, wide]
             )
             updates.append((target, status, conf, json.dumps(cands, ensure_ascii=False), ref_id))
+            done.add(ref_id)
         self.db.executemany(
             "UPDATE refs SET target_key=?, status=?, confidence=?, candidates=? WHERE id=?", updates
         )
-
-    def _match(
-        self, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
-    ) -> tuple[str, str, float, list[str]]:
-        year = date[:4] if date else None
-        fits = []
-        for key, dscope, ddate in docs:
-            if not scope.compatible(dscope):
-                continue
-            if year is not None and ddate is not None and ddate[:4] != year:
-                continue
-            fits.append((key, dscope, ddate))
-        keys = sorted({k for k, _, _ in fits})
-        if len(keys) == 1:
-            key, dscope, ddate = fits[0]
-            exact = scope.exact(dscope) and year is not None and ddate is not None
-            return key, "exact" if exact else "probable", 1.0 if exact else 0.7, keys
-        cited = document_key(number, scope, date)
-        if len(keys) > 1:
-            return cited, "ambiguous", 0.3, keys
-        if scope.national:
-            entries = self.catalog.lookup(number, date)
-            if len(entries) == 1:
-                e = entries[0]
-                return document_key(number, scope, e.date), "catalog", 0.9, []
-            if len(entries) > 1:
-                return cited, "ambiguous", 0.3, [document_key(number, scope, e.date) for e in entries]
-        return cited, "unresolved", 0.5, []
+        return done
 
     # -- reading -----------------------------------------------------------------------------
 
