@@ -44,7 +44,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest every document under ``paths``. Unchanged files are not read again.
 
-    Extraction runs in ``workers`` processes; the store is written from this one, a file at a time.
+    Extraction runs in ``workers`` processes; the store is written from this one, a file at a time,
+    in the store's ``batch`` (each file whole; commits grouped).
     ``on_file(path, outcome)`` is told ``added``, ``changed``, ``unchanged`` or ``failed: reason``.
     """
     report = store.start_run()
@@ -70,14 +71,15 @@ def ingest_paths(
             else:
                 hashes[path] = sha
                 todo.append(path)
-        for path, ex, error in _extracted(todo, workers):
-            if ex is None:
-                report.failed.append((path, error or "unknown error"))
-                tell(path, f"failed: {error}")
-                continue
-            outcome = store.upsert(path, hashes[path], ex, report.run_id)
-            getattr(report, outcome).append(path)
-            tell(path, outcome)
+        with store.batch():
+            for path, ex, error in _extracted(todo, workers):
+                if ex is None:
+                    report.failed.append((path, error or "unknown error"))
+                    tell(path, f"failed: {error}")
+                    continue
+                outcome = store.upsert(path, hashes[path], ex, report.run_id)
+                getattr(report, outcome).append(path)
+                tell(path, outcome)
     finally:
         store.finish_run(report)
     return report

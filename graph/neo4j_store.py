@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final, Literal, Self
 
@@ -666,6 +667,11 @@ class Neo4jStore:
     def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str:
         """Store what was read from ``path``; returns ``added``, ``changed`` or ``unchanged``."""
         return self._write(self._upsert_tx, path, sha256, ex, run_id)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """The store interface's batch: every file is already its own Neo4j transaction."""
+        yield
 
     def remove(self, path: str) -> None:
         """Take out every fact ``path`` contributed."""

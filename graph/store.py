@@ -2,7 +2,8 @@
 
 Files are keyed by path and content hash: ingesting the same bytes again changes nothing, a changed
 file replaces every fact it contributed, and ``remove`` takes them out. Each file is written in
-one transaction, so a failure never leaves half a file behind. References are resolved to document
+one transaction (a savepoint when a batch commits many files together), so a failure never leaves
+half a file behind. References are resolved to document
 keys after every change, for the symbols the change touched only; the resolution depends on the
 set of documents alone, so the graph does not depend on the order files were ingested in.
 """
@@ -10,6 +11,7 @@ set of documents alone, so the graph does not depend on the order files were ing
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -179,6 +181,8 @@ class SQLiteStore:
     def __init__(self, path: str | Path, catalog: Catalog | None = None) -> None:
         self.path = Path(path)
         self.catalog = catalog if catalog is not None else load_catalog()
+        self._batch: int | None = None  # files per commit inside ``batch()``
+        self._uncommitted = 0
         try:
             self.db = sqlite3.connect(str(self.path), check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -232,12 +236,53 @@ class SQLiteStore:
         row = self.db.execute("SELECT sha256 FROM files WHERE path=?", (path,)).fetchone()
         return str(row[0]) if row else None
 
+    @contextmanager
+    def batch(self, files_per_commit: int = 500) -> Iterator[None]:
+        """Upserts inside commit together, every ``files_per_commit`` files and at the end.
+
+        Each file is still whole or absent (a savepoint per file); a crash loses at most the files
+        of the last, uncommitted slice, which the next ingest writes again. One commit per file
+        costs more than extracting it.
+        """
+        if self._batch is not None:
+            yield
+            return
+        self._batch = files_per_commit
+        self._uncommitted = 0
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._batch = None
+            self.db.commit()
+
+    @contextmanager
+    def _one_file(self) -> Iterator[None]:
+        """One file's changes, whole or not at all: its own transaction, or a savepoint in a batch."""
+        if self._batch is None:
+            with self.db:
+                yield
+            return
+        self.db.execute("SAVEPOINT one_file")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO one_file")
+            self.db.execute("RELEASE one_file")
+            raise
+        self.db.execute("RELEASE one_file")
+        self._uncommitted += 1
+        if self._uncommitted >= self._batch:
+            self.db.commit()
+            self.db.execute("BEGIN")
+            self._uncommitted = 0
+
     def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str:
         """Store what was read from ``path``; returns ``added``, ``changed`` or ``unchanged``."""
         old = self.file_hash(path)
         if old == sha256:
             return "unchanged"
-        with self.db:  # one transaction: the file's facts go in whole or not at all
+        with self._one_file():  # the file's facts go in whole or not at all
             # This file's references are resolved, and every other reference that a document that
             # came or went could be the target of (same symbol, compatible scope); a reference
             # depends on the documents alone, so no other one can change.
@@ -253,7 +298,7 @@ class SQLiteStore:
         if self.file_hash(path) is None:
             msg = f"{path}: not in the store {self.path}"
             raise NodeNotFound(msg)
-        with self.db:
+        with self._one_file():
             self._resolve(self._delete_facts(path))
             self._bump()
 
@@ -502,6 +547,7 @@ class StoreBackend(Protocol):
     def finish_run(self, report: IngestReport) -> None: ...
     def file_hash(self, path: str) -> str | None: ...
     def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str: ...
+    def batch(self) -> AbstractContextManager[None]: ...
     def remove(self, path: str) -> None: ...
     def documents(self) -> Iterator[DocumentRow]: ...
     def references(self) -> Iterator[ReferenceRow]: ...

@@ -29,6 +29,12 @@ _FIRST_LINE_IS_BODY = re.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|[IVX]+\.\s|1
 _BASIS_LINE = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Xét|Trên\s+cơ\s+sở)\b")
 _SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})$", re.M)
 _LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
+_DATED = re.compile(r"ngày.{0,30}năm|ngày\s*\d")
+_NUMBERED = re.compile(r"Số\s*:?\s*\d|Số\s*:\s")
+_ABOUT = re.compile(r"^(?:Về|V/v)\s")
+_SEPARATOR = re.compile(r"[-_=*–. ]{3,}")
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")
+_CELL_GAP = re.compile(r"\s{3,}|\t")
 _CLOSING = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(r"^\s*(?:TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]", re.M)
 
@@ -93,7 +99,12 @@ def _lines(text: str) -> list[Line]:
 
 
 def _cells(line: Line) -> list[str]:
-    return [c.strip() for c in re.split(r"\s{3,}|\t", line.text) if c.strip()]
+    return [c.strip() for c in _CELL_GAP.split(line.text) if c.strip()]
+
+
+def _date_line(text: str) -> re.Match[str] | None:
+    """The place-and-date line ("Hà Nội, ngày 22 tháng 12 năm 2024"); most lines fail the cheap test."""
+    return _DATE_LINE.search(text) if "ngày" in text else None
 
 
 def _is_upper(s: str) -> bool:
@@ -118,8 +129,8 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
         first_line = start is None and not _FIRST_LINE_IS_BODY.search(ln.text)
         if (
             (BODY_CUE.match(ln.text) and not first_line)
-            or re.fullmatch(r"[-_=*–. ]{3,}", ln.text)
-            or _DATE_LINE.search(ln.text)
+            or _SEPARATOR.fullmatch(ln.text)
+            or _date_line(ln.text)
             or _is_upper(ln.text)
             or _CLOSING.match(ln.text)
         ):
@@ -146,12 +157,13 @@ def analyse_layout(text: str) -> Layout:
     for ln in nonempty[:head_limit]:
         if (
             lay.number_line is None
+            and "Số" in ln.text
             and _SO_LINE.search(ln.text)
-            and re.search(r"Số\s*:?\s*\d|Số\s*:\s", ln.text)
+            and _NUMBERED.search(ln.text)
         ):
             lay.number_line = ln
-        m = _DATE_LINE.search(ln.text)
-        if lay.date_line is None and m and re.search(r"ngày.{0,30}năm|ngày\s*\d", ln.text):
+        m = _date_line(ln.text) if lay.date_line is None else None
+        if m and _DATED.search(ln.text):
             lay.date_line = ln
             lay.date_place = m.group("place").strip(" *-")
     if heading is not None:
@@ -169,9 +181,9 @@ def analyse_layout(text: str) -> Layout:
                 break
         if title_line_index is None and lay.number_line is not None:
             i = nonempty.index(lay.number_line) + 1
-            while i < len(nonempty) and (_is_upper(nonempty[i].text) or _DATE_LINE.search(nonempty[i].text)):
+            while i < len(nonempty) and (_is_upper(nonempty[i].text) or _date_line(nonempty[i].text)):
                 i += 1
-            if i < len(nonempty) and re.match(r"^(?:Về|V/v)\s", nonempty[i].text):
+            if i < len(nonempty) and _ABOUT.match(nonempty[i].text):
                 title_line_index = i
     after_title = 0
     if title_line_index is not None and title_line_index < len(nonempty):
@@ -181,11 +193,7 @@ def analyse_layout(text: str) -> Layout:
             s0 = first.start + first.text.find(vv)
             e0 = s0 + len(vv)
             j = title_line_index + 1
-            while (
-                j < len(nonempty)
-                and nonempty[j].text[:1].islower()
-                and not _DATE_LINE.search(nonempty[j].text)
-            ):
+            while j < len(nonempty) and nonempty[j].text[:1].islower() and not _date_line(nonempty[j].text):
                 e0 = nonempty[j].end
                 j += 1
             lay.title_span = (s0, e0)
@@ -239,7 +247,7 @@ def _sentences(text: str, lay: Layout) -> list[tuple[int, int]]:
     for ln in lay.lines:
         if not ln.text:
             continue
-        if re.fullmatch(r"[-_=*–. ]{3,}", ln.text):
+        if _SEPARATOR.fullmatch(ln.text):
             cuts.update((ln.start, ln.end + 1))  # a separator line belongs to no sentence
             continue
         if (
@@ -251,7 +259,7 @@ def _sentences(text: str, lay: Layout) -> list[tuple[int, int]]:
             cuts.add(ln.start)  # "…;\nCăn cứ Nghị định …": each basis line is its own sentence
         prev_end_char = ln.text[-1]
         # A short numbered heading ("1. Mục đích", "II. NHIỆM VỤ") ends where its line ends.
-        prev_heading = bool(re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s", ln.text)) and len(ln.text) < 60
+        prev_heading = len(ln.text) < 60 and bool(_NUMBERED_HEADING.match(ln.text))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     spans = []
     for a, b in itertools.pairwise(points):

@@ -6,6 +6,7 @@ numbers and dates re-joined across line breaks. Every step records, for each out
 the original character it came from, so evidence spans can be quoted from the original text.
 """
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -54,7 +55,9 @@ _BROKEN_AFTER_SEP = re.compile(rf"(\d|\d[-/][{_LETTER}&]+)[ \t]*([-/])[ \t]*\n\s
 # between the two halves when the columns of the header are interleaved).
 _BROKEN_BEFORE_SEP = re.compile(rf"(\d{{1,5}})[ \t]*\*?[ \t]*\n\s*([-/])(?=[ \t]*[{_LETTER}])")
 # 22/12/\n2024: a numeric date broken before its year.
-_BROKEN_DATE = re.compile(r"(\b\d{1,2}[/.-]\d{1,2}[/.-])[ \t]*\n\s*(?=(?:19|20)\d\d\b)")
+_BROKEN_DATE = re.compile(
+    r"(\d(?<!\w\d)\d?[/.-]\d{1,2}[/.-])[ \t]*\n\s*(?=(?:19|20)\d\d\b)"
+)  # \d first: fast scan
 
 Repl = Callable[[re.Match[str]], str]
 
@@ -77,17 +80,25 @@ def _sub(text: str, offs: list[int], pattern: re.Pattern[str], repl: Repl) -> tu
         new_offs.extend(offs[pos:s])
         rep = repl(m)
         out.append(rep)
-        for i in range(len(rep)):
-            src = s + i if s + i < e else max(s, e - 1)
-            new_offs.append(offs[src] if src < len(offs) else offs[-1])
+        if len(rep) == 1:  # the common cases: one character for a cluster or a break, or none
+            new_offs.append(offs[s] if s < len(offs) else offs[-1])
+        elif rep:
+            for i in range(len(rep)):
+                src = s + i if s + i < e else max(s, e - 1)
+                new_offs.append(offs[src] if src < len(offs) else offs[-1])
         pos = e
     out.append(text[pos:])
     new_offs.extend(offs[pos:])
     return "".join(out), new_offs
 
 
+@functools.lru_cache(maxsize=4096)
+def _nfc_of(cluster: str) -> str:
+    return unicodedata.normalize("NFC", cluster)
+
+
 def _nfc(m: re.Match[str]) -> str:
-    return unicodedata.normalize("NFC", m.group(0))
+    return _nfc_of(m.group(0))  # a decomposed text repeats the same few dozen letters
 
 
 def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
@@ -98,16 +109,25 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
         text = _one_for_one(text)  # NFC may have composed a look-alike again
     before_markup = text
     text, offs = _sub(text, offs, _INVISIBLE, lambda m: "")
-    text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
-    text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
-    text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
-    text, offs = _sub(text, offs, _MD_TABLE_RULE, lambda m: "")
-    text, offs = _sub(text, offs, _HTML_BREAK, lambda m: "\n")
-    text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
+    # Each markup step is tried only when the character it needs is in the text: plain text, the
+    # common case, then costs a few substring tests instead of a regex scan per step.
+    if "\\" in text:
+        text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
+    if "**" in text or "__" in text:
+        text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
+    if "#" in text:
+        text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
+    if "---" in text:
+        text, offs = _sub(text, offs, _MD_TABLE_RULE, lambda m: "")
+    if "<" in text:
+        text, offs = _sub(text, offs, _HTML_BREAK, lambda m: "\n")
+    if "|" in text:
+        text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
     markup_removed = text is not before_markup
-    text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
-    text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
-    text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))
+    if "\n" in text:  # the last three re-join what a line break cut
+        text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
+        text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
+        text, offs = _sub(text, offs, _BROKEN_DATE, lambda m: m.group(1))
     return text, offs, markup_removed
 
 

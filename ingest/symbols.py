@@ -22,19 +22,16 @@ __all__ = ["SymbolMatch", "find_symbols", "parse_symbol"]
 
 AB = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*"
 SP = r"[ \t]*"
-_LEFT = r"(?<![\w/.,-])"
+# The number: up to five digits not glued to a word, a slash, a dot or a dash before them. The
+# pattern opens with the digit (the look-behind follows it) so that the regex engine can skip to
+# the next digit instead of trying every position.
+_NUM = r"(?P<num>\d(?<![\w/.,-]\d)\d{0,4})"
 _RIGHT = r"(?![\w/]|-\w)"
-_NORM = re.compile(
-    rf"{_LEFT}(?P<num>\d{{1,5}}){SP}/{SP}(?P<year>(?:19|20)\d\d){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})*){_RIGHT}"
-)
-_PARTY = re.compile(
-    rf"{_LEFT}(?P<num>\d{{1,5}}){SP}-?{SP}(?P<type>{AB}){SP}/{SP}(?P<issuer>{AB}(?:-{AB})*){_RIGHT}"
-)
-_ADMIN = re.compile(rf"{_LEFT}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})+){_RIGHT}")
-# A công văn with a single group (Số: 245/UBND) is accepted only right after "Số" or "công văn số".
-_SINGLE = re.compile(
-    rf"(?:\b[Ss]ố|[Cc]ông\s+văn\s+số){SP}:?{SP}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}){_RIGHT}"
-)
+_NORM = re.compile(rf"{_NUM}{SP}/{SP}(?P<year>(?:19|20)\d\d){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})*){_RIGHT}")
+_PARTY = re.compile(rf"{_NUM}{SP}-?{SP}(?P<type>{AB}){SP}/{SP}(?P<issuer>{AB}(?:-{AB})*){_RIGHT}")
+_ADMIN = re.compile(rf"{_NUM}{SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})+){_RIGHT}")
+# A công văn with a single group (Số: 245/UBND) is accepted only right after "Số" ("công văn số").
+_SINGLE = re.compile(rf"[Ss](?<!\w[Ss])ố{SP}:?{SP}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}){_RIGHT}")
 
 _PARTY_TYPES = {c.upper() for c in PARTY_TYPE_CODES}
 _STATE_TYPES = {c.upper() for c in STATE_TYPE_CODES}
