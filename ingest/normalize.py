@@ -53,7 +53,8 @@ _LETTER = "A-Za-zĐđ"
 _BROKEN_AFTER_SEP = re.compile(rf"(\d|\d[-/][{_LETTER}&]+)[ \t]*([-/])[ \t]*\n\s*(?=[{_LETTER}])")
 # 1180\n-CV/ĐU: a symbol broken before its separator (a Party header's decorative "*" may sit
 # between the two halves when the columns of the header are interleaved).
-_BROKEN_BEFORE_SEP = re.compile(rf"(\d{{1,5}})[ \t]*\*?[ \t]*\n\s*([-/])(?=[ \t]*[{_LETTER}])")
+# (possessive digits: a run of digits is never re-tried shorter)
+_BROKEN_BEFORE_SEP = re.compile(rf"(\d{{1,5}}+)[ \t]*\*?[ \t]*\n\s*([-/])(?=[ \t]*[{_LETTER}])")
 # 22/12/\n2024: a numeric date broken before its year.
 _BROKEN_DATE = re.compile(
     r"(\d(?<!\w\d)\d?[/.-]\d{1,2}[/.-])[ \t]*\n\s*(?=(?:19|20)\d\d\b)"
