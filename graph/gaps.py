@@ -7,6 +7,7 @@ key, its source file, unit, province (current and at issue), the reason and the 
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,7 @@ class GapOptions:
     directives: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus repeats few dates; rules ask for them often
 def _end_of(date: str) -> dt.date:
     """The last day a partial date can mean: 2025-03 → 2025-03-31, 2025 → 2025-12-31."""
     parts = [int(p) for p in date.split("-")]
@@ -55,75 +57,117 @@ def _end_of(date: str) -> dt.date:
     return dt.date(parts[0], 12, 31)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _start_of(date: str) -> dt.date:
     parts = [int(p) for p in date.split("-")] + [1, 1]
     return dt.date(parts[0], parts[1] if len(date) > 4 else 1, parts[2] if len(date) > 7 else 1)
 
 
+class _Index:
+    """What the rules read, gathered from the graph in one pass: node attributes, edges by relation
+    in both directions, plans, reports, documents by province, and lazily the per-relation lookups
+    of ``_View.sources``. Kept on the graph object (``G.graph["_gap_index"]``): the store builds a
+    new graph when it changes, so the index never outlives its graph."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.node: dict[str, dict[str, Any]] = dict(G.nodes(data=True))
+        self.out: dict[str, dict[str, list[str]]] = {}
+        self.into: dict[str, dict[str, list[str]]] = {}
+        for u, v, rel in G.edges(keys=True):  # one edge per (u, v, relation): no duplicates
+            self.out.setdefault(rel, {}).setdefault(u, []).append(v)
+            self.into.setdefault(rel, {}).setdefault(v, []).append(u)
+        for by_node in (*self.out.values(), *self.into.values()):
+            for ends in by_node.values():
+                ends.sort()
+        self.by_province: dict[str, list[str]] = {}
+        self.plans: set[str] = set()
+        self.reports: set[str] = set()
+        for n, a in self.node.items():
+            if a["status"] != "ingested":
+                continue
+            self.by_province.setdefault(fold(a.get("province") or ""), []).append(n)
+            if a.get("doc_type") in PLAN_TYPES and a.get("level") != "central":
+                self.plans.add(n)
+            elif a.get("doc_type") == "Báo cáo":
+                self.reports.add(n)
+        self.units: dict[str, tuple[str, str]] = {}
+        self.sources: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = {}
+        self.reaching_central: set[str] | None = None
+
+
 class _View:
+    """The graph as the rules read it, limited to one province's documents when one is asked."""
+
     def __init__(self, G: nx.MultiDiGraph, province: str | None = None) -> None:
         self.G = G
-        by_province: dict[str, list[str]] | None = G.graph.get("_gap_by_province")
-        if by_province is None:
-            built: dict[str, list[str]] = {}
-            for n, a in G.nodes(data=True):
-                if a["status"] == "ingested":
-                    built.setdefault(fold(a.get("province") or ""), []).append(n)
-            by_province = G.graph["_gap_by_province"] = built
+        index = G.graph.get("_gap_index")
+        if index is None:
+            index = G.graph["_gap_index"] = _Index(G)
+        self.index: _Index = index
+        self.node = index.node
         # Rules are read per document: with a province asked, only its documents are examined.
         if province:
-            self.ingested = list(by_province.get(fold(current_province_name(province) or province), []))
+            self.ingested = list(index.by_province.get(fold(current_province_name(province) or province), []))
         else:
-            self.ingested = [n for docs in by_province.values() for n in docs]
-        # Kept on the graph object: the store builds a new graph when it changes, so these stay valid.
-        self._units: dict[str, tuple[str, str]] = G.graph.setdefault("_gap_units", {})
-        self._indexes: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = G.graph.setdefault(
-            "_gap_indexes", {}
-        )
+            self.ingested = [n for docs in index.by_province.values() for n in docs]
 
     def sources(self, target: str, rel: str, by: str, value: Any) -> set[str]:
         """Documents with a ``rel`` edge to ``target`` whose unit (``by="unit"``) or province
         (``by="province"``) is ``value``. A national directive has tens of thousands of incoming
-        edges; an index built once per relation answers without scanning them."""
-        index = self._indexes.get((rel, by))
-        if index is None:
-            index = self._indexes[(rel, by)] = {}
-            for u, v, k in self.G.edges(keys=True):
-                if k == rel:
+        edges; a lookup built once per relation answers without scanning them."""
+        lookup = self.index.sources.get((rel, by))
+        if lookup is None:
+            lookup = self.index.sources[(rel, by)] = {}
+            for v, us in self.index.into.get(rel, {}).items():
+                for u in us:
                     group = self.unit(u) if by == "unit" else self.unit(u)[1]
-                    index.setdefault((v, group), set()).add(u)
-        return index.get((target, value), set())
+                    lookup.setdefault((v, group), set()).add(u)
+        return lookup.get((target, value), set())
 
     def a(self, n: str) -> dict[str, Any]:
-        return dict(self.G.nodes[n])
+        return dict(self.node[n])
 
     def is_plan(self, n: str) -> bool:
-        a = self.G.nodes[n]
-        return a["status"] == "ingested" and a.get("doc_type") in PLAN_TYPES and a.get("level") != "central"
+        return n in self.index.plans
 
     def is_report(self, n: str) -> bool:
-        a = self.G.nodes[n]
-        return bool(a["status"] == "ingested" and a.get("doc_type") == "Báo cáo")
+        return n in self.index.reports
 
     def out(self, n: str, rel: str) -> list[str]:
-        return sorted({v for _, v, k in self.G.out_edges(n, keys=True) if k == rel})
+        return self.index.out.get(rel, {}).get(n, [])
 
     def into(self, n: str, rel: str) -> list[str]:
-        return sorted({u for u, _, k in self.G.in_edges(n, keys=True) if k == rel})
+        return self.index.into.get(rel, {}).get(n, [])
 
     def unit(self, n: str) -> tuple[str, str]:
-        u = self._units.get(n)
+        u = self.index.units.get(n)
         if u is None:
-            a = self.G.nodes[n]
-            u = self._units[n] = (fold(a.get("issuer") or ""), fold(a.get("province") or ""))
+            a = self.node[n]
+            u = self.index.units[n] = (fold(a.get("issuer") or ""), fold(a.get("province") or ""))
         return u
+
+    def reach(self, n: str, rel: str, upward: bool) -> set[str]:
+        """Every node reached from ``n`` along ``rel`` edges (their sources when ``upward``), ``n`` excluded."""
+        edges = (self.index.into if upward else self.index.out).get(rel, {})
+        seen = {n}
+        frontier = [n]
+        while frontier:
+            nxt = []
+            for x in frontier:
+                for y in edges.get(x, ()):
+                    if y not in seen:
+                        seen.add(y)
+                        nxt.append(y)
+            frontier = nxt
+        seen.discard(n)
+        return seen
 
     def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
         return list(self.G.edges[u, v, rel]["evidence"][:3])
 
 
 def _row(view: _View, kind: str, n: str, reason: str, evidence: Any = None, **extra: Any) -> dict[str, Any]:
-    a = view.G.nodes[n]
+    a = view.node[n]
     return {
         "kind": kind,
         "document": n,
@@ -143,7 +187,7 @@ def _row(view: _View, kind: str, n: str, reason: str, evidence: Any = None, **ex
 
 
 def _label(view: _View, n: str) -> str:
-    a = view.G.nodes[n]
+    a = view.node[n]
     return a.get("number") or n
 
 
@@ -158,22 +202,22 @@ def _basis_missing(view: _View) -> Iterable[dict[str, Any]]:
         if not view.is_plan(n):
             continue
         for t in view.out(n, "implements"):
-            b = view.G.nodes[t]
+            b = view.node[t]
             if b["status"] == "cited" and not b.get("catalog"):
                 why = "ambiguous citation" if b.get("ambiguous") else "neither ingested nor in the catalog"
                 yield _row(view, "basis_missing", n, f"its basis {_label(view, t)} is cited but {why}: the chain cannot be checked",
                            view.evidence(n, t, "implements"), related=t)  # fmt: skip
 
 
-def _reaching_central(G: nx.MultiDiGraph) -> set[str]:
+def _reaching_central(view: _View) -> set[str]:
     """Every node whose bases, followed upward, reach a central document (one backward search)."""
-    reached = {n for n, a in G.nodes(data=True) if a.get("level") == "central"}
+    reached = {n for n, a in view.node.items() if a.get("level") == "central"}
     frontier = list(reached)
     while frontier:
         nxt = []
         for v in frontier:
-            for u, _, k in G.in_edges(v, keys=True):
-                if k == "implements" and u not in reached:
+            for u in view.into(v, "implements"):
+                if u not in reached:
                     reached.add(u)
                     nxt.append(u)
         frontier = nxt
@@ -181,20 +225,14 @@ def _reaching_central(G: nx.MultiDiGraph) -> set[str]:
 
 
 def _chain_broken(view: _View) -> Iterable[dict[str, Any]]:
-    cache = view.G.graph
     for n in view.ingested:
         if not view.is_plan(n) or not view.out(n, "implements"):
             continue
-        if "_gap_reaching_central" not in cache:
-            cache["_gap_reaching_central"] = _reaching_central(view.G)
-        if n not in cache["_gap_reaching_central"]:
-            impl = cache.get("_gap_implements")
-            if impl is None:
-                impl = cache["_gap_implements"] = nx.DiGraph(
-                    (u, v) for u, v, k in view.G.edges(keys=True) if k == "implements"
-                )
+        if view.index.reaching_central is None:
+            view.index.reaching_central = _reaching_central(view)
+        if n not in view.index.reaching_central:
             yield _row(view, "chain_broken", n, "following its bases upward never reaches a central document",
-                       related=sorted(nx.descendants(impl, n)))  # fmt: skip
+                       related=sorted(view.reach(n, "implements", upward=False)))  # fmt: skip
 
 
 def _deadlines_by_doc(deadlines: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -227,10 +265,8 @@ def _no_report(
             basis = f"its report deadline {first['date']}"
             evidence = [first["evidence"]]
         else:
-            a = view.G.nodes[n]
-            dates = (
-                [a["date"]] if a.get("date") else [view.G.nodes[t].get("date") for t in view.G.successors(n)]
-            )
+            a = view.node[n]
+            dates = [a["date"]] if a.get("date") else [view.node[t].get("date") for t in view.G.successors(n)]
             dates = [d for d in dates if d]
             if dates:
                 start = max(_start_of(d) for d in dates)
@@ -275,9 +311,7 @@ def _report_without_plan(view: _View) -> Iterable[dict[str, Any]]:
         if not view.is_report(r):
             continue
         for d in view.out(r, "reports_on"):
-            if view.G.nodes[d]["status"] == "ingested" and (
-                view.is_report(d) or view.unit(d) == view.unit(r)
-            ):
+            if view.node[d]["status"] == "ingested" and (view.is_report(d) or view.unit(d) == view.unit(r)):
                 continue  # a report on a report, or on its own unit's plan
             plans = [p for p in view.sources(d, "implements", "unit", view.unit(r)) if view.is_plan(p)]
             if not plans:
@@ -291,7 +325,7 @@ def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
         urged = view.out(letter, "urges")
         if not urged:
             continue
-        la = view.G.nodes[letter]
+        la = view.node[letter]
         for x in urged:
             responders: set[str] = set()
             province = view.unit(letter)[1]
@@ -303,7 +337,7 @@ def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
             responders.discard(letter)
             ok = False
             for y in responders:
-                ya = view.G.nodes[y]
+                ya = view.node[y]
                 if ya["status"] != "ingested":
                     continue
                 if la.get("date") and ya.get("date") and _end_of(ya["date"]) < _start_of(la["date"]):
@@ -320,22 +354,17 @@ def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
 
 
 def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
-    impl = nx.DiGraph((u, v) for u, v, k in view.G.edges(keys=True) if k == "implements")
     directives = list(opts.directives) or sorted(
-        n
-        for n, a in view.G.nodes(data=True)
-        if a.get("level") == "central" and n in impl and impl.in_degree(n) > 0
+        n for n, a in view.node.items() if a.get("level") == "central" and view.into(n, "implements")
     )
     provinces = [plain_province_name(p.name) for p in Province.iter_all()]
     for d in directives:
         if d not in view.G:
             continue
         implementers = [
-            n
-            for n in (nx.ancestors(impl, d) if d in impl else set())
-            if view.G.nodes[n]["status"] == "ingested"
+            n for n in view.reach(d, "implements", upward=True) if view.node[n]["status"] == "ingested"
         ]
-        covered = {fold(view.G.nodes[n].get("province") or "") for n in implementers}
+        covered = {fold(view.node[n].get("province") or "") for n in implementers}
         asked = current_province_name(opts.province) if opts.province else None
         wanted = [p for p in provinces if opts.province is None or fold(p) == fold(asked or opts.province)]
         for p in wanted:
@@ -350,10 +379,10 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
         if prov is None:
             continue
         local = {
-            fold(view.G.nodes[n].get("locality") or "")
+            fold(view.node[n].get("locality") or "")
             for n in implementers
-            if view.G.nodes[n].get("level") == "commune"
-            and fold(view.G.nodes[n].get("province") or "") == fold(asked or "")
+            if view.node[n].get("level") == "commune"
+            and fold(view.node[n].get("province") or "") == fold(asked or "")
         }
         for w in Ward.iter_by_province(prov.code):
             name = str(w.name)
