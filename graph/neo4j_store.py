@@ -183,38 +183,19 @@ Q_ALL_EDGES: Final = (
 # Lineage: the documents reached and their distance (shortest path), then the lineage edges
 # out of (up) or into (down) every document closer than the depth asked.
 Q_DOCUMENT: Final = "MATCH (d:Document {key: $key}) RETURN d {.*} AS d"
-Q_LINEAGE_UP: Final = """
-MATCH (root:Document {key: $key})
-MATCH (root)-[:IMPLEMENTS|REPORTS_ON|URGES*1..]->(n:Document)
-WHERE n <> root
-WITH root, collect(DISTINCT n) AS reached
-UNWIND reached AS n
-MATCH p = shortestPath((root)-[:IMPLEMENTS|REPORTS_ON|URGES*1..]->(n))
-WITH n, length(p) AS distance
-WHERE $depth IS NULL OR distance <= $depth
-RETURN n {.*} AS n, distance
-"""
-Q_LINEAGE_DOWN: Final = """
-MATCH (root:Document {key: $key})
-MATCH (root)<-[:IMPLEMENTS|REPORTS_ON|URGES*1..]-(n:Document)
-WHERE n <> root
-WITH root, collect(DISTINCT n) AS reached
-UNWIND reached AS n
-MATCH p = shortestPath((root)<-[:IMPLEMENTS|REPORTS_ON|URGES*1..]-(n))
-WITH n, length(p) AS distance
-WHERE $depth IS NULL OR distance <= $depth
-RETURN n {.*} AS n, distance
-"""
+# Lineage walks level by level, like graph.lineage: one query per level for the edges of the
+# frontier, with the node at the other end. A variable-length path (``*1..``) would enumerate the
+# whole closure below a national directive before the depth could cut it.
 Q_LINEAGE_EDGES_UP: Final = """
 UNWIND $origins AS k
 MATCH (a:Document {key: k})-[e:IMPLEMENTS|REPORTS_ON|URGES]->(b:Document)
-RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e,
+RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e, b {.*} AS other,
        [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]] AS pair
 """
 Q_LINEAGE_EDGES_DOWN: Final = """
 UNWIND $origins AS k
 MATCH (b:Document {key: k})<-[e:IMPLEMENTS|REPORTS_ON|URGES]-(a:Document)
-RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e,
+RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e, a {.*} AS other,
        [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]] AS pair
 """
 
@@ -944,15 +925,22 @@ def _lineage_tx(
     if direction not in ("up", "down"):
         msg = f"direction must be 'up' or 'down', not {direction!r}"
         raise ValueError(msg)
-    reached = _rows(tx, Q_LINEAGE_UP if direction == "up" else Q_LINEAGE_DOWN, {"key": key, "depth": depth})
+    query = Q_LINEAGE_EDGES_UP if direction == "up" else Q_LINEAGE_EDGES_DOWN
     dist = {key: 0}
     props = {key: root}
-    for r in reached:
-        dist[r["n"]["key"]] = int(r["distance"])
-        props[r["n"]["key"]] = r["n"]
-    origins = sorted(k for k, d in dist.items() if depth is None or d < depth)
-    query = Q_LINEAGE_EDGES_UP if direction == "up" else Q_LINEAGE_EDGES_DOWN
-    found = _rows(tx, query, {"origins": origins}) if origins else []
+    found: list[Row] = []
+    frontier = [key]
+    while frontier and (depth is None or dist[frontier[0]] < depth):
+        level = _rows(tx, query, {"origins": frontier})
+        found += level
+        nxt = set()
+        for r in level:
+            other = r["other"]["key"]
+            if other not in dist:
+                dist[other] = dist[r["origin"]] + 1
+                props[other] = r["other"]
+                nxt.add(other)
+        frontier = sorted(nxt)
 
     # graph.lineage walks level by level, each level in key order, each node's edges in networkx
     # adjacency order: by neighbour (first edge between the two), then by edge.

@@ -1,5 +1,6 @@
 """The extraction pipeline: file → text → normalised text → layout → identity, references, deadlines."""
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,11 +63,21 @@ def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
     """
     for p in paths:
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in READERS and not f.name.startswith("."):
-                    yield f
+            yield from _walk(p)
         else:
             yield p
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The readable files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, streamed:
+    a national corpus has a million files, too many to list and sort at once."""
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for e in entries:
+        if e.is_dir(follow_symlinks=False):
+            yield from _walk(Path(e.path))
+        elif e.is_file() and not e.name.startswith(".") and Path(e.name).suffix.lower() in READERS:
+            yield Path(e.path)
 
 
 def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | ExtractionFailure]:

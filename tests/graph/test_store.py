@@ -163,7 +163,9 @@ def test_ingest_order_does_not_change_a_national_graph(tmp_path: Path) -> None:
     assert shared  # the case this test is about
 
 
-def _doc(number: str, level: Level | None, province: str | None, cites: tuple[str, Level | None] | None = None) -> Extraction:
+def _doc(
+    number: str, level: Level | None, province: str | None, cites: tuple[str, Level | None] | None = None
+) -> Extraction:
     """A dated 2025 document of ``level`` and ``province`` (None: unread) citing at most one symbol."""
     refs = []
     if cites is not None:
