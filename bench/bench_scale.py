@@ -34,6 +34,11 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 def time_queries(store: Any, keys: list[str], provinces: list[str]) -> dict[str, str]:
     lineage, gaps = [], []
     store.graph()  # the view is built once, then cached
+    # The first gap query after a change builds the gap engine's indexes over the whole graph
+    # (kept until the store changes again): timed apart from the queries that reuse them.
+    t = time.perf_counter()
+    store.gaps(GapOptions(province=provinces[0], as_of=AS_OF))
+    first = time.perf_counter() - t
     for k in keys:
         t = time.perf_counter()
         store.lineage(k, "down", 3)
@@ -48,7 +53,7 @@ def time_queries(store: Any, keys: list[str], provinces: list[str]) -> dict[str,
     national = time.perf_counter() - t
     lm, lp = percentiles(lineage)
     gm, gp = percentiles(gaps)
-    return {"lineage median ms": f"{lm:.1f}", "lineage p95 ms": f"{lp:.1f}", "province gaps median ms": f"{gm:.0f}",
+    return {"first gaps after a change s": f"{first:.1f}", "lineage median ms": f"{lm:.1f}", "lineage p95 ms": f"{lp:.1f}", "province gaps median ms": f"{gm:.0f}",
             "province gaps p95 ms": f"{gp:.0f}", "national gaps s": f"{national:.1f}"}  # fmt: skip
 
 
@@ -148,7 +153,7 @@ def main() -> None:
         from graph.bolt_server import BoltServer
         from graph.neo4j_store import Neo4jStore, push
 
-        with BoltServer(heap="4g") as server:
+        with BoltServer(heap="4g" if args.documents < 500_000 else "10g") as server:
             target = Neo4jStore(server.uri, server.user, server.password, server.database)
             t = time.perf_counter()
             push(store, target)

@@ -402,8 +402,7 @@ def test_queries_know_every_relation() -> None:
     for rel in Relation:
         assert f":{rel.value.upper()}]" in neo4j_store.Q_CREATE_EDGES[rel.value]
     wanted = "|".join(r.upper() for r in LINEAGE_RELATIONS)
-    for query in (neo4j_store.Q_LINEAGE_UP, neo4j_store.Q_LINEAGE_DOWN, neo4j_store.Q_LINEAGE_EDGES_UP,
-                  neo4j_store.Q_LINEAGE_EDGES_DOWN):  # fmt: skip
+    for query in (neo4j_store.Q_LINEAGE_EDGES_UP, neo4j_store.Q_LINEAGE_EDGES_DOWN):
         assert wanted in query
 
 
