@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,6 +98,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX lineage_deadline_path IF NOT EXISTS FOR (d:Deadline) ON (d.path)",
     "CREATE INDEX lineage_deadline_document IF NOT EXISTS FOR (d:Deadline) ON (d.document)",
     "CREATE INDEX lineage_document_level IF NOT EXISTS FOR (d:Document) ON (d.level)",
+    "CREATE INDEX lineage_document_province IF NOT EXISTS FOR (d:Document) ON (d.province_fold)",
 )
 
 # -- writing --------------------------------------------------------------------------------------
@@ -297,30 +299,30 @@ WHERE letter.status = 'ingested'
   }
 RETURN letter {.*} AS n, x.key AS related, x.number AS related_number, e.evidence_json AS evidence
 """
-Q_UNIT_COVERAGE_GIVEN: Final = """
-UNWIND $directives AS dk
-MATCH (d:Document {key: dk.key})
-OPTIONAL MATCH (i:Document)-[:IMPLEMENTS*1..]->(d)
-WHERE i <> d AND i.status = 'ingested'
-WITH dk, d, collect(DISTINCT i) AS impl
-RETURN dk.idx AS idx, d {.*} AS n,
-       [p IN $provinces WHERE NOT p.fold IN [x IN impl | x.province_fold] | p.name] AS provinces,
-       [w IN $wards WHERE NOT w.fold IN
-          [x IN impl WHERE x.level = 'commune' AND x.province_fold = $province | x.locality_fold] | w.name] AS communes
-"""
-Q_UNIT_COVERAGE_DEFAULT: Final = """
+# Coverage walks the implementing documents of each directive upward level by level, like
+# graph.gaps; a variable-length path would enumerate every path, not every document.
+Q_DIRECTIVES_IMPLEMENTED: Final = """
 MATCH (d:Document)
 WHERE d.level = 'central' AND ()-[:IMPLEMENTS]->(d)
-OPTIONAL MATCH (i:Document)-[:IMPLEMENTS*1..]->(d)
-WHERE i <> d AND i.status = 'ingested'
-WITH d, collect(DISTINCT i) AS impl
-RETURN 0 AS idx, d {.*} AS n,
-       [p IN $provinces WHERE NOT p.fold IN [x IN impl | x.province_fold] | p.name] AS provinces,
-       [w IN $wards WHERE NOT w.fold IN
-          [x IN impl WHERE x.level = 'commune' AND x.province_fold = $province | x.locality_fold] | w.name] AS communes
+RETURN d {.*} AS n
+"""
+Q_DOCUMENTS: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d {.*} AS n"
+Q_IMPLEMENTERS: Final = """
+UNWIND $keys AS k
+MATCH (i:Document)-[:IMPLEMENTS]->(:Document {key: k})
+RETURN DISTINCT i.key AS key, i.status AS status, i.province_fold AS province_fold, i.level AS level,
+       i.locality_fold AS locality_fold
 """
 
 Row = dict[str, Any]
+
+_PROVINCE_OR_ALL = re.compile(r"\(\$province IS NULL OR (\w+)\.province_fold = \$province\)")
+
+
+def _in_scope(query: str, province: str | None) -> str:
+    """The gap query for one province, whose equality the province index can serve, or for the
+    whole country: a choice between two fixed texts (the province is still a parameter)."""
+    return query if province is None else _PROVINCE_OR_ALL.sub(r"\1.province_fold = $province", query)
 
 
 # -- pure helpers shared with the embedded store -------------------------------------------------------
@@ -969,36 +971,36 @@ def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
     out: list[Row] = []
     for kind in opts.kinds:
         if kind == "no_basis":
-            for r in _rows(tx, Q_NO_BASIS, common):
+            for r in _rows(tx, _in_scope(Q_NO_BASIS, common["province"]), common):
                 out.append(
                     _gap_row(kind, r["n"], "plan or program below central level with no basis it implements")
                 )
         elif kind == "basis_missing":
-            for r in _rows(tx, Q_BASIS_MISSING, common):
+            for r in _rows(tx, _in_scope(Q_BASIS_MISSING, common["province"]), common):
                 why = "ambiguous citation" if r["ambiguous"] else "neither ingested nor in the catalog"
                 label = r["related_number"] or r["related"]
                 out.append(_gap_row(kind, r["n"], f"its basis {label} is cited but {why}: the chain cannot be checked",
                                     _first3(r["evidence"]), related=r["related"]))  # fmt: skip
         elif kind == "chain_broken":
-            for r in _rows(tx, Q_CHAIN_BROKEN, common):
+            for r in _rows(tx, _in_scope(Q_CHAIN_BROKEN, common["province"]), common):
                 out.append(_gap_row(kind, r["n"], "following its bases upward never reaches a central document",
                                     related=sorted(r["related"])))  # fmt: skip
         elif kind == "no_report":
             out.extend(_no_report_rows(tx, common, opts, as_of))
         elif kind == "report_overdue":
-            found = _rows(tx, Q_REPORT_OVERDUE, {**common, "as_of": as_of})
+            found = _rows(tx, _in_scope(Q_REPORT_OVERDUE, common["province"]), {**common, "as_of": as_of})
             for r in sorted(found, key=lambda r: (r["dl"]["path"], r["dl"]["date"], r["dl"]["idx"])):
                 dl = r["dl"]
                 who = dl.get("assignee") or "the addressees"
                 out.append(_gap_row(kind, r["n"], f"report from {who} due {dl['date']} has not come",
                                     [json.loads(dl["evidence_json"])], due=dl["date"], assignee=dl.get("assignee")))  # fmt: skip
         elif kind == "report_without_plan":
-            for r in _rows(tx, Q_REPORT_WITHOUT_PLAN, common):
+            for r in _rows(tx, _in_scope(Q_REPORT_WITHOUT_PLAN, common["province"]), common):
                 label = r["related_number"] or r["related"]
                 out.append(_gap_row(kind, r["n"], f"reports on {label} but its unit has no plan implementing it",
                                     _first3(r["evidence"]), related=r["related"]))  # fmt: skip
         elif kind == "urged_no_response":
-            for r in _rows(tx, Q_URGED_NO_RESPONSE, common):
+            for r in _rows(tx, _in_scope(Q_URGED_NO_RESPONSE, common["province"]), common):
                 n = r["n"]
                 who = ", ".join(json.loads(n.get("recipients_json") or "[]")) or "its addressees"
                 label = r["related_number"] or r["related"]
@@ -1011,7 +1013,7 @@ def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
 
 def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions, as_of: str) -> Iterator[Row]:
     params = {**common, "as_of": as_of, "period": opts.report_period_days}
-    for r in _rows(tx, Q_NO_REPORT, params):
+    for r in _rows(tx, _in_scope(Q_NO_REPORT, common["province"]), params):
         n = r["n"]
         due = r["due"]
         evidence: list[Any] = []
@@ -1026,6 +1028,22 @@ def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions,
             basis = "no date to count from"
         when = f"due {due} ({basis})" if due else basis
         yield _gap_row("no_report", n, f"no report on this plan; {when}", evidence, due=due)
+
+
+def _ingested_implementers(tx: neo4j.ManagedTransaction, key: str) -> list[Row]:
+    """The ingested documents whose ``implements`` edges, followed upward, reach ``key``."""
+    seen = {key}
+    frontier = [key]
+    found: list[Row] = []
+    while frontier:
+        level = _rows(tx, Q_IMPLEMENTERS, {"keys": frontier})
+        frontier = []
+        for r in level:
+            if r["key"] not in seen:
+                seen.add(r["key"])
+                frontier.append(r["key"])
+                found.append(r)
+    return [r for r in found if r["status"] == "ingested"]
 
 
 def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Iterator[Row]:
@@ -1046,22 +1064,25 @@ def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Itera
         if prov
         else []
     )
-    params = {"provinces": wanted, "wards": wards, "province": fold(asked or "")}
     if opts.directives:
-        given = [{"key": k, "idx": i} for i, k in enumerate(opts.directives)]
-        found = sorted(
-            _rows(tx, Q_UNIT_COVERAGE_GIVEN, {**params, "directives": given}), key=lambda r: r["idx"]
-        )
+        by_key = {r["n"]["key"]: r["n"] for r in _rows(tx, Q_DOCUMENTS, {"keys": list(opts.directives)})}
+        directives = [by_key[k] for k in opts.directives if k in by_key]
     else:
-        found = sorted(_rows(tx, Q_UNIT_COVERAGE_DEFAULT, params), key=lambda r: r["n"]["key"])
-    for r in found:
-        n = r["n"]
-        for p in r["provinces"]:
+        directives = sorted((r["n"] for r in _rows(tx, Q_DIRECTIVES_IMPLEMENTED, {})), key=lambda n: n["key"])
+    for n in directives:
+        impl = _ingested_implementers(tx, n["key"])
+        covered = {x["province_fold"] for x in impl}
+        for p in (p["name"] for p in wanted if p["fold"] not in covered):
             yield {**_gap_row("unit_coverage", n, f"no document in {p} implements {_label(n)}"),
                    "province": p, "province_at_issue": None, "unit": p, "unit_level": "province"}  # fmt: skip
         if prov is None:
             continue
-        for name in r["communes"]:
+        local = {
+            x["locality_fold"]
+            for x in impl
+            if x["level"] == "commune" and x["province_fold"] == fold(asked or "")
+        }
+        for name in (w["name"] for w in wards if w["fold"] not in local):
             yield {**_gap_row("unit_coverage", n, f"no document of {name} implements {_label(n)}"),
                    "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
                    "unit_level": "commune"}  # fmt: skip
