@@ -93,6 +93,7 @@ class _Index:
         self.units: dict[str, tuple[str, str]] = {}
         self.sources: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = {}
         self.reaching_central: set[str] | None = None
+        self.coverage: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
 
 
 class _View:
@@ -161,6 +162,25 @@ class _View:
             frontier = nxt
         seen.discard(n)
         return seen
+
+    def coverage(self, directive: str) -> tuple[set[str], dict[str, set[str]]]:
+        """The provinces, and per province the communes, that have an ingested document implementing
+        ``directive`` through any chain (folded names). Kept per graph: every province's report
+        asks it of every directive, and the walk up from a national directive covers the country."""
+        found = self.index.coverage.get(directive)
+        if found is None:
+            provinces: set[str] = set()
+            communes: dict[str, set[str]] = {}
+            for n in self.reach(directive, "implements", upward=True):
+                a = self.node[n]
+                if a["status"] != "ingested":
+                    continue
+                province = fold(a.get("province") or "")
+                provinces.add(province)
+                if a.get("level") == "commune":
+                    communes.setdefault(province, set()).add(fold(a.get("locality") or ""))
+            found = self.index.coverage[directive] = (provinces, communes)
+        return found
 
     def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
         return list(self.G.edges[u, v, rel]["evidence"][:3])
@@ -361,10 +381,7 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
     for d in directives:
         if d not in view.G:
             continue
-        implementers = [
-            n for n in view.reach(d, "implements", upward=True) if view.node[n]["status"] == "ingested"
-        ]
-        covered = {fold(view.node[n].get("province") or "") for n in implementers}
+        covered, communes = view.coverage(d)
         asked = current_province_name(opts.province) if opts.province else None
         wanted = [p for p in provinces if opts.province is None or fold(p) == fold(asked or opts.province)]
         for p in wanted:
@@ -378,12 +395,7 @@ def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
         )
         if prov is None:
             continue
-        local = {
-            fold(view.node[n].get("locality") or "")
-            for n in implementers
-            if view.node[n].get("level") == "commune"
-            and fold(view.node[n].get("province") or "") == fold(asked or "")
-        }
+        local = communes.get(fold(asked or ""), set())
         for w in Ward.iter_by_province(prov.code):
             name = str(w.name)
             if fold(name) not in local:
