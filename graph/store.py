@@ -3,9 +3,9 @@
 Files are keyed by path and content hash: ingesting the same bytes again changes nothing, a changed
 file replaces every fact it contributed, and ``remove`` takes them out. Each file is written in
 one transaction (a savepoint when a batch commits many files together), so a failure never leaves
-half a file behind. References are resolved to document
-keys after every change, for the symbols the change touched only; the resolution depends on the
-set of documents alone, so the graph does not depend on the order files were ingested in.
+half a file behind. References are resolved to document keys after every change, for the symbols
+and scopes the change touched only; the resolution depends on the set of documents alone, so the
+graph does not depend on the order files were ingested in.
 """
 
 import json
