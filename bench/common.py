@@ -41,6 +41,9 @@ def peak_rss_mb() -> float:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
+    """Rows as a Markdown table (columns of the first row); "(none)" without rows."""
+    if not rows:
+        return "(none)"
     cols = list(rows[0])
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     out += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
