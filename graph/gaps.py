@@ -90,10 +90,17 @@ class _Index:
                 self.plans.add(n)
             elif a.get("doc_type") == "Báo cáo":
                 self.reports.add(n)
+        # The default directives of unit coverage: central documents something implements.
+        self.implemented_directives = sorted(
+            n
+            for n, a in self.node.items()
+            if a.get("level") == "central" and n in self.into.get("implements", {})
+        )
         self.units: dict[str, tuple[str, str]] = {}
         self.sources: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = {}
         self.reaching_central: set[str] | None = None
         self.coverage: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
+        self.deadlines: tuple[Iterable[dict[str, Any]], dict[str, list[dict[str, Any]]]] | None = None
 
 
 class _View:
@@ -302,14 +309,13 @@ def _no_report(
 
 
 def _report_overdue(
-    view: _View, deadlines: Iterable[dict[str, Any]], opts: GapOptions
+    view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions
 ) -> Iterable[dict[str, Any]]:
     as_of = dt.date.fromisoformat(opts.as_of)
-    scope = set(view.ingested)
-    for d in deadlines:
-        if not d["report_due"] or d["document"] not in scope or _end_of(d["date"]) >= as_of:
+    due = ((n, d) for n in view.ingested for d in deadlines.get(n, ()) if d["report_due"])
+    for n, d in due:
+        if _end_of(d["date"]) >= as_of:
             continue
-        n = d["document"]
         direct = {r for r in (*view.into(n, "reports_on"), *view.into(n, "implements")) if view.is_report(r)}
         # A report on what the document implements counts only from the same province.
         province = view.unit(n)[1]
@@ -374,9 +380,7 @@ def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
 
 
 def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
-    directives = list(opts.directives) or sorted(
-        n for n, a in view.node.items() if a.get("level") == "central" and view.into(n, "implements")
-    )
+    directives = list(opts.directives) or view.index.implemented_directives
     provinces = [plain_province_name(p.name) for p in Province.iter_all()]
     for d in directives:
         if d not in view.G:
@@ -429,15 +433,18 @@ def find_gaps(
     """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
     opts = check_options(opts or GapOptions())
     view = _View(G, opts.province)
-    dls = list(deadlines)
-    by_doc = _deadlines_by_doc(dls)
+    # The store passes the same list of deadlines while its graph lasts: grouped once per graph.
+    grouped = view.index.deadlines
+    if grouped is None or grouped[0] is not deadlines:
+        grouped = view.index.deadlines = (deadlines, _deadlines_by_doc(deadlines))
+    by_doc = grouped[1]
     rows: list[dict[str, Any]] = []
     producers = {
         "no_basis": lambda: _no_basis(view),
         "basis_missing": lambda: _basis_missing(view),
         "chain_broken": lambda: _chain_broken(view),
         "no_report": lambda: _no_report(view, by_doc, opts),
-        "report_overdue": lambda: _report_overdue(view, dls, opts),
+        "report_overdue": lambda: _report_overdue(view, by_doc, opts),
         "report_without_plan": lambda: _report_without_plan(view),
         "urged_no_response": lambda: _urged_no_response(view),
         "unit_coverage": lambda: _unit_coverage(view, opts),
