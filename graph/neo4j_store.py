@@ -25,6 +25,7 @@ formatted into query text. Writes of one file are one transaction.
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -1115,44 +1116,45 @@ def push(source: StoreBackend, target: Neo4jStore, *, batch_size: int | None = N
     size = max(1, batch_size or target.batch_size)
     docs = list(source.documents())
     refs = list(source.references())
-    deadlines = list(source.deadlines())
     files = {f["path"]: f for f in _file_rows_of(source)}
-    G = build_graph(docs, refs, source.catalog)
+    G = source.graph()  # the store's own view (cached by the embedded store), not a second copy
     places = _first_places(docs, refs)
-    file_rows = [
-        _file_props(d.path, str(files[d.path]["sha256"]), files[d.path].get("ingested_at") or _now(),
-                    files[d.path].get("run_id"), d)
-        for d in docs
-    ]  # fmt: skip
-    mention_rows = [_mention_props(r, resolved=True) for r in refs]
-    deadline_rows = []
-    seen: dict[str, int] = {}
-    for d in deadlines:
-        idx = seen.get(d["path"], 0)
-        seen[d["path"]] = idx + 1
-        deadline_rows.append(
-            _deadline_props(
-                d["path"], idx, d["document"], d["date"], d["assignee"], d["report_due"], d["evidence"]
-            )
-        )
-    document_rows = [_document_props(k, a, places[k]) for k, a in G.nodes(data=True)]
-    edge_rows = _edge_rows(G, refs)
     runs = source.runs()
 
+    def file_rows() -> Iterator[Row]:
+        for d in docs:
+            f = files[d.path]
+            yield _file_props(d.path, str(f["sha256"]), f.get("ingested_at") or _now(), f.get("run_id"), d)
+
+    def deadline_rows() -> Iterator[Row]:
+        seen: dict[str, int] = {}
+        for d in source.deadlines():
+            idx = seen.get(d["path"], 0)
+            seen[d["path"]] = idx + 1
+            yield _deadline_props(
+                d["path"], idx, d["document"], d["date"], d["assignee"], d["report_due"], d["evidence"]
+            )
+
+    counts = dict.fromkeys(("files", "references", "deadlines", "documents", "edges", "runs"), 0)
+    edge_rows = _edge_rows(G, refs)
     target.clear()
-    steps: list[tuple[str, list[Row]]] = [
-        (Q_CREATE_FILES, file_rows), (Q_CREATE_MENTIONS, mention_rows), (Q_CREATE_DEADLINES, deadline_rows),
-        (Q_MERGE_DOCUMENTS, document_rows), *((Q_CREATE_EDGES[rel], rows) for rel, rows in edge_rows.items()),
-        (Q_CREATE_RUNS, [{k: v for k, v in r.items() if v is not None} for r in runs]),
+    # Rows are made batch by batch as they are sent: a national store never sits in memory twice.
+    steps: list[tuple[str, str, Iterable[Row]]] = [
+        ("files", Q_CREATE_FILES, file_rows()),
+        ("references", Q_CREATE_MENTIONS, (_mention_props(r, resolved=True) for r in refs)),
+        ("deadlines", Q_CREATE_DEADLINES, deadline_rows()),
+        ("documents", Q_MERGE_DOCUMENTS, (_document_props(k, a, places[k]) for k, a in G.nodes(data=True))),
+        *(("edges", Q_CREATE_EDGES[rel], rows) for rel, rows in edge_rows.items()),
+        ("runs", Q_CREATE_RUNS, ({k: v for k, v in r.items() if v is not None} for r in runs)),
     ]  # fmt: skip
-    for query, rows in steps:
-        for batch in _batched(rows, size):
+    for name, query, rows in steps:
+        for batch in itertools.batched(rows, size):
             target._write(_run, query, {"rows": list(batch)})
+            counts[name] += len(batch)
     target._write(_run, Q_SET_RUN_COUNTER, {"value": max((int(r["id"]) for r in runs), default=0)})
     target._write(_run, Q_BUMP_STATE, {})
     target._cache = None
-    return {"files": len(file_rows), "references": len(mention_rows), "deadlines": len(deadline_rows),
-            "documents": len(document_rows), "edges": sum(len(v) for v in edge_rows.values()), "runs": len(runs)}  # fmt: skip
+    return counts
 
 
 def open_backend(
