@@ -185,7 +185,9 @@ def main() -> None:
             target.close()
     print("\nQueries (lineage down 3 steps; gaps of a province; all gaps nationally):\n\n" + table(results))
     typical = keys[len(centrals)]  # a local document; lineage of a national directive is a national subgraph
-    print("\nAPI under load (wrk, 2 threads, 50 connections, 15 s each):\n\n" + table(api_load(store, typical)))
+    print(
+        "\nAPI under load (wrk, 2 threads, 50 connections, 15 s each):\n\n" + table(api_load(store, typical))
+    )
     (work / "results.json").write_text(
         json.dumps({"ingest": rows, "queries": results}, ensure_ascii=False, indent=1)
     )
