@@ -311,8 +311,8 @@ Q_DOCUMENTS: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d {.*
 Q_IMPLEMENTERS: Final = """
 UNWIND $keys AS k
 MATCH (i:Document)-[:IMPLEMENTS]->(:Document {key: k})
-RETURN DISTINCT i.key AS key, i.status AS status, i.province_fold AS province_fold, i.level AS level,
-       i.locality_fold AS locality_fold
+RETURN DISTINCT i.key AS key, k AS target, i.status AS status, i.province_fold AS province_fold,
+       i.level AS level, i.locality_fold AS locality_fold
 """
 
 Row = dict[str, Any]
@@ -1031,20 +1031,32 @@ def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions,
         yield _gap_row("no_report", n, f"no report on this plan; {when}", evidence, due=due)
 
 
-def _ingested_implementers(tx: neo4j.ManagedTransaction, key: str) -> list[Row]:
-    """The ingested documents whose ``implements`` edges, followed upward, reach ``key``."""
-    seen = {key}
-    frontier = [key]
-    found: list[Row] = []
+def _ingested_implementers(tx: neo4j.ManagedTransaction, keys: list[str]) -> dict[str, list[Row]]:
+    """For each key, the ingested documents whose ``implements`` edges, followed upward, reach it.
+
+    All keys are walked at once, level by level: a document carries the set of keys it reaches and
+    is asked for its implementers again only when that set grows. Walking each directive apart asked
+    for the same documents once per directive (minutes at 100k documents on ArcadeDB).
+    """
+    reach: dict[str, set[str]] = {k: {k} for k in keys}
+    rows: dict[str, Row] = {}
+    frontier = sorted(reach)
     while frontier:
-        level = _rows(tx, Q_IMPLEMENTERS, {"keys": frontier})
-        frontier = []
-        for r in level:
-            if r["key"] not in seen:
-                seen.add(r["key"])
-                frontier.append(r["key"])
-                found.append(r)
-    return [r for r in found if r["status"] == "ingested"]
+        grown: set[str] = set()
+        for r in _rows(tx, Q_IMPLEMENTERS, {"keys": frontier}):
+            i = r["key"]
+            rows[i] = r
+            new = reach[r["target"]] - reach.get(i, set())
+            if new:
+                reach.setdefault(i, set()).update(new)
+                grown.add(i)
+        frontier = sorted(grown)
+    found: dict[str, list[Row]] = {k: [] for k in keys}
+    for i, reached in reach.items():
+        if i in rows and rows[i]["status"] == "ingested":
+            for k in reached - {i}:
+                found[k].append(rows[i])
+    return found
 
 
 def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Iterator[Row]:
@@ -1070,8 +1082,9 @@ def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Itera
         directives = [by_key[k] for k in opts.directives if k in by_key]
     else:
         directives = sorted((r["n"] for r in _rows(tx, Q_DIRECTIVES_IMPLEMENTED, {})), key=lambda n: n["key"])
+    implementers = _ingested_implementers(tx, [n["key"] for n in directives])
     for n in directives:
-        impl = _ingested_implementers(tx, n["key"])
+        impl = implementers[n["key"]]
         covered = {x["province_fold"] for x in impl}
         for p in (p["name"] for p in wanted if p["fold"] not in covered):
             yield {**_gap_row("unit_coverage", n, f"no document in {p} implements {_label(n)}"),
