@@ -301,7 +301,8 @@ WHERE letter.status = 'ingested'
 RETURN letter {.*} AS n, x.key AS related, x.number AS related_number, e.evidence_json AS evidence
 """
 # Coverage walks the implementing documents of each directive upward level by level, like
-# graph.gaps; a variable-length path would enumerate every path, not every document.
+# graph.gaps; a variable-length path would enumerate every path, not every document. The pattern
+# opens with the node found by key, as the lineage walks do (ArcadeDB plans from the first node).
 Q_DIRECTIVES_IMPLEMENTED: Final = """
 MATCH (d:Document)
 WHERE d.level = 'central' AND ()-[:IMPLEMENTS]->(d)
@@ -310,7 +311,7 @@ RETURN d {.*} AS n
 Q_DOCUMENTS: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d {.*} AS n"
 Q_IMPLEMENTERS: Final = """
 UNWIND $keys AS k
-MATCH (i:Document)-[:IMPLEMENTS]->(:Document {key: k})
+MATCH (:Document {key: k})<-[:IMPLEMENTS]-(i:Document)
 RETURN DISTINCT i.key AS key, k AS target, i.status AS status, i.province_fold AS province_fold,
        i.level AS level, i.locality_fold AS locality_fold
 """
