@@ -132,9 +132,6 @@ class _View:
                     lookup.setdefault((v, group), set()).add(u)
         return lookup.get((target, value), set())
 
-    def a(self, n: str) -> dict[str, Any]:
-        return dict(self.node[n])
-
     def is_plan(self, n: str) -> bool:
         return n in self.index.plans
 

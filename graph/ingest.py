@@ -8,7 +8,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from graph.store import IngestReport, StoreBackend
-from ingest.errors import ExtractionError
+from ingest.errors import ExtractionError, unreadable
 from ingest.extract import extract_file, iter_document_files
 from ingest.records import Extraction
 
@@ -33,7 +33,7 @@ def _extract_one(path: str, stored_sha: str | None) -> tuple[str, str | None, Ex
     except ExtractionError as exc:
         return path, None, None, str(exc)
     except OSError as exc:
-        return path, None, None, f"{path}: cannot read the file ({exc.strerror or exc})"
+        return path, None, None, unreadable(path, exc)
 
 
 def _extract_chunk(

@@ -2,7 +2,7 @@
 
 from ontology.errors import LineageError
 
-__all__ = ["ExtractionError", "UnsupportedFormat"]
+__all__ = ["ExtractionError", "UnsupportedFormat", "unreadable"]
 
 
 class ExtractionError(LineageError):
@@ -11,3 +11,8 @@ class ExtractionError(LineageError):
 
 class UnsupportedFormat(ExtractionError):
     """No reader handles the file's format."""
+
+
+def unreadable(path: object, exc: OSError) -> str:
+    """The message for a file the system would not let us read."""
+    return f"{path}: cannot read the file ({exc.strerror or exc})"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.deadlines import find_deadlines
-from ingest.errors import ExtractionError
+from ingest.errors import ExtractionError, unreadable
 from ingest.identity import read_identity
 from ingest.layout import analyse_layout
 from ingest.normalize import normalize
@@ -88,4 +88,4 @@ def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | ExtractionFail
         except ExtractionError as exc:
             yield ExtractionFailure(str(f), str(exc))
         except OSError as exc:
-            yield ExtractionFailure(str(f), f"{f}: cannot read the file ({exc.strerror or exc})")
+            yield ExtractionFailure(str(f), unreadable(f, exc))
