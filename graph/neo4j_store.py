@@ -236,11 +236,14 @@ MATCH (n:Document)
 WHERE n.status = 'ingested' AND n.doc_type IN $plan_types AND coalesce(n.level, '') <> 'central'
   AND ($province IS NULL OR n.province_fold = $province)
   AND NOT (n)<-[:REPORTS_ON]-(:Document {status: 'ingested', doc_type: $report_type})
-  AND NOT EXISTS {
-    MATCH (n)-[:IMPLEMENTS]->(:Document)<-[:REPORTS_ON]-(r:Document)
-    WHERE r.status = 'ingested' AND r.doc_type = $report_type
-      AND r.issuer_fold = n.issuer_fold AND r.province_fold = n.province_fold
-  }
+OPTIONAL MATCH (n)-[:IMPLEMENTS]->(b:Document)
+WITH b, collect(n) AS plans
+OPTIONAL MATCH (b)<-[:REPORTS_ON]-(r:Document)
+WHERE r.status = 'ingested' AND r.doc_type = $report_type
+WITH plans, collect(DISTINCT CASE WHEN r IS NOT NULL THEN [r.issuer_fold, r.province_fold] END) AS reporting
+UNWIND plans AS n
+WITH n, collect([n.issuer_fold, n.province_fold] IN reporting) AS reported
+WHERE NOT true IN reported
 OPTIONAL MATCH (dl:Deadline {document: n.key})
 WHERE dl.report_due
 WITH n, collect(dl {.*}) AS due_rows, min(dl.date_end) AS first_end
@@ -254,32 +257,51 @@ WITH n, due_rows, start,
 WHERE due IS NULL OR due < date($as_of)
 RETURN n {.*} AS n, due_rows, start, toString(due) AS due
 """
-Q_REPORT_OVERDUE: Final = """
+# Overdue deadlines are found from the deadlines nationally, from the province's documents for one
+# province (both openings use an index); the rest of the rule is the same text.
+_OVERDUE_NATIONAL = """
 MATCH (dl:Deadline)
 WHERE dl.report_due AND dl.date_end < $as_of
 MATCH (n:Document {key: dl.document})
-WHERE ($province IS NULL OR n.province_fold = $province)
-  AND NOT EXISTS {
+"""
+_OVERDUE_PROVINCE = """
+MATCH (n:Document {province_fold: $province})
+MATCH (dl:Deadline {document: n.key})
+WHERE dl.report_due AND dl.date_end < $as_of
+"""
+_OVERDUE_RULE = """
+WITH n, collect(dl) AS overdue
+WHERE NOT EXISTS {
     MATCH (n)<-[:REPORTS_ON|IMPLEMENTS]-(r:Document)
     WHERE r <> n AND r.status = 'ingested' AND r.doc_type = $report_type
   }
-  AND NOT EXISTS {
-    MATCH (n)-[:IMPLEMENTS]->(:Document)<-[:REPORTS_ON]-(r:Document)
-    WHERE r <> n AND n.province_fold <> '' AND r.status = 'ingested' AND r.doc_type = $report_type
-      AND r.province_fold = n.province_fold
-  }
+OPTIONAL MATCH (n)-[:IMPLEMENTS]->(b:Document)
+WITH b, collect([n, overdue]) AS items
+OPTIONAL MATCH (b)<-[:REPORTS_ON]-(r:Document)
+WHERE r.status = 'ingested' AND r.doc_type = $report_type
+WITH items, collect(CASE WHEN r IS NOT NULL THEN [r.key, r.province_fold] END) AS reporting
+UNWIND items AS item
+WITH item[0] AS n, item[1] AS overdue,
+     any(x IN reporting WHERE x[0] <> item[0].key AND item[0].province_fold <> '' AND x[1] = item[0].province_fold) AS hit
+WITH n, overdue, collect(hit) AS reported
+WHERE NOT true IN reported
+UNWIND overdue AS dl
 RETURN n {.*} AS n, dl {.*} AS dl
 """
+Q_REPORT_OVERDUE: Final = _OVERDUE_NATIONAL + _OVERDUE_RULE
+Q_REPORT_OVERDUE_PROVINCE: Final = _OVERDUE_PROVINCE + _OVERDUE_RULE
 Q_REPORT_WITHOUT_PLAN: Final = """
 MATCH (r:Document)-[e:REPORTS_ON]->(d:Document)
 WHERE r.status = 'ingested' AND r.doc_type = $report_type
   AND ($province IS NULL OR r.province_fold = $province)
   AND NOT (d.status = 'ingested' AND coalesce(d.doc_type, '') = $report_type)
-  AND NOT EXISTS {
-    MATCH (d)<-[:IMPLEMENTS]-(p:Document)
-    WHERE p.status = 'ingested' AND p.doc_type IN $plan_types AND coalesce(p.level, '') <> 'central'
-      AND p.issuer_fold = r.issuer_fold AND p.province_fold = r.province_fold
-  }
+WITH d, collect([r, e]) AS reports
+OPTIONAL MATCH (d)<-[:IMPLEMENTS]-(p:Document)
+WHERE p.status = 'ingested' AND p.doc_type IN $plan_types AND coalesce(p.level, '') <> 'central'
+WITH d, reports, collect(DISTINCT CASE WHEN p IS NOT NULL THEN [p.issuer_fold, p.province_fold] END) AS planning
+UNWIND reports AS re
+WITH d, re[0] AS r, re[1] AS e, planning
+WHERE NOT [r.issuer_fold, r.province_fold] IN planning
 RETURN r {.*} AS n, d.key AS related, d.number AS related_number, e.evidence_json AS evidence
 """
 Q_URGED_NO_RESPONSE: Final = """
@@ -287,33 +309,46 @@ MATCH (letter:Document)-[e:URGES]->(x:Document)
 WHERE letter.status = 'ingested'
   AND ($province IS NULL OR letter.province_fold = $province)
   AND NOT EXISTS {
-    MATCH (y:Document)-[:IMPLEMENTS|REPORTS_ON]->(x)
+    MATCH (x)<-[:IMPLEMENTS|REPORTS_ON]-(y:Document)
     WHERE y <> letter AND y.status = 'ingested'
       AND NOT (coalesce(letter.date, '') <> '' AND coalesce(y.date, '') <> '' AND y.date_end < letter.date_start)
       AND (coalesce(letter.province, '') = '' OR letter.province_fold = y.province_fold)
   }
   AND NOT EXISTS {
-    MATCH (y:Document)-[:IMPLEMENTS|REPORTS_ON]->(letter)
+    MATCH (letter)<-[:IMPLEMENTS|REPORTS_ON]-(y:Document)
     WHERE y <> letter AND y.status = 'ingested'
       AND NOT (coalesce(letter.date, '') <> '' AND coalesce(y.date, '') <> '' AND y.date_end < letter.date_start)
       AND (coalesce(letter.province, '') = '' OR letter.province_fold = y.province_fold)
   }
 RETURN letter {.*} AS n, x.key AS related, x.number AS related_number, e.evidence_json AS evidence
 """
-# Coverage walks the implementing documents of each directive upward level by level, like
-# graph.gaps; a variable-length path would enumerate every path, not every document. The pattern
-# opens with the node found by key, as the lineage walks do (ArcadeDB plans from the first node).
+# Unit coverage follows ``implements`` upward from the ingested documents (of the province asked,
+# or of every province) to the directives: upward the paths are few (a plan implements a handful of
+# documents), where downward from a national directive they are the whole closure below it. The
+# ``WITH`` keeps the walk starting from the documents (a planner anchoring on the directive's key
+# would expand downward). The directives by default are the central documents something implements;
+# the pattern opens with the indexed node (ArcadeDB plans patterns from their first node).
 Q_DIRECTIVES_IMPLEMENTED: Final = """
-MATCH (d:Document)
-WHERE d.level = 'central' AND ()-[:IMPLEMENTS]->(d)
+MATCH (d:Document {level: 'central'})
+WHERE (d)<-[:IMPLEMENTS]-(:Document)
 RETURN d {.*} AS n
 """
 Q_DOCUMENTS: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d {.*} AS n"
-Q_IMPLEMENTERS: Final = """
-UNWIND $keys AS k
-MATCH (:Document {key: k})<-[:IMPLEMENTS]-(i:Document)
-RETURN DISTINCT i.key AS key, k AS target, i.status AS status, i.province_fold AS province_fold,
-       i.level AS level, i.locality_fold AS locality_fold
+Q_COVERAGE_NATIONAL: Final = """
+MATCH (i:Document)
+WHERE i.status = 'ingested'
+WITH i
+MATCH (i)-[:IMPLEMENTS*1..]->(d:Document)
+WHERE d.key IN $keys AND i <> d
+RETURN d.key AS directive, collect(DISTINCT i.province_fold) AS provinces
+"""
+Q_COVERAGE_PROVINCE: Final = """
+MATCH (i:Document {province_fold: $province})
+WHERE i.status = 'ingested'
+WITH i
+MATCH (i)-[:IMPLEMENTS*1..]->(d:Document)
+WHERE d.key IN $keys AND i <> d
+RETURN d.key AS directive, collect(DISTINCT CASE WHEN i.level = 'commune' THEN i.locality_fold END) AS communes
 """
 
 Row = dict[str, Any]
@@ -990,7 +1025,8 @@ def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
         elif kind == "no_report":
             out.extend(_no_report_rows(tx, common, opts, as_of))
         elif kind == "report_overdue":
-            found = _rows(tx, _in_scope(Q_REPORT_OVERDUE, common["province"]), {**common, "as_of": as_of})
+            query = Q_REPORT_OVERDUE if common["province"] is None else Q_REPORT_OVERDUE_PROVINCE
+            found = _rows(tx, query, {**common, "as_of": as_of})
             for r in sorted(found, key=lambda r: (r["dl"]["path"], r["dl"]["date"], r["dl"]["idx"])):
                 dl = r["dl"]
                 who = dl.get("assignee") or "the addressees"
@@ -1032,75 +1068,46 @@ def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions,
         yield _gap_row("no_report", n, f"no report on this plan; {when}", evidence, due=due)
 
 
-def _ingested_implementers(tx: neo4j.ManagedTransaction, keys: list[str]) -> dict[str, list[Row]]:
-    """For each key, the ingested documents whose ``implements`` edges, followed upward, reach it.
-
-    All keys are walked at once, level by level: a document carries the set of keys it reaches and
-    is asked for its implementers again only when that set grows. Walking each directive apart asked
-    for the same documents once per directive (minutes at 100k documents on ArcadeDB).
-    """
-    reach: dict[str, set[str]] = {k: {k} for k in keys}
-    rows: dict[str, Row] = {}
-    frontier = sorted(reach)
-    while frontier:
-        grown: set[str] = set()
-        for r in _rows(tx, Q_IMPLEMENTERS, {"keys": frontier}):
-            i = r["key"]
-            rows[i] = r
-            new = reach[r["target"]] - reach.get(i, set())
-            if new:
-                reach.setdefault(i, set()).update(new)
-                grown.add(i)
-        frontier = sorted(grown)
-    found: dict[str, list[Row]] = {k: [] for k in keys}
-    for i, reached in reach.items():
-        if i in rows and rows[i]["status"] == "ingested":
-            for k in reached - {i}:
-                found[k].append(rows[i])
-    return found
-
-
 def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Iterator[Row]:
     asked = current_province_name(opts.province) if opts.province else None
-    provinces = [plain_province_name(p.name) for p in Province.iter_all()]
-    wanted = [
-        {"name": p, "fold": fold(p)}
-        for p in provinces
-        if opts.province is None or fold(p) == fold(asked or opts.province)
-    ]
     prov = None
     if opts.province is not None:
         prov = next(
             (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(asked or "")), None
         )
-    wards = (
-        [{"name": str(w.name), "fold": fold(str(w.name))} for w in Ward.iter_by_province(prov.code)]
-        if prov
-        else []
-    )
+    provinces = [plain_province_name(p.name) for p in Province.iter_all()]
+    wanted = [p for p in provinces if opts.province is None or fold(p) == fold(asked or opts.province)]
     if opts.directives:
         by_key = {r["n"]["key"]: r["n"] for r in _rows(tx, Q_DOCUMENTS, {"keys": list(opts.directives)})}
         directives = [by_key[k] for k in opts.directives if k in by_key]
     else:
         directives = sorted((r["n"] for r in _rows(tx, Q_DIRECTIVES_IMPLEMENTED, {})), key=lambda n: n["key"])
-    implementers = _ingested_implementers(tx, [n["key"] for n in directives])
+    keys = [n["key"] for n in directives]
+    # Per directive, the provinces that cover it and (for one province) its communes that do.
+    provinces_of: dict[str, set[str]] = {}
+    communes_of: dict[str, set[str]] = {}
+    if opts.province is None:
+        for r in _rows(tx, Q_COVERAGE_NATIONAL, {"keys": keys}):
+            provinces_of[r["directive"]] = set(r["provinces"])
+    elif wanted:
+        here = fold(wanted[0])
+        for r in _rows(tx, Q_COVERAGE_PROVINCE, {"keys": keys, "province": here}):
+            provinces_of[r["directive"]] = {here}
+            communes_of[r["directive"]] = set(r["communes"])
     for n in directives:
-        impl = implementers[n["key"]]
-        covered = {x["province_fold"] for x in impl}
-        for p in (p["name"] for p in wanted if p["fold"] not in covered):
+        covered = provinces_of.get(n["key"], set())
+        for p in (p for p in wanted if fold(p) not in covered):
             yield {**_gap_row("unit_coverage", n, f"no document in {p} implements {_label(n)}"),
                    "province": p, "province_at_issue": None, "unit": p, "unit_level": "province"}  # fmt: skip
         if prov is None:
             continue
-        local = {
-            x["locality_fold"]
-            for x in impl
-            if x["level"] == "commune" and x["province_fold"] == fold(asked or "")
-        }
-        for name in (w["name"] for w in wards if w["fold"] not in local):
-            yield {**_gap_row("unit_coverage", n, f"no document of {name} implements {_label(n)}"),
-                   "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
-                   "unit_level": "commune"}  # fmt: skip
+        local = communes_of.get(n["key"], set())
+        for w in Ward.iter_by_province(prov.code):
+            name = str(w.name)
+            if fold(name) not in local:
+                yield {**_gap_row("unit_coverage", n, f"no document of {name} implements {_label(n)}"),
+                       "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
+                       "unit_level": "commune"}  # fmt: skip
 
 
 # -- copying and opening --------------------------------------------------------------------------

@@ -26,13 +26,14 @@ from graph.ingest import ingest_paths, sha256_of
 from graph.lineage import LINEAGE_RELATIONS
 from graph.neo4j_store import Neo4jStore, open_backend, push
 from graph.store import LineageStore, open_store
+from graph.synth import generate
 from ingest.extract import extract_file
 from ontology.terms import Relation
 from tests.conftest import CORPUS, SEEDS
 from tests.graph.test_store import canonical
 
 AS_OF = "2026-11-22"
-DATABASES = ("scenario", "pushed", "scratch", "order", "cli")
+DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth")
 
 needs_arcadedb = pytest.mark.skipif(
     not arcadedb_available(),
@@ -74,6 +75,28 @@ HAND_MADE = {
     "orphan.txt": (
         "ỦY BAN NHÂN DÂN\nXÃ DÂN LỰC\nSố: 46/KH-UBND\nDân Lực, ngày 15 tháng 3 năm 2025\nKẾ HOẠCH\n"
         "Chuyển đổi số năm 2025\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n"
+    ),
+    # A Sở plan with two bases, and the Sở's report on one of them: the plan has its report (its
+    # unit reported on a basis it implements) and the report has its plan.
+    "dl_so_plan.txt": (
+        "UBND TỈNH ĐẮK LẮK\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 30/KH-SKHCN\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n"
+        "KẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW và Kế hoạch số 02-KH/BCĐ\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Kế hoạch số 02-KH/BCĐ ngày "
+        "06/11/2025 của Ban Chỉ đạo tỉnh, Sở Khoa học và Công nghệ ban hành Kế hoạch.\n"
+    ),
+    "dl_so_report.txt": (
+        "UBND TỈNH ĐẮK LẮK\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 40/BC-SKHCN\nĐắk Lắk, ngày 25 tháng 12 năm 2025\n"
+        "BÁO CÁO\nKết quả thực hiện Kế hoạch số 02-KH/BCĐ ngày 06/11/2025 của Ban Chỉ đạo tỉnh\n"
+        "Thực hiện Kế hoạch số 02-KH/BCĐ ngày 06/11/2025 của Ban Chỉ đạo tỉnh, Sở Khoa học và Công nghệ "
+        "báo cáo kết quả như sau.\n"
+    ),
+    # A report that carries out and reports on the directive and asks the communes for reports by a
+    # date now past: its own report on the directive does not answer its request.
+    "gl_request.txt": (
+        "UBND TỈNH GIA LAI\nSố: 152/BC-UBND\nGia Lai, ngày 20 tháng 12 năm 2025\nBÁO CÁO\n"
+        "Kết quả thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh báo cáo kết quả như sau.\n"
+        "Đề nghị UBND các xã báo cáo kết quả thực hiện về UBND tỉnh trước ngày 15/01/2026.\n"
     ),
     # No readable number: keyed by its file.
     "no_number.txt": (
@@ -263,6 +286,26 @@ class TestScenario:
         assert "orphan.txt" in sources("no_basis") and "commune.txt" not in sources("no_basis")
         assert "commune.txt" in sources("chain_broken") and "dl_plan.txt" not in sources("chain_broken")
 
+    def test_a_report_on_any_basis_answers_the_plan_of_its_unit(self, backend: Any, corpus: Path) -> None:
+        plan = backend.key_of_path(str((corpus / "extra" / "dl_so_plan.txt").resolve()))
+        report = backend.key_of_path(str((corpus / "extra" / "dl_so_report.txt").resolve()))
+        G = backend.graph()
+        assert {v for _, v, r in G.out_edges(plan, keys=True) if r == "implements"} == {
+            "57-NQ/TW@VN@2024",
+            "02-KH/BCĐ@Đắk Lắk@2025",
+        }
+        assert [v for _, v, r in G.out_edges(report, keys=True) if r == "reports_on"] == ["02-KH/BCĐ@Đắk Lắk@2025"]
+        rows = backend.gaps(GapOptions(as_of=AS_OF))
+        assert not [r for r in rows if r["document"] in (plan, report)]
+
+    def test_a_request_is_not_answered_by_its_own_report(self, backend: Any, corpus: Path) -> None:
+        request = backend.key_of_path(str((corpus / "extra" / "gl_request.txt").resolve()))
+        G = backend.graph()
+        assert set(G["57-NQ/TW@VN@2024"].get(request, {})) == set()
+        assert set(G[request]["57-NQ/TW@VN@2024"]) == {"implements", "reports_on"}
+        rows = backend.gaps(GapOptions(as_of=AS_OF, kinds=("report_overdue",)))
+        assert [r["due"] for r in rows if r["document"] == request] == ["2026-01-15"]
+
     def test_lineage_up_reaches_the_directive(self, backend: Any, corpus: Path) -> None:
         up = backend.lineage(str(corpus / "extra" / "dl_letter.txt"), "up")
         assert {n["key"]: n["distance"] for n in up["nodes"]}["57-NQ/TW@VN@2024"] == 2
@@ -331,6 +374,31 @@ def test_ingest_order_does_not_change_the_graph(bolt: BoltServer, tmp_path: Path
     assert graphdb.upsert(*extracted[order[0]]) == "unchanged"
     assert_same_store(lite, graphdb)
     graphdb.close()
+    lite.close()
+
+
+@needs_arcadedb
+def test_synthetic_corpus_same_gaps_on_both_backends(bolt: BoltServer, tmp_path: Path) -> None:
+    """A synthetic corpus with every planted situation (plans of several bases, reports of units on
+    bases, overdue requests, urging letters...): the Cypher rules give the embedded rows, row for
+    row, for the country, each province and at several dates, and find the planted gaps."""
+    provinces = ["Kon Tum", "Huế"]
+    out = tmp_path / "corpus"
+    generate(out, provinces, scale=40, seed=11, as_of=AS_OF, formats=("txt",), gap_rate=0.3)
+    lite = open_store(tmp_path / "l.db")
+    assert not ingest_paths(lite, [out]).failed
+    target = Neo4jStore(bolt.uri, bolt.user, bolt.password, "synth")
+    push(lite, target)
+    for opts in [
+        GapOptions(as_of=AS_OF),
+        GapOptions(as_of="2025-10-01"),
+        *(GapOptions(as_of=AS_OF, province=p) for p in [*provinces, "Quảng Ngãi", "Hà Nội"]),
+    ]:
+        assert target.gaps(opts) == lite.gaps(opts), opts
+    planted = [json.loads(line) for line in (out / "planted-gaps.jsonl").read_text(encoding="utf-8").splitlines()]
+    found = {(r["kind"], Path(r["source"]).name) for r in target.gaps(GapOptions(as_of=AS_OF)) if r["source"]}
+    assert found == {(t["kind"], t["source"]) for t in planted if t["source"]}
+    target.close()
     lite.close()
 
 
