@@ -44,6 +44,8 @@ from ontology.errors import LineageError
 __all__ = ["create_app"]
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+LINEAGE_LIMIT = 5000  # documents in a lineage answer unless asked otherwise
+LINEAGE_LIMIT_MAX = 1_000_000
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Bad request"},
     404: {"model": ErrorResponse, "description": "Not found"},
@@ -258,10 +260,16 @@ def create_app(
         key: str,
         direction: Literal["up", "down"] = "up",
         depth: Annotated[int | None, Query(ge=1, le=50)] = None,
+        limit: Annotated[
+            int, Query(ge=1, le=LINEAGE_LIMIT_MAX, description="At most this many documents (nearest first)")
+        ] = LINEAGE_LIMIT,
     ) -> dict[str, Any]:
-        """Lineage up (what it rests on) or down (what carries it out, reports on it, urges it)."""
+        """Lineage up (what it rests on) or down (what carries it out, reports on it, urges it).
+
+        A national directive's lineage down is a large part of the corpus: the answer stops after
+        ``limit`` documents, nearest first, and says ``truncated``; ask with ``depth`` for less."""
         G = state.graph()
-        return lineage(G, key, direction, depth)
+        return lineage(G, key, direction, depth, limit)
 
     @app.get("/documents/{key:path}", response_model=DocumentDetail, responses={**ERRORS, **auth_errors},
              tags=["documents"], dependencies=[Read])  # fmt: skip

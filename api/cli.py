@@ -200,17 +200,25 @@ def remove(files: tuple[str, ...], db: Connection) -> None:
     "--down", "direction", flag_value="down", help="Towards what carries it out, reports on it or urges it."
 )
 @click.option("--depth", type=click.IntRange(min=1), default=None, help="Stop after N steps.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most N documents, nearest first (default all).",
+)
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @db_option
 @friendly_errors
-def lineage_cmd(key_or_file: str, direction: str, depth: int | None, fmt: str, db: Connection) -> None:
+def lineage_cmd(
+    key_or_file: str, direction: str, depth: int | None, limit: int | None, fmt: str, db: Connection
+) -> None:
     """Lineage of a document (by key or by ingested file), up or down.
 
     \b
         lineage lineage 57-NQ/TW@VN@2024 --down --depth 2
     """
     with _open(db) as store:
-        result = store.lineage(key_or_file, direction, depth)
+        result = store.lineage(key_or_file, direction, depth, limit)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
@@ -226,6 +234,8 @@ def lineage_cmd(key_or_file: str, direction: str, depth: int | None, fmt: str, d
         )
     for e in result["edges"]:
         click.echo(f"  {e['source']} -{e['relation']}-> {e['target']}")
+    if result["truncated"]:
+        click.echo(f"(stopped at {limit} documents, nearest first: --limit or --depth to change)")
 
 
 @cli.command()

@@ -113,6 +113,9 @@ class LineagePublic(BaseModel):
     direction: str
     nodes: list[dict[str, Any]]
     edges: list[EdgePublic]
+    truncated: bool = Field(
+        description="The walk found more than `limit` documents: the first `limit` by (distance, key) are given"
+    )
 
 
 class ProvincePublic(BaseModel):

@@ -6,9 +6,18 @@ import networkx as nx
 
 from graph.errors import NodeNotFound
 
-__all__ = ["LINEAGE_RELATIONS", "lineage", "node_json"]
+__all__ = ["LINEAGE_RELATIONS", "cut", "lineage", "node_json"]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
+
+
+def cut(dist: dict[str, int], limit: int | None) -> set[str] | None:
+    """The nodes kept when a walk has found more than ``limit``: the first ``limit`` by (distance,
+    key). None when nothing is cut. Both backends call it after each level of their walk, so a
+    capped answer is the same whichever store gives it."""
+    if limit is None or len(dist) <= limit:
+        return None
+    return set(sorted(dist, key=lambda n: (dist[n], n))[:limit])
 
 
 def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
@@ -16,12 +25,18 @@ def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
     return {"key": key, **dict(G.nodes[key])}
 
 
-def lineage(G: nx.MultiDiGraph, key: str, direction: str = "up", depth: int | None = None) -> dict[str, Any]:
+def lineage(
+    G: nx.MultiDiGraph, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
+) -> dict[str, Any]:
     """Documents reached from ``key`` following implements/reports_on/urges edges.
 
     ``up`` follows edges forward (towards the directives a document rests on), ``down`` backward
     (towards what carries it out, reports on it or urges it). Returns the root, the nodes with
-    their distance, and the edges between them with evidence.
+    their distance, the edges between them with evidence, and ``truncated``.
+
+    ``limit`` caps the nodes (a national directive three levels down is a third of a national
+    corpus): at the level where the walk passes ``limit`` it keeps the first ``limit`` nodes by
+    (distance, key), goes no further than the edges between them, and says ``truncated: true``.
     """
     if key not in G:
         msg = f"document {key!r} is not in the graph"
@@ -32,6 +47,7 @@ def lineage(G: nx.MultiDiGraph, key: str, direction: str = "up", depth: int | No
     dist = {key: 0}
     frontier = [key]
     edges = []
+    kept = None
     while frontier:
         nxt = []
         for n in frontier:
@@ -46,13 +62,27 @@ def lineage(G: nx.MultiDiGraph, key: str, direction: str = "up", depth: int | No
                 if rel not in LINEAGE_RELATIONS:
                     continue
                 other = v if direction == "up" else u
+                if kept is not None and other not in kept:
+                    continue
                 edges.append({"source": u, "target": v, "relation": rel, "confidence": data["confidence"],
                               "status": data["status"], "evidence": data["evidence"]})  # fmt: skip
                 if other not in dist:
                     dist[other] = dist[n] + 1
                     nxt.append(other)
         frontier = sorted(nxt)
+        if kept is None and (kept := cut(dist, limit)) is not None:
+            # The edges between the nodes kept, as the whole walk has them: the last level kept is
+            # still walked, towards kept nodes only, and the walk then ends.
+            dist = {n: d for n, d in dist.items() if n in kept}
+            edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
+            frontier = [n for n in frontier if n in kept]
     nodes = [
         {**node_json(G, n), "distance": d} for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
     ]
-    return {"root": key, "direction": direction, "nodes": nodes, "edges": edges}
+    return {
+        "root": key,
+        "direction": direction,
+        "nodes": nodes,
+        "edges": edges,
+        "truncated": kept is not None,
+    }

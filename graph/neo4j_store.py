@@ -43,6 +43,7 @@ from graph.build import NODE_FIELDS, build_graph
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options, gap_order
 from graph.identity import Scope, number_key, reference_scope, scope_of
+from graph.lineage import cut
 from graph.store import (
     STORE_VERSION,
     DocumentRow,
@@ -906,9 +907,11 @@ class Neo4jStore:
 
     # -- lineage -----------------------------------------------------------------------------
 
-    def lineage(self, key: str, direction: str = "up", depth: int | None = None) -> dict[str, Any]:
+    def lineage(
+        self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
+    ) -> dict[str, Any]:
         """Documents reached from ``key`` along implements/reports_on/urges, as ``graph.lineage.lineage``."""
-        return self._read(_lineage_tx, key, direction, depth)
+        return self._read(_lineage_tx, key, direction, depth, limit)
 
     # -- gaps --------------------------------------------------------------------------------
 
@@ -958,7 +961,7 @@ def _resolve_tx(tx: neo4j.ManagedTransaction, key_or_path: str) -> tuple[str, Ro
 
 
 def _lineage_tx(
-    tx: neo4j.ManagedTransaction, key_or_path: str, direction: str, depth: int | None
+    tx: neo4j.ManagedTransaction, key_or_path: str, direction: str, depth: int | None, limit: int | None
 ) -> dict[str, Any]:
     key, root = _resolve_tx(tx, key_or_path)
     if direction not in ("up", "down"):
@@ -966,11 +969,14 @@ def _lineage_tx(
         raise ValueError(msg)
     query = Q_LINEAGE_EDGES_UP if direction == "up" else Q_LINEAGE_EDGES_DOWN
     dist = {key: 0}
+    kept = None
     props = {key: root}
     found: list[Row] = []
     frontier = [key]
     while frontier and (depth is None or dist[frontier[0]] < depth):
         level = _rows(tx, query, {"origins": frontier})
+        if kept is not None:
+            level = [r for r in level if r["other"]["key"] in kept]
         found += level
         nxt = set()
         for r in level:
@@ -980,6 +986,11 @@ def _lineage_tx(
                 props[other] = r["other"]
                 nxt.add(other)
         frontier = sorted(nxt)
+        if kept is None and (kept := cut(dist, limit)) is not None:
+            # As graph.lineage: the last level kept is walked towards kept nodes only.
+            dist = {n: d for n, d in dist.items() if n in kept}
+            found = [r for r in found if r["source"] in kept and r["target"] in kept]
+            frontier = [n for n in frontier if n in kept]
 
     # graph.lineage walks level by level, each level in key order, each node's edges in networkx
     # adjacency order: by neighbour (first edge between the two), then by edge.
@@ -992,7 +1003,13 @@ def _lineage_tx(
         {"key": k, **_node_attrs(props[k]), "distance": d}
         for k, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
     ]
-    return {"root": key, "direction": direction, "nodes": nodes, "edges": edges}
+    return {
+        "root": key,
+        "direction": direction,
+        "nodes": nodes,
+        "edges": edges,
+        "truncated": kept is not None,
+    }
 
 
 def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:

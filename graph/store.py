@@ -509,10 +509,12 @@ class LineageStore(SQLiteStore):
             self._cache = (state, build_graph(self.documents(), self.references(), self.catalog))
         return self._cache[1]
 
-    def lineage(self, key: str, direction: str = "up", depth: int | None = None) -> dict[str, Any]:
+    def lineage(
+        self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
+    ) -> dict[str, Any]:
         from graph.lineage import lineage
 
-        return lineage(self.graph(), self.resolve_key(key), direction, depth)
+        return lineage(self.graph(), self.resolve_key(key), direction, depth, limit)
 
     def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
         from graph.gaps import find_gaps
@@ -557,7 +559,9 @@ class StoreBackend(Protocol):
     def snapshot(self) -> dict[str, Any]: ...
     def runs(self) -> list[dict[str, Any]]: ...
     def graph(self) -> Any: ...
-    def lineage(self, key: str, direction: str = "up", depth: int | None = None) -> dict[str, Any]: ...
+    def lineage(
+        self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
+    ) -> dict[str, Any]: ...
     def gaps(self, opts: Any = None) -> list[dict[str, Any]]: ...
     def resolve_key(self, key_or_path: str) -> str: ...
 

@@ -79,7 +79,17 @@ class TestRead:
         body = client.get(
             f"/documents/{quote(KEY_57, safe='')}/lineage", params={"direction": "down", "depth": 1}
         ).json()
-        assert body["root"] == KEY_57 and len(body["nodes"]) == 6
+        assert body["root"] == KEY_57 and len(body["nodes"]) == 6 and body["truncated"] is False
+
+    def test_lineage_is_capped_nearest_first(self, client: TestClient) -> None:
+        url = f"/documents/{quote(KEY_57, safe='')}/lineage"
+        whole = client.get(url, params={"direction": "down"}).json()
+        capped = client.get(url, params={"direction": "down", "limit": 3}).json()
+        assert capped["truncated"] is True and whole["truncated"] is False
+        assert capped["nodes"] == whole["nodes"][:3]
+        kept = {n["key"] for n in capped["nodes"]}
+        assert capped["edges"] == [e for e in whole["edges"] if e["source"] in kept and e["target"] in kept]
+        assert client.get(url, params={"limit": 0}).status_code == 422
 
     def test_gaps(self, client: TestClient) -> None:
         rows = client.get(

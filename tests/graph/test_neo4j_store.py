@@ -306,6 +306,24 @@ class TestScenario:
         rows = backend.gaps(GapOptions(as_of=AS_OF, kinds=("report_overdue",)))
         assert [r["due"] for r in rows if r["document"] == request] == ["2026-01-15"]
 
+    def test_lineage_capped_at_a_limit(self, backend: Any, corpus: Path) -> None:
+        """A capped answer is the whole answer (at the same depth) cut to its first nodes by (distance,
+        key), with every edge between the nodes kept."""
+        letter = str(corpus / "extra" / "dl_letter.txt")
+        for key, direction in (("57-NQ/TW@VN@2024", "down"), (letter, "up")):
+            for depth in (None, 1, 2):
+                whole = backend.lineage(key, direction, depth)
+                assert whole["truncated"] is False
+                for limit in range(1, len(whole["nodes"])):
+                    capped = backend.lineage(key, direction, depth, limit)
+                    kept = {n["key"] for n in capped["nodes"]}
+                    assert capped["truncated"] is True and capped["nodes"] == whole["nodes"][:limit]
+                    assert capped["edges"] == [
+                        e for e in whole["edges"] if e["source"] in kept and e["target"] in kept
+                    ], (key, depth, limit)
+                assert backend.lineage(key, direction, depth, len(whole["nodes"])) == whole
+        assert len(backend.lineage("57-NQ/TW@VN@2024", "down")["nodes"]) > 5
+
     def test_lineage_up_reaches_the_directive(self, backend: Any, corpus: Path) -> None:
         up = backend.lineage(str(corpus / "extra" / "dl_letter.txt"), "up")
         assert {n["key"]: n["distance"] for n in up["nodes"]}["57-NQ/TW@VN@2024"] == 2
