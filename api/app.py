@@ -34,7 +34,7 @@ from api.schemas import (
 from graph.errors import NodeNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.lineage import lineage
+from graph.lineage import DEFAULT_LIMIT, lineage
 from graph.views import current_provinces, node_view, province_summary, subgraph_json
 from ingest.errors import UnsupportedFormat
 from ingest.gazetteer import current_province_name, fold
@@ -44,7 +44,6 @@ from ontology.errors import LineageError
 __all__ = ["create_app"]
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-LINEAGE_LIMIT = 5000  # documents in a lineage answer unless asked otherwise
 LINEAGE_LIMIT_MAX = 1_000_000
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Bad request"},
@@ -262,7 +261,7 @@ def create_app(
         depth: Annotated[int | None, Query(ge=1, le=50)] = None,
         limit: Annotated[
             int, Query(ge=1, le=LINEAGE_LIMIT_MAX, description="At most this many documents (nearest first)")
-        ] = LINEAGE_LIMIT,
+        ] = DEFAULT_LIMIT,
     ) -> dict[str, Any]:
         """Lineage up (what it rests on) or down (what carries it out, reports on it, urges it).
 

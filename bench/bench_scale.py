@@ -21,6 +21,7 @@ from typing import Any
 from bench.common import machine, peak_rss_mb, table
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
+from graph.lineage import DEFAULT_LIMIT
 from graph.store import LineageStore, open_store
 from graph.synth import generate
 
@@ -34,7 +35,8 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def time_queries(store: Any, centrals: list[str], locals_: list[str], provinces: list[str]) -> dict[str, str]:
     """Lineage down 3 steps from national directives and from local documents (timed apart: below a
-    national directive lies a national subgraph), the gaps of provinces, and all gaps nationally."""
+    national directive lies a national subgraph, served capped at the API's default limit; the whole
+    of the largest is timed once), the gaps of provinces, and all gaps nationally."""
     gaps: list[float] = []
     if isinstance(store, LineageStore):
         store.graph()  # the view is built once, then cached
@@ -48,9 +50,12 @@ def time_queries(store: Any, centrals: list[str], locals_: list[str], provinces:
     for group, keys in (("national", centrals), ("local", locals_)):
         for k in keys:
             t = time.perf_counter()
-            answer = store.lineage(k, "down", 3)
+            answer = store.lineage(k, "down", 3, DEFAULT_LIMIT)
             lineage[group].append(time.perf_counter() - t)
             sizes[group].append(len(answer["nodes"]))
+    t = time.perf_counter()
+    whole = len(store.lineage(centrals[0], "down", 3)["nodes"])
+    whole_s = time.perf_counter() - t
     for p in provinces:
         t = time.perf_counter()
         store.gaps(GapOptions(province=p, as_of=AS_OF))  # every kind, as the province report asks
@@ -62,7 +67,8 @@ def time_queries(store: Any, centrals: list[str], locals_: list[str], provinces:
     lm, lp = percentiles(lineage["local"])
     gm, gp = percentiles(gaps)
     return {"first gaps after a change s": f"{first:.1f}",
-            "lineage of a directive median / p95 ms (max nodes)": f"{nm:.0f} / {np_:.0f} ({max(sizes['national'])})",
+            f"lineage of a directive, capped at {DEFAULT_LIMIT}, median / p95 ms": f"{nm:.0f} / {np_:.0f}",
+            "whole lineage of the largest directive s (nodes)": f"{whole_s:.1f} ({whole})",
             "lineage of a local document median / p95 ms": f"{lm:.1f} / {lp:.1f}", "province gaps median ms": f"{gm:.0f}",
             "province gaps p95 ms": f"{gp:.0f}", "national gaps s": f"{national:.1f}"}  # fmt: skip
 
@@ -143,7 +149,9 @@ def main() -> None:
     t = time.perf_counter()
     G = store.graph()
     build_s = time.perf_counter() - t
-    centrals = sorted(n for n, a in G.nodes(data=True) if a.get("level") == "central")[:20]
+    # The directives something implements, largest first (their lineage down is a national subgraph).
+    implemented = (n for n, a in G.nodes(data=True) if a.get("level") == "central")
+    centrals = sorted(implemented, key=lambda n: (-G.in_degree(n), n))[:8]
     keys = (
         centrals
         + sorted(n for n, a in G.nodes(data=True) if a["status"] == "ingested")[:: max(1, len(G) // 200)][
@@ -174,7 +182,7 @@ def main() -> None:
             t = time.perf_counter()
             push(store, target)
             push_s = time.perf_counter() - t
-            nq = time_queries(target, centrals, keys[len(centrals) :][:40], provinces[:4])
+            nq = time_queries(target, centrals[:4], keys[len(centrals) :][:40], provinces[:4])
             results.append(
                 {
                     "backend": f"Neo4j backend on ArcadeDB (push {push_s:.0f} s)",

@@ -41,10 +41,10 @@ def peak_rss_mb() -> float:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    """Rows as a Markdown table (columns of the first row); "(none)" without rows."""
+    """Rows as a Markdown table (columns of the first row, "-" where a row has none); "(none)" without rows."""
     if not rows:
         return "(none)"
     cols = list(rows[0])
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    out += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
+    out += ["| " + " | ".join(str(r.get(c, "-")) for c in cols) + " |" for r in rows]
     return "\n".join(out)

@@ -6,9 +6,10 @@ import networkx as nx
 
 from graph.errors import NodeNotFound
 
-__all__ = ["LINEAGE_RELATIONS", "cut", "lineage", "node_json"]
+__all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "cut", "lineage", "node_json"]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
+DEFAULT_LIMIT = 5000  # documents in a lineage answer of the API unless asked otherwise
 
 
 def cut(dist: dict[str, int], limit: int | None) -> set[str] | None:
