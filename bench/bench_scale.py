@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine, peak_rss_mb, table
+from bench.common import folder_mb, machine, peak_rss_mb, process_peak_mb, table
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT
@@ -182,12 +182,19 @@ def main() -> None:
             t = time.perf_counter()
             push(store, target)
             push_s = time.perf_counter() - t
+            assert server.data_dir is not None and server.pid is not None
+            pushed = {
+                "push s": f"{push_s:.0f}",
+                "store MB": f"{folder_mb(server.data_dir / 'databases'):.0f}",
+            }
             nq = time_queries(target, centrals[:4], keys[len(centrals) :][:40], provinces[:4])
+            peak = process_peak_mb(server.pid)
             results.append(
                 {
-                    "backend": f"Neo4j backend on ArcadeDB (push {push_s:.0f} s)",
+                    "backend": f"Neo4j backend on ArcadeDB (push {pushed['push s']} s, store {pushed['store MB']} MB)",
                     "graph view build s": "-",
                     **nq,
+                    "peak RSS MB": f"server {peak:.0f}" if peak is not None else "-",
                 }
             )
             target.close()

@@ -6,9 +6,10 @@ import resource
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-__all__ = ["machine", "peak_rss_mb", "table", "timed"]
+__all__ = ["folder_mb", "machine", "peak_rss_mb", "process_peak_mb", "table", "timed"]
 
 
 def machine() -> str:
@@ -48,3 +49,18 @@ def table(rows: list[dict[str, Any]]) -> str:
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     out += ["| " + " | ".join(str(r.get(c, "-")) for c in cols) + " |" for r in rows]
     return "\n".join(out)
+
+
+def process_peak_mb(pid: int) -> float | None:
+    """The peak resident memory of another process (``VmHWM``), in MB; None where /proc has no such process."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), None)
+    return None if kb is None else kb / 1024
+
+
+def folder_mb(path: Path) -> float:
+    """The size of the files under ``path``, in MB."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20

@@ -119,6 +119,11 @@ class BoltServer:
         return self.user, self.password
 
     @property
+    def pid(self) -> int | None:
+        """The server process (its JVM runs inside it), while running."""
+        return self._proc.pid if self._proc is not None else None
+
+    @property
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
