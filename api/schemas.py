@@ -114,7 +114,7 @@ class LineagePublic(BaseModel):
     nodes: list[dict[str, Any]]
     edges: list[EdgePublic]
     truncated: bool = Field(
-        description="The walk found more than `limit` documents: the first `limit` by (distance, key) are given"
+        description="The walk reached more than `limit` documents: the first `limit` it reached are given"
     )
 
 

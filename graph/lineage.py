@@ -6,19 +6,10 @@ import networkx as nx
 
 from graph.errors import NodeNotFound
 
-__all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "cut", "lineage", "node_json"]
+__all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "lineage", "node_json"]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
 DEFAULT_LIMIT = 5000  # documents in a lineage answer of the API unless asked otherwise
-
-
-def cut(dist: dict[str, int], limit: int | None) -> set[str] | None:
-    """The nodes kept when a walk has found more than ``limit``: the first ``limit`` by (distance,
-    key). None when nothing is cut. Both backends call it after each level of their walk, so a
-    capped answer is the same whichever store gives it."""
-    if limit is None or len(dist) <= limit:
-        return None
-    return set(sorted(dist, key=lambda n: (dist[n], n))[:limit])
 
 
 def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
@@ -36,8 +27,10 @@ def lineage(
     their distance, the edges between them with evidence, and ``truncated``.
 
     ``limit`` caps the nodes (a national directive three levels down is a third of a national
-    corpus): at the level where the walk passes ``limit`` it keeps the first ``limit`` nodes by
-    (distance, key), goes no further than the edges between them, and says ``truncated: true``.
+    corpus): the answer keeps the first ``limit`` documents the walk reaches (level by level, each
+    level's documents in key order, each one's edges in graph order) and every edge between them,
+    and says ``truncated: true`` when the walk reached more. The walk stops discovering at the
+    first document over the limit, so a capped answer costs about what it holds.
     """
     if key not in G:
         msg = f"document {key!r} is not in the graph"
@@ -47,8 +40,8 @@ def lineage(
         raise ValueError(msg)
     dist = {key: 0}
     frontier = [key]
-    edges = []
-    kept = None
+    walked: list[tuple[str, str, str, dict[str, Any]]] = []  # made into JSON once the cut is known
+    kept: set[str] | None = None  # the documents of a capped answer, once one more was reached
     while frontier:
         nxt = []
         for n in frontier:
@@ -65,21 +58,24 @@ def lineage(
                 other = v if direction == "up" else u
                 if kept is not None and other not in kept:
                     continue
-                edges.append({"source": u, "target": v, "relation": rel, "confidence": data["confidence"],
-                              "status": data["status"], "evidence": data["evidence"]})  # fmt: skip
+                if kept is None and limit is not None and other not in dist and len(dist) >= limit:
+                    # One document over the limit: from here on only edges between the documents
+                    # kept are walked (the rest of this level and the kept documents of the next).
+                    kept = set(dist)
+                    continue
+                walked.append((u, v, rel, data))
                 if other not in dist:
                     dist[other] = dist[n] + 1
                     nxt.append(other)
         frontier = sorted(nxt)
-        if kept is None and (kept := cut(dist, limit)) is not None:
-            # The edges between the nodes kept, as the whole walk has them: the last level kept is
-            # still walked, towards kept nodes only, and the walk then ends.
-            dist = {n: d for n, d in dist.items() if n in kept}
-            edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
-            frontier = [n for n in frontier if n in kept]
     nodes = [
         {**node_json(G, n), "distance": d} for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
     ]
+    edges = [
+        {"source": u, "target": v, "relation": rel, "confidence": data["confidence"], "status": data["status"],
+         "evidence": data["evidence"]}
+        for u, v, rel, data in walked
+    ]  # fmt: skip
     return {
         "root": key,
         "direction": direction,

@@ -43,7 +43,6 @@ from graph.build import NODE_FIELDS, build_graph
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options, gap_order
 from graph.identity import Scope, number_key, reference_scope, scope_of
-from graph.lineage import cut
 from graph.store import (
     STORE_VERSION,
     DocumentRow,
@@ -969,34 +968,32 @@ def _lineage_tx(
         raise ValueError(msg)
     query = Q_LINEAGE_EDGES_UP if direction == "up" else Q_LINEAGE_EDGES_DOWN
     dist = {key: 0}
-    kept = None
     props = {key: root}
     found: list[Row] = []
-    frontier = [key]
-    while frontier and (depth is None or dist[frontier[0]] < depth):
-        level = _rows(tx, query, {"origins": frontier})
-        if kept is not None:
-            level = [r for r in level if r["other"]["key"] in kept]
-        found += level
-        nxt = set()
-        for r in level:
-            other = r["other"]["key"]
-            if other not in dist:
-                dist[other] = dist[r["origin"]] + 1
-                props[other] = r["other"]
-                nxt.add(other)
-        frontier = sorted(nxt)
-        if kept is None and (kept := cut(dist, limit)) is not None:
-            # As graph.lineage: the last level kept is walked towards kept nodes only.
-            dist = {n: d for n, d in dist.items() if n in kept}
-            found = [r for r in found if r["source"] in kept and r["target"] in kept]
-            frontier = [n for n in frontier if n in kept]
+    kept: set[str] | None = None  # as graph.lineage: the documents of a capped answer
 
     # graph.lineage walks level by level, each level in key order, each node's edges in networkx
     # adjacency order: by neighbour (first edge between the two), then by edge.
     def order(r: Row) -> tuple[Any, ...]:
         pair = min(tuple(x) for x in r["pair"] if x is not None)
         return dist[r["origin"]], r["origin"], pair, _edge_place(r["e"])
+
+    frontier = [key]
+    while frontier and (depth is None or dist[frontier[0]] < depth):
+        nxt = []
+        for r in sorted(_rows(tx, query, {"origins": frontier}), key=order):
+            other = r["other"]["key"]
+            if kept is not None and other not in kept:
+                continue
+            if kept is None and limit is not None and other not in dist and len(dist) >= limit:
+                kept = set(dist)
+                continue
+            found.append(r)
+            if other not in dist:
+                dist[other] = dist[r["origin"]] + 1
+                props[other] = r["other"]
+                nxt.append(other)
+        frontier = sorted(nxt)
 
     edges = [_edge_json(r["source"], r["target"], r["e"]) for r in sorted(found, key=order)]
     nodes = [

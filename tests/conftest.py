@@ -19,3 +19,13 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
 @pytest.fixture(scope="session")
 def seed_gold() -> dict[str, dict[str, Any]]:
     return load_gold(SEEDS / "gold.jsonl")
+
+
+def first_reached(answer: dict[str, Any], limit: int) -> set[str]:
+    """The first ``limit`` documents a lineage walk reached, read from its edges (in walk order)."""
+    reached = [answer["root"]]
+    for e in answer["edges"]:
+        other = e["target"] if answer["direction"] == "up" else e["source"]
+        if other not in reached:
+            reached.append(other)
+    return set(reached[:limit])
