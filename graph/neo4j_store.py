@@ -201,6 +201,16 @@ MATCH (b:Document {key: k})<-[e:IMPLEMENTS|REPORTS_ON|URGES]-(a:Document)
 RETURN k AS origin, a.key AS source, b.key AS target, e {.*} AS e, a {.*} AS other,
        [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]] AS pair
 """
+# The lineage edges out of documents, for a capped answer: once the walk has its documents, the
+# edges still to give are those between them, found from the side with few edges (what a
+# document rests on) instead of reading the rest of a national level.
+Q_LINEAGE_EDGES_OUT_OF: Final = """
+UNWIND $keys AS k
+MATCH (a:Document {key: k})-[e:IMPLEMENTS|REPORTS_ON|URGES]->(b:Document)
+RETURN a.key AS source, b.key AS target, e {.*} AS e,
+       [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]] AS pair
+"""
+LINEAGE_CHUNK: Final = 500  # origins asked per query: a capped walk stops reading at its limit
 
 # Gaps: one query per kind, mirroring graph.gaps rule for rule. A plan is an ingested document of
 # a plan type below central level; a report an ingested "Báo cáo"; a unit the folded issuer and
@@ -980,20 +990,33 @@ def _lineage_tx(
 
     frontier = [key]
     while frontier and (depth is None or dist[frontier[0]] < depth):
-        nxt = []
-        for r in sorted(_rows(tx, query, {"origins": frontier}), key=order):
-            other = r["other"]["key"]
-            if kept is not None and other not in kept:
-                continue
-            if kept is None and limit is not None and other not in dist and len(dist) >= limit:
-                kept = set(dist)
-                continue
-            found.append(r)
-            if other not in dist:
-                dist[other] = dist[r["origin"]] + 1
-                props[other] = r["other"]
-                nxt.append(other)
-        frontier = sorted(nxt)
+        nxt: list[str] = []
+        for start in range(0, len(frontier), LINEAGE_CHUNK):
+            for r in sorted(
+                _rows(tx, query, {"origins": frontier[start : start + LINEAGE_CHUNK]}), key=order
+            ):
+                other = r["other"]["key"]
+                if kept is not None and other not in kept:
+                    continue
+                if kept is None and limit is not None and other not in dist and len(dist) >= limit:
+                    kept = set(dist)
+                    continue
+                found.append(r)
+                if other not in dist:
+                    dist[other] = dist[r["origin"]] + 1
+                    props[other] = r["other"]
+                    nxt.append(other)
+            if kept is not None:
+                # The documents are known: what the whole walk would still give is the edges between
+                # them out of the rest of this level and out of the kept documents of the next.
+                pending = set(frontier[start + LINEAGE_CHUNK :])
+                if depth is None or dist[frontier[0]] + 1 < depth:
+                    pending |= set(nxt)
+                found += _edges_between(tx, kept, pending, direction)
+                frontier = []
+                break
+        else:
+            frontier = sorted(nxt)
 
     edges = [_edge_json(r["source"], r["target"], r["e"]) for r in sorted(found, key=order)]
     nodes = [
@@ -1007,6 +1030,20 @@ def _lineage_tx(
         "edges": edges,
         "truncated": kept is not None,
     }
+
+
+def _edges_between(
+    tx: neo4j.ManagedTransaction, kept: set[str], origins: set[str], direction: str
+) -> list[Row]:
+    """The lineage rows between ``kept`` documents that a walk from ``origins`` would take."""
+    rows = []
+    keys = sorted(kept)
+    for start in range(0, len(keys), LINEAGE_CHUNK):
+        for r in _rows(tx, Q_LINEAGE_EDGES_OUT_OF, {"keys": keys[start : start + LINEAGE_CHUNK]}):
+            origin, other = (r["source"], r["target"]) if direction == "up" else (r["target"], r["source"])
+            if origin in origins and other in kept:
+                rows.append({**r, "origin": origin, "other": {"key": other}})
+    return rows
 
 
 def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:

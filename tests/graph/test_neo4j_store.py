@@ -308,9 +308,14 @@ class TestScenario:
         rows = backend.gaps(GapOptions(as_of=AS_OF, kinds=("report_overdue",)))
         assert [r["due"] for r in rows if r["document"] == request] == ["2026-01-15"]
 
-    def test_lineage_capped_at_a_limit(self, backend: Any, corpus: Path) -> None:
+    @pytest.mark.parametrize("chunk", [500, 1])
+    def test_lineage_capped_at_a_limit(
+        self, backend: Any, corpus: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """A capped answer is the whole answer (at the same depth) cut to the first documents the
-        walk reaches, with every edge between them."""
+        walk reaches, with every edge between them (on Neo4j also when a level is read in chunks
+        of one document, so that the cut falls before the rest of its level)."""
+        monkeypatch.setattr(neo4j_store, "LINEAGE_CHUNK", chunk)
         letter = str(corpus / "extra" / "dl_letter.txt")
         for key, direction in (("57-NQ/TW@VN@2024", "down"), (letter, "up")):
             for depth in (None, 1, 2):
