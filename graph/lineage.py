@@ -47,26 +47,22 @@ def lineage(
         for n in frontier:
             if depth is not None and dist[n] >= depth:
                 continue
-            pairs = (
-                G.out_edges(n, keys=True, data=True)
-                if direction == "up"
-                else G.in_edges(n, keys=True, data=True)
-            )
-            for u, v, rel, data in pairs:
-                if rel not in LINEAGE_RELATIONS:
-                    continue
-                other = v if direction == "up" else u
+            # The adjacency in graph order (neighbour, then relation), as out_edges/in_edges give it.
+            for other, by_relation in (G.succ[n] if direction == "up" else G.pred[n]).items():
                 if kept is not None and other not in kept:
                     continue
-                if kept is None and limit is not None and other not in dist and len(dist) >= limit:
-                    # One document over the limit: from here on only edges between the documents
-                    # kept are walked (the rest of this level and the kept documents of the next).
-                    kept = set(dist)
-                    continue
-                walked.append((u, v, rel, data))
-                if other not in dist:
-                    dist[other] = dist[n] + 1
-                    nxt.append(other)
+                for rel, data in by_relation.items():
+                    if rel not in LINEAGE_RELATIONS:
+                        continue
+                    if kept is None and limit is not None and other not in dist and len(dist) >= limit:
+                        # One document over the limit: from here on only edges between the documents
+                        # kept are walked (the rest of this level and the kept documents of the next).
+                        kept = set(dist)
+                        break
+                    walked.append((n, other, rel, data) if direction == "up" else (other, n, rel, data))
+                    if other not in dist:
+                        dist[other] = dist[n] + 1
+                        nxt.append(other)
         frontier = sorted(nxt)
     nodes = [
         {**node_json(G, n), "distance": d} for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
