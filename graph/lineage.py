@@ -9,7 +9,7 @@ from graph.errors import NodeNotFound
 __all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "lineage", "node_json"]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
-DEFAULT_LIMIT = 5000  # documents in a lineage answer of the API unless asked otherwise
+DEFAULT_LIMIT = 1000  # documents in a lineage answer of the API unless asked otherwise (as /graph)
 
 
 def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
