@@ -48,7 +48,10 @@ def lineage(
             if depth is not None and dist[n] >= depth:
                 continue
             # The adjacency in graph order (neighbour, then relation), as out_edges/in_edges give it.
-            for other, by_relation in (G.succ[n] if direction == "up" else G.pred[n]).items():
+            adjacency = G.succ[n] if direction == "up" else G.pred[n]
+            if kept is not None and kept.isdisjoint(adjacency):
+                continue  # nothing kept around it: skipped at C speed
+            for other, by_relation in adjacency.items():
                 if kept is not None and other not in kept:
                     continue
                 for rel, data in by_relation.items():
