@@ -183,15 +183,12 @@ def main() -> None:
             push(store, target)
             push_s = time.perf_counter() - t
             assert server.data_dir is not None and server.pid is not None
-            pushed = {
-                "push s": f"{push_s:.0f}",
-                "store MB": f"{folder_mb(server.data_dir / 'databases'):.0f}",
-            }
+            store_mb = folder_mb(server.data_dir / "databases")
             nq = time_queries(target, centrals[:4], keys[len(centrals) :][:40], provinces[:4])
             peak = process_peak_mb(server.pid)
             results.append(
                 {
-                    "backend": f"Neo4j backend on ArcadeDB (push {pushed['push s']} s, store {pushed['store MB']} MB)",
+                    "backend": f"Neo4j backend on ArcadeDB (push {push_s:.0f} s, store {store_mb:.0f} MB)",
                     "graph view build s": "-",
                     **nq,
                     "peak RSS MB": f"server {peak:.0f}" if peak is not None else "-",

@@ -6,7 +6,7 @@ import networkx as nx
 
 from graph.errors import NodeNotFound
 
-__all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "lineage", "node_json"]
+__all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "lineage", "lineage_answer", "node_json"]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
 DEFAULT_LIMIT = 1000  # documents in a lineage answer of the API unless asked otherwise (as /graph)
@@ -15,6 +15,13 @@ DEFAULT_LIMIT = 1000  # documents in a lineage answer of the API unless asked ot
 def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
     """A node as JSON: its key and attributes."""
     return {"key": key, **dict(G.nodes[key])}
+
+
+def lineage_answer(
+    root: str, direction: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, truncated: bool
+) -> dict[str, Any]:
+    """A lineage answer as every backend and the API give it."""
+    return {"root": root, "direction": direction, "nodes": nodes, "edges": edges, "truncated": truncated}
 
 
 def lineage(
@@ -75,10 +82,4 @@ def lineage(
          "evidence": data["evidence"]}
         for u, v, rel, data in walked
     ]  # fmt: skip
-    return {
-        "root": key,
-        "direction": direction,
-        "nodes": nodes,
-        "edges": edges,
-        "truncated": kept is not None,
-    }
+    return lineage_answer(key, direction, nodes, edges, truncated=kept is not None)

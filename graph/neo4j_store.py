@@ -29,7 +29,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final, Literal, Self
@@ -43,6 +43,7 @@ from graph.build import NODE_FIELDS, build_graph
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options, gap_order
 from graph.identity import Scope, number_key, reference_scope, scope_of
+from graph.lineage import lineage_answer
 from graph.store import (
     STORE_VERSION,
     DocumentRow,
@@ -379,11 +380,6 @@ def _in_scope(query: str, province: str | None) -> str:
 
 
 # -- pure helpers shared with the embedded store -------------------------------------------------------
-
-
-def _batched[T](rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
 
 
 def _dumps(value: Any) -> str:
@@ -734,9 +730,9 @@ class Neo4jStore:
             self._delete_facts(tx, path, old, changes)
         file_row, mentions, deadlines = _extraction_rows(path, sha, ex, run_id)
         _run(tx, Q_CREATE_FILES, {"rows": [file_row]})
-        for batch in _batched(mentions, self.batch_size):
+        for batch in itertools.batched(mentions, self.batch_size):
             _run(tx, Q_CREATE_MENTIONS, {"rows": list(batch)})
-        for batch in _batched(deadlines, self.batch_size):
+        for batch in itertools.batched(deadlines, self.batch_size):
             _run(tx, Q_CREATE_DEADLINES, {"rows": list(batch)})
         changes.numbers |= {m["number_key"] for m in mentions}
         if file_row["number_key"]:
@@ -807,7 +803,7 @@ class Neo4jStore:
                 changes.keys.add(m["target"])
             changes.keys.add(target)
             changes.sources.add(m["source"])
-        for batch in _batched(updates, self.batch_size):
+        for batch in itertools.batched(updates, self.batch_size):
             _run(tx, Q_SET_RESOLUTION, {"rows": list(batch)})
 
     def _refresh_documents(self, tx: neo4j.ManagedTransaction, keys: list[str]) -> None:
@@ -826,9 +822,9 @@ class Neo4jStore:
         keep = [k for k in keys if k in G and "status" in G.nodes[k]]
         gone = [k for k in keys if k not in keep]
         rows = [_document_props(k, G.nodes[k], places[k]) for k in keep]
-        for batch in _batched(rows, self.batch_size):
+        for batch in itertools.batched(rows, self.batch_size):
             _run(tx, Q_MERGE_DOCUMENTS, {"rows": list(batch)})
-        for kbatch in _batched(gone, self.batch_size):
+        for kbatch in itertools.batched(gone, self.batch_size):
             _run(tx, Q_DELETE_DOCUMENTS, {"keys": list(kbatch)})
 
     def _refresh_edges(self, tx: neo4j.ManagedTransaction, sources: list[str]) -> None:
@@ -847,7 +843,7 @@ class Neo4jStore:
         )
         G = build_graph(docs, refs, self.catalog)
         for rel, rows in _edge_rows(G, refs).items():
-            for batch in _batched(rows, self.batch_size):
+            for batch in itertools.batched(rows, self.batch_size):
                 _run(tx, Q_CREATE_EDGES[rel], {"rows": list(batch)})
 
     # -- reading -----------------------------------------------------------------------------
@@ -1036,13 +1032,7 @@ def _lineage_tx(
         {"key": k, **_node_attrs(props[k]), "distance": d}
         for k, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
     ]
-    return {
-        "root": key,
-        "direction": direction,
-        "nodes": nodes,
-        "edges": edges,
-        "truncated": kept is not None,
-    }
+    return lineage_answer(key, direction, nodes, edges, truncated=kept is not None)
 
 
 def _edges_between(
@@ -1158,6 +1148,7 @@ def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Itera
         for r in _rows(tx, Q_COVERAGE_PROVINCE, {"keys": keys, "province": here}):
             provinces_of[r["directive"]] = {here}
             communes_of[r["directive"]] = set(r["communes"])
+    wards = [str(w.name) for w in Ward.iter_by_province(prov.code)] if prov else []
     for n in directives:
         covered = provinces_of.get(n["key"], set())
         for p in (p for p in wanted if fold(p) not in covered):
@@ -1166,8 +1157,7 @@ def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Itera
         if prov is None:
             continue
         local = communes_of.get(n["key"], set())
-        for w in Ward.iter_by_province(prov.code):
-            name = str(w.name)
+        for name in wards:
             if fold(name) not in local:
                 yield {**_gap_row("unit_coverage", n, f"no document of {name} implements {_label(n)}"),
                        "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
