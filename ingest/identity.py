@@ -6,13 +6,14 @@ cannot be read stays None and a warning says so.
 """
 
 import re
+from dataclasses import dataclass
 
 from ingest.dates import parse_date_at
 from ingest.gazetteer import Place, current_province_name, resolve_place
 from ingest.layout import Layout
-from ingest.records import DocumentIdentity
+from ingest.records import DocumentIdentity, Symbol
 from ingest.symbols import find_symbols
-from ontology.codes import level_of_issuer_code, type_name_of_code
+from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
 from ontology.terms import Level
 
 __all__ = ["UNIT_WORDS", "display_org", "level_of_org", "read_identity"]
@@ -50,6 +51,17 @@ _COMMITTEE = re.compile(
 _COMMITTEE_UNIT = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
 _PROVINCE_MENTION = re.compile(
     r"\b(?:tỉnh|[TĐ]ỉnh\s+(?:ủy|uỷ)|Thành\s+(?:ủy|uỷ)|thành\s+phố)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
+)
+_TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
+# A web page that reports a document instead of reproducing its header says who issued what:
+# "Ngày 6/1/2021, UBND huyện Vĩnh Linh ban hành Quyết định số 07/QĐ-UBND …", "Ban Chỉ đạo … vừa
+# ban hành Thông báo số 07-TB/CQTTBCĐ, ngày 15/10/2025 …", "Văn phòng … truyền đạt ý kiến … tại
+# Công văn số 2881/VP-KGVX, ngày 07/5/2025".
+_ANNOUNCE = re.compile(
+    rf"(?:(?:(?:đã|vừa|mới)\s+)*(?:ký\s+)?(?:ban\s+hành|có|phát\s+hành)"
+    rf"|truyền\s+đạt\s+ý\s+kiến[^.;]{{0,240}}?\btại)\s+"
+    rf"(?P<tname>{_TYPE_ALT}|[Vv]ăn\s+bản)\s+(?:số\s*:?\s*)?(?=\d)",
+    re.I,
 )
 _INFO_ONLY = re.compile(r"\((?:để\s+)?(?:đ/b|t/d|biết|theo\s+dõi)\)", re.I)
 
@@ -375,6 +387,53 @@ def _recipients(text: str, lay: Layout) -> list[str]:
     return items
 
 
+@dataclass(frozen=True, slots=True)
+class _Announced:
+    """The document a web page reports, as its lead sentence names it."""
+
+    symbol: Symbol
+    type_name: str
+    issuer: str | None
+    date: str | None
+
+
+def _announced(text: str, lay: Layout) -> _Announced | None:
+    """The document a page without a header is about: the first one its lead says was issued."""
+    end = min(lay.closing_start, 3000)
+    for m in _ANNOUNCE.finditer(text, 0, end):
+        sym = next(iter(find_symbols(text[m.end() : m.end() + 40])), None)
+        if sym is None or sym.start != 0:
+            continue
+        s_start, _ = lay.sentence_at(m.start())
+        clause_start = max(s_start, text.rfind(";", 0, m.start()) + 1)
+        lead = text[clause_start : m.start()]
+        date: str | None = None
+        after = m.end() + sym.end
+        d = parse_date_at(text, after, min(len(text), after + 50))
+        if d is not None and re.fullmatch(r"[\s,(]*(?:ngày\s*)?", text[after : d.start], re.I):
+            date = d.value.iso if d.value and d.value.precision == "day" else None
+        lead = re.sub(r"^\s*(?:LTS\s*:\s*)?", "", lead)
+        if re.match(r"Ngày\s+\d", lead):
+            d = parse_date_at(lead, 0, 45)
+            if d is not None and d.start <= 5:
+                if date is None and d.value and d.value.precision == "day":
+                    date = d.value.iso
+                lead = lead[d.end :].lstrip(" ,")
+            else:  # "Ngày 10/6, …": no year, no date
+                lead = lead.split(",", 1)[-1]
+        issuer = _clean_org(lead.strip())
+        issuer = re.split(r"\s+(?:truyền\s+đạt|đã|vừa|mới)\b", issuer)[0].strip(" ,")
+        if not issuer or not issuer[0].isupper() or len(issuer.split()) > 25:
+            issuer = None
+        tname = re.sub(r"\s+", " ", m.group("tname"))
+        known = next((t for t in TYPE_NAMES if t.lower() == tname.lower()), None)
+        if known is None:  # "Văn bản số …": a letter unless its symbol names a type
+            st = sym.symbol
+            known = (type_name_of_code(st.type_code, party=st.family == "party") if st.type_code else None) or "Công văn"
+        return _Announced(sym.symbol, fold_type_name(known), issuer, date)
+    return None
+
+
 def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdentity:
     """Read the document's own identity from its normalised text and layout."""
     doc = DocumentIdentity(title=lay.title)
@@ -398,16 +457,24 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
     if doc.doc_type is None:
         warnings.append("document type not found (no heading, V/v line or number)")
     # Date: only the place-and-date line of the header.
-    if lay.date_line is not None:
-        d = parse_date_at(lay.date_line.text)
+    if lay.date_span is not None:
+        d = parse_date_at(re.sub(r"\s+", " ", text[lay.date_span[0] : lay.date_span[1]]))
         if d and d.value:
             doc.date = d.value.iso
         elif d and d.invalid:
             warnings.append(f"invalid document date {d.raw!r}")
+    announced = _announced(text, lay) if lay.number_line is None and lay.date_span is None and lay.type_heading is None else None
+    if announced is not None:
+        doc.symbol = announced.symbol
+        doc.number = announced.symbol.canonical
+        doc.doc_type = doc.doc_type or announced.type_name
+        doc.date = doc.date or announced.date
     if doc.date is None:
         warnings.append("document date not found")
     # Issuer and superior.
     issuer, superior = _header_org(lay)
+    if issuer is None and announced is not None:
+        issuer = announced.issuer
     if issuer is None:
         issuer = _body_org(text, lay)
     if issuer is None:

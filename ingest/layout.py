@@ -18,7 +18,9 @@ _TYPE_HEADING = re.compile(
     r"^(?P<t>" + "|".join(re.escape(t.upper()) for t in TYPE_NAMES) + r")(?:\s*[:.]?)$"
 )
 _VV = re.compile(r"^\s*V/v\b", re.I)
-_SO_LINE = re.compile(r"(?:^|\s{2,})Số\s*:?\s*(?P<rest>.*)$")
+# The number line: "Số: 12/KH-UBND", also after a type word ("Nghị quyết số: 11-NQ/TW") or in the
+# middle of a header flattened onto one line ("… SỞ GIÁO DỤC Số : 2917 /SGDĐT-VP …").
+_SO_LINE = re.compile(r"(?:(?:^|\s{2,})Số|(?:^|(?<=\s))[Ss]ố(?=\s*:))\s*:?\s*(?P<rest>.*)$")
 _DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?(?:[ \t]\d{1,2})?),\s*ngày\b")
 BODY_CUE = re.compile(
     r"^\s*(?:Thực\s+hiện|Căn\s+cứ|Kính\s+gửi|Trên\s+cơ\s+sở|Triển\s+khai|Theo|Tiếp\s+theo|Để|Nhằm|"
@@ -30,7 +32,15 @@ _BASIS_LINE = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|X
 _SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})$", re.M)
 _LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
 _DATED = re.compile(r"ngày.{0,30}năm|ngày\s*\d")
-_NUMBERED = re.compile(r"Số\s*:?\s*\d|Số\s*:\s")
+# ", ngày" of the place-and-date line; the place before it and the date after it may be on the
+# lines around it ("Tuyên Quang, ngày" / "12 tháng 8 năm 2022", "*Đồng Tháp," / "ngày 01 …").
+_PLACE_DATE = re.compile(r",[ \t]*\n?[ \t]*ngày\b")
+_FULL_DATE = re.compile(
+    r"ngày\s*(?:\d{1,2}|[ .…_]*)\s*tháng\s*(?:\d{1,2}|[ .…_]*)\s*năm\s*(?:19|20)\d\d"
+    r"|ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d",
+    re.I,
+)
+_NUMBERED = re.compile(r"[Ss]ố\s*:?\s*\d|[Ss]ố\s*:\s")
 _ABOUT = re.compile(r"^(?:Về|V/v)\s")
 _SEPARATOR = re.compile(r"[-_=*–. ]{3,}")
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")
@@ -62,6 +72,7 @@ class Layout:
     number_line: Line | None = None
     date_line: Line | None = None
     date_place: str | None = None
+    date_span: tuple[int, int] | None = None  # "ngày … năm …" of the place-and-date line
     body_start: int = 0
     closing_start: int = 0
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -105,6 +116,65 @@ def _cells(line: Line) -> list[str]:
 def _date_line(text: str) -> re.Match[str] | None:
     """The place-and-date line ("Hà Nội, ngày 22 tháng 12 năm 2024"); most lines fail the cheap test."""
     return _DATE_LINE.search(text) if "ngày" in text else None
+
+
+_PLACE_UNIT_WORDS = frozenset({"thành", "phố", "tỉnh", "huyện", "quận", "thị", "xã", "trấn", "phường", "đặc", "khu"})
+
+
+# What may stand before the place on its line: nothing, a number, the motto, a cell border.
+_AFTER_HEADER_CELL = re.compile(r"(?:\S*[\d/]\S*|[Pp]húc|\s{2,}|\t|\|)\s*$")
+
+
+def _place_words(before: str) -> str:
+    """The place name that ends ``before``: the capitalised words (and unit words) at its end, so
+    that a number or a motto on the same line ("Số: 300/BC-CP Hà Nội") is left out."""
+    words = before.replace("*", " ").split()
+    kept: list[str] = []
+    for i, w in enumerate(reversed(words)):
+        bare = w.strip(".")
+        if i == 0 and bare.isdigit() and len(bare) <= 2 and len(words) > 1:
+            kept.append(w)  # "Móng Cái 3": a numbered ward
+            continue
+        if not bare or any(not (c.isalpha() or c == "-") for c in bare):
+            break
+        if bare[0].isupper() and not (len(bare) > 1 and bare.isupper() and bare not in {"TP", "TX"}):
+            kept.append(w)
+        elif bare.lower() in _PLACE_UNIT_WORDS:
+            kept.append(w)
+        else:
+            break
+    if kept and kept[0].isdigit() and len(kept) == 1:
+        return ""
+    return " ".join(reversed(kept))
+
+
+def _find_place_date(text: str, head: list[Line], lay: Layout) -> None:
+    """The header's place-and-date line, read across the line breaks a copied page puts in it."""
+    if not head:
+        return
+    end = head[-1].end
+    for m in _PLACE_DATE.finditer(text, head[0].start, end):
+        full = _FULL_DATE.match(text, m.end() - 4, min(len(text), m.end() + 60))
+        if full is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()]
+        place = _place_words(before)
+        prefix = before.rstrip(" \t*")[: -len(place)] if place else ""
+        if not place or not (not prefix.strip() or _AFTER_HEADER_CELL.search(prefix)):
+            continue  # a comma and "ngày" inside a sentence, not a header line
+        prev_end = line_start - 1
+        if prev_end > 0 and len(place.split()) <= 2 and not prefix.strip():
+            # "Thành phố Hồ" / "Chí Minh, ngày …": the place began on the line before.
+            prev = text[text.rfind("\n", 0, prev_end) + 1 : prev_end].strip(" \t*")
+            if prev and len(prev.split()) <= 4 and _place_words(prev) == prev and not _is_upper(prev):
+                place = f"{prev} {place}"
+        if len(place) > 45 or _is_upper(place):
+            continue
+        lay.date_place = re.sub(r"\s+", " ", place)
+        lay.date_span = full.span()
+        lay.date_line = next((ln for ln in head if ln.start <= m.start() <= ln.end), head[0])
+        return
 
 
 def _is_upper(s: str) -> bool:
@@ -157,15 +227,12 @@ def analyse_layout(text: str) -> Layout:
     for ln in nonempty[:head_limit]:
         if (
             lay.number_line is None
-            and "Số" in ln.text
+            and ("Số" in ln.text or "số" in ln.text)
             and _SO_LINE.search(ln.text)
             and _NUMBERED.search(ln.text)
         ):
             lay.number_line = ln
-        m = _date_line(ln.text) if lay.date_line is None else None
-        if m and _DATED.search(ln.text):
-            lay.date_line = ln
-            lay.date_place = m.group("place").strip(" *-")
+    _find_place_date(text, nonempty[:head_limit], lay)
     if heading is not None:
         cell = next(c for c in _cells(nonempty[heading]) if _TYPE_HEADING.match(re.sub(r"\s+", " ", c)))
         name = _TYPE_HEADING.match(re.sub(r"\s+", " ", cell))

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 
 from ingest.records import NormalizedText
+from ontology.codes import TYPE_NAMES
 
 __all__ = ["normalize", "normalize_text"]
 
@@ -43,6 +44,9 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CRLF = re.compile(r"\r\n")
 _MD_ESCAPE = re.compile(r"\\([\\*_#\[\]().\-!`>+|{}])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+# Single-asterisk emphasis (``*Căn cứ* *Luật …*``) and decorative stars: an asterisk is never
+# part of a document's words, and left in place it cuts keywords off from what follows.
+_MD_STAR = re.compile(r"\*+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
 # Markdown tables (web copies put the two-column header in one): cells and <br> become lines.
 _MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M)
@@ -59,6 +63,32 @@ _BROKEN_BEFORE_SEP = re.compile(rf"(\d{{1,5}}+)[ \t]*\*?[ \t]*\n\s*([-/])(?=[ \t
 _BROKEN_DATE = re.compile(
     r"(\d(?<!\w\d)\d?[/.-]\d{1,2}[/.-])[ \t]*\n\s*(?=(?:19|20)\d\d\b)"
 )  # \d first: fast scan
+
+# A paragraph's first word left alone on its line by a page copied column by column ("ỦY" /
+# "BAN NHÂN DÂN", "Ngày" / "19 tháng 6 năm 2025", "Số:" / "607/QĐ-UBND"): joined to the next line
+# when that line goes on with the same phrase (an upper-case word after an upper-case one, a
+# lower-case word or a number after a capitalised one) and does not open a list item.
+_LONE_WORD = re.compile(r"^[ \t]*(?P<w>[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*)(?P<colon>:?)[ \t]*\n[ \t]*(?=\S)", re.M)
+_LONE_HEADINGS = frozenset(t.upper() for t in TYPE_NAMES if " " not in t)
+_LIST_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]|[IVX]+\.|[a-zđ]\)|[-–+•])(?:\s|$)")
+
+
+def _join_lone_word(m: re.Match[str]) -> str:
+    text = m.string
+    nxt = text[m.end() : m.end() + 40]
+    word = m.group("w")
+    joined = f"{word}{m.group('colon')} "
+    if _LIST_START.match(nxt):
+        return m.group(0)
+    if m.group("colon"):
+        return joined if word == "Số" and nxt[:1].isdigit() else m.group(0)
+    first = nxt.split(None, 1)[0] if nxt.split() else ""
+    if len(word) > 1 and word.isupper():
+        return joined if first.isupper() and first.isalpha() and word not in _LONE_HEADINGS else m.group(0)
+    if word[1:].islower() or len(word) == 1:
+        return joined if first[:1].islower() or first[:1].isdigit() else m.group(0)
+    return m.group(0)
+
 
 Repl = Callable[[re.Match[str]], str]
 
@@ -116,6 +146,8 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
         text, offs = _sub(text, offs, _MD_ESCAPE, lambda m: m.group(1))
     if "**" in text or "__" in text:
         text, offs = _sub(text, offs, _MD_EMPHASIS, lambda m: "")
+    if "*" in text:
+        text, offs = _sub(text, offs, _MD_STAR, lambda m: "")
     if "#" in text:
         text, offs = _sub(text, offs, _MD_HEADING, lambda m: "")
     if "---" in text:
@@ -125,6 +157,8 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
     if "|" in text:
         text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
     markup_removed = text is not before_markup
+    if "\n" in text:
+        text, offs = _sub(text, offs, _LONE_WORD, _join_lone_word)
     if "\n" in text:  # the last three re-join what a line break cut
         text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))
         text, offs = _sub(text, offs, _BROKEN_BEFORE_SEP, lambda m: m.group(1) + m.group(2))
