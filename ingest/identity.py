@@ -421,15 +421,15 @@ def _announced(text: str, lay: Layout) -> _Announced | None:
                 lead = lead[d.end :].lstrip(" ,")
             else:  # "Ngày 10/6, …": no year, no date
                 lead = lead.split(",", 1)[-1]
-        issuer = _clean_org(lead.strip())
-        issuer = re.split(r"\s+(?:truyền\s+đạt|đã|vừa|mới)\b", issuer)[0].strip(" ,")
-        if not issuer or not issuer[0].isupper() or len(issuer.split()) > 25:
-            issuer = None
+        named = re.split(r"\s+(?:truyền\s+đạt|đã|vừa|mới)\b", _clean_org(lead.strip()))[0].strip(" ,")
+        issuer = named if named and named[0].isupper() and len(named.split()) <= 25 else None
         tname = re.sub(r"\s+", " ", m.group("tname"))
         known = next((t for t in TYPE_NAMES if t.lower() == tname.lower()), None)
         if known is None:  # "Văn bản số …": a letter unless its symbol names a type
             st = sym.symbol
-            known = (type_name_of_code(st.type_code, party=st.family == "party") if st.type_code else None) or "Công văn"
+            known = (
+                type_name_of_code(st.type_code, party=st.family == "party") if st.type_code else None
+            ) or "Công văn"
         return _Announced(sym.symbol, fold_type_name(known), issuer, date)
     return None
 
@@ -463,7 +463,11 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
             doc.date = d.value.iso
         elif d and d.invalid:
             warnings.append(f"invalid document date {d.raw!r}")
-    announced = _announced(text, lay) if lay.number_line is None and lay.date_span is None and lay.type_heading is None else None
+    announced = (
+        _announced(text, lay)
+        if lay.number_line is None and lay.date_span is None and lay.type_heading is None
+        else None
+    )
     if announced is not None:
         doc.symbol = announced.symbol
         doc.number = announced.symbol.canonical

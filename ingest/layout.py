@@ -118,7 +118,9 @@ def _date_line(text: str) -> re.Match[str] | None:
     return _DATE_LINE.search(text) if "ngày" in text else None
 
 
-_PLACE_UNIT_WORDS = frozenset({"thành", "phố", "tỉnh", "huyện", "quận", "thị", "xã", "trấn", "phường", "đặc", "khu"})
+_PLACE_UNIT_WORDS = frozenset(
+    {"thành", "phố", "tỉnh", "huyện", "quận", "thị", "xã", "trấn", "phường", "đặc", "khu"}
+)
 
 
 # What may stand before the place on its line: nothing, a number, the motto, a cell border.
@@ -137,9 +139,9 @@ def _place_words(before: str) -> str:
             continue
         if not bare or any(not (c.isalpha() or c == "-") for c in bare):
             break
-        if bare[0].isupper() and not (len(bare) > 1 and bare.isupper() and bare not in {"TP", "TX"}):
-            kept.append(w)
-        elif bare.lower() in _PLACE_UNIT_WORDS:
+        if (
+            bare[0].isupper() and not (len(bare) > 1 and bare.isupper() and bare not in {"TP", "TX"})
+        ) or bare.lower() in _PLACE_UNIT_WORDS:
             kept.append(w)
         else:
             break
