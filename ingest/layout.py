@@ -45,6 +45,11 @@ _ABOUT = re.compile(r"^(?:Về|V/v)\s")
 _SEPARATOR = re.compile(r"[-_=*–. ]{3,}")
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")
 _CELL_GAP = re.compile(r"\s{3,}|\t")
+_AUTHORITY_LINE = re.compile(
+    r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|"
+    r"THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|"
+    r"GIÁM\s+ĐỐC|QUỐC\s+HỘI|TỔNG\s+GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|KÍNH\s+GỬI|QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ\s*:)"
+)
 _CLOSING = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(r"^\s*(?:TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*[A-ZĐÀ-Ỹ]", re.M)
 
@@ -77,6 +82,10 @@ class Layout:
     closing_start: int = 0
     sentences: list[tuple[int, int]] = field(default_factory=list)
     headings: list[tuple[int, str]] = field(default_factory=list)  # numbered section headings
+    preamble_end: int = 0  # end of the opening (bases, "Căn cứ …", "Thực hiện …") before the first section
+    basis_blocks: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # lists of bases ("…, cụ thể:" / "CĂN CỨ")
     _sentence_starts: list[int] = field(default_factory=list)
     _heading_starts: list[int] = field(default_factory=list)
 
@@ -93,6 +102,10 @@ class Layout:
         if i < 0:
             return 0, 0
         return self.sentences[i]
+
+    def in_basis_block(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a list of bases ("dựa trên các văn bản …, cụ thể:", "Căn cứ pháp lý")."""
+        return any(a <= pos < b for a, b in self.basis_blocks)
 
     def in_title(self, pos: int) -> bool:
         return self.title_span is not None and self.title_span[0] <= pos < self.title_span[1]
@@ -195,18 +208,26 @@ def _find_heading(lines: list[Line], limit: int) -> int | None:
 def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
     """Span of the title lines from ``first`` up to the body, a date line or a capitalised line."""
     start = end = None
+    upper_title = False
     for ln in lines[first : first + 8]:
         # The first line after the heading is the title even when it opens with a cue word
         # ("Triển khai thực hiện Nghị quyết …"), unless it reads as the body's first sentence.
         first_line = start is None and not _FIRST_LINE_IS_BODY.search(ln.text)
+        upper = _is_upper(ln.text) or not any(c.isalpha() for c in ln.text)  # "2020": neutral
         if (
             (BODY_CUE.match(ln.text) and not first_line)
             or _SEPARATOR.fullmatch(ln.text)
             or _date_line(ln.text)
-            or _is_upper(ln.text)
+            or (upper and not (first_line or upper_title))
+            or (upper_title and not upper)
+            or (start is not None and _PART_HEADING.match(ln.text))
+            or (upper and start is not None and _AUTHORITY_LINE.match(ln.text))
             or _CLOSING.match(ln.text)
         ):
             break
+        # A title in capitals ("KẾ HOẠCH" / "PHÁT ĐỘNG PHONG TRÀO …" / "ĐẾN NĂM 2025") runs on over
+        # capitalised lines up to the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …") or the body.
+        upper_title = upper and (start is None or upper_title)
         if start is not None and ln.text.endswith((".", ":")):
             break  # a sentence ending on a later line is the body's, not the title's
         start = ln.start if start is None else start
@@ -294,8 +315,70 @@ def analyse_layout(text: str) -> Layout:
     lay.sentences = _sentences(text, lay)
     lay.headings = [(m.start(), m.group("h")) for m in _SECTION_HEADING.finditer(text)]
     lay._heading_starts = [p for p, _ in lay.headings]
+    lay.basis_blocks = _basis_blocks(text, lay)
+    lay.preamble_end = _preamble_end(text, lay)
     lay._sentence_starts = [s for s, _ in lay.sentences]
     return lay
+
+
+# Where the opening of a document ends: its first part ("I. MỤC ĐÍCH"), article ("Điều 1"), the
+# enacting word ("QUYẾT ĐỊNH:"), or the sentence that announces the content ("… như sau:").
+_PART_HEADING = re.compile(
+    r"^[ \t]*(?:[IVX]+[.\-)]|PHẦN\b|Phần\s+(?:thứ|[IVX\d])|Chương\s+[IVX\d]|Điều\s+1\b)", re.M
+)
+_ENACTING = re.compile(
+    r"^[ \t]*(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|KẾT\s+LUẬN|CHỈ\s+THỊ|NGHỊ\s+QUYẾT)(?:\s*:|[ \t]*$)", re.M
+)
+_ANNOUNCES_CONTENT = re.compile(r"(?:như\s+sau|sau\s+đây|nội\s+dung\s+sau|sau)\s*:[ \t]*$", re.M)
+_ARABIC_HEADING = re.compile(r"^[ \t]*\d+\.[ \t]+[^\n]{2,100}$", re.M)
+_BASIS_INTRO = re.compile(
+    r"căn\s+cứ|dựa\s+(?:trên|vào)|cơ\s+sở\s+pháp\s+lý|trên\s+cơ\s+sở|cơ\s+sở\s+(?:xây\s+dựng|ban\s+hành)",
+    re.I,
+)
+_BLOCK_OPEN = re.compile(r":[ \t]*$", re.M)
+
+
+def _basis_blocks(text: str, lay: Layout) -> list[tuple[int, int]]:
+    """Lists of bases without a cue on each item: after a sentence ending in ":" that names its bases
+    ("Kế hoạch được xây dựng dựa trên các văn bản …, cụ thể:") or under a heading "CĂN CỨ …" /
+    "Cơ sở pháp lý", up to the next part of the document."""
+    blocks: list[tuple[int, int]] = []
+    starts = [m.end() for m in _BLOCK_OPEN.finditer(text, 0, lay.closing_start)]
+    starts = [e for e in starts if _BASIS_INTRO.search(text[max(lay.sentence_at(e - 1)[0], e - 250) : e])]
+    for pos, heading in lay.headings:
+        if pos >= lay.body_start and re.match(
+            r"\s*(?:căn\s+cứ|cơ\s+sở\s+pháp\s+lý|cơ\s+sở\s+(?:xây\s+dựng|ban\s+hành))", heading, re.I
+        ):
+            starts.append(pos)
+    for start in sorted(starts):
+        nxt = _PART_HEADING.search(text, start + 1, lay.closing_start)
+        end = min(nxt.start() if nxt else lay.closing_start, start + 6000, lay.closing_start)
+        for m in _BLOCK_OPEN.finditer(text, start + 1, end):
+            if not _BASIS_INTRO.search(text[max(lay.sentence_at(m.start())[0], m.start() - 250) : m.end()]):
+                end = m.end()  # a new announcement ("… như sau:") closes the list
+                break
+        if end > start:
+            blocks.append((start, end))
+    return blocks
+
+
+def _preamble_end(text: str, lay: Layout) -> int:
+    """End of the document's opening, where its bases are stated."""
+    end = lay.closing_start
+    for pattern in (_PART_HEADING, _ENACTING):
+        m = pattern.search(text, lay.body_start, end)
+        if m:
+            end = m.start()
+    m = _ANNOUNCES_CONTENT.search(text, lay.body_start, end)
+    if m:
+        end = m.end()
+    for m in _ARABIC_HEADING.finditer(text, lay.body_start, end):
+        line = m.group(0).strip()
+        if lay.in_basis_block(m.start()) or line.endswith((";", ",")) or re.search(r"\d+/", line):
+            continue  # an item of a list of bases, not a section
+        end = m.start()
+        break
+    return end
 
 
 _SENT_END = re.compile(r"[.!?](?=[\s\"”)]*\s+[\"“(]?[A-ZĐÀ-Ỹ0-9(-])|[.!?]\s*$", re.M)

@@ -70,6 +70,28 @@ _FUTURE_SECTION = re.compile(
     r"nhiệm\s+vụ|phương\s+hướng|thời\s+gian\s+tới|kiến\s+nghị|đề\s+xuất|giải\s+pháp|kế\s+hoạch", re.I
 )
 _SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})$", re.M)
+# A proposal or a report merely considered: "Theo đề nghị của …", "Xét đề nghị …", "Về đề xuất của …".
+_PROPOSAL = re.compile(
+    r"(?:đề\s+nghị|đề\s+xuất)\s+(?:của|tại)\b|\b(?:Xét|xét)\s+(?:đề\s+nghị|Tờ\s+trình|tờ\s+trình)"
+)
+# Something issued before, told as background: "… đã ban hành Quyết định số", "… đã có Văn bản số".
+_ISSUED_EARLIER = re.compile(
+    r"\b(?:đã|vừa|mới)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:ban\s+hành|có|ký)\s+[^,;.()]{0,25}$", re.I
+)
+# A basis cue in the middle of a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết số …".
+_BASIS_MIDWAY = re.compile(
+    r"\b(?:căn\s+cứ(?:\s+vào)?|dựa\s+(?:trên|vào))\b(?!.*\bđã\s+ban\s+hành)", re.I | re.S
+)
+# What a document amends, replaces or repeals is not its basis: "… sửa đổi, bổ sung một số điều của
+# Nghị định số 63/2010/NĐ-CP".
+_AMENDS = re.compile(
+    r"(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|đính\s+chính|hết\s+hiệu\s+lực)[^;.]{0,60}$", re.I
+)
+_NAMED_DOCUMENT = re.compile(
+    rf"\s*(?:các\s+)?(?:{_TYPE_ALT}|văn\s+bản|ý\s+kiến\s+chỉ\s+đạo|chỉ\s+đạo\s+của|Điều\s+lệ|Hiến\s+pháp)\b",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])(?:\s|$)")
 _COORDINATOR = re.compile(r"(?:,|;|\bvà|\bcùng(?:\s+với)?|\bhoặc|\bvà\s+các)\s*$")
 _CENTRAL_BY = re.compile(
     r"Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương|Chính\s+phủ|Thủ\s+tướng|Quốc\s+hội|"
@@ -207,8 +229,14 @@ def _short_forms(text: str, end: int) -> Iterator[re.Match[str]]:
 
 
 def _collect(
-    norm: NormalizedText, lay: Layout, own: Symbol | None, own_date: str | None = None
+    norm: NormalizedText,
+    lay: Layout,
+    own: Symbol | None,
+    own_date: str | None,
+    own_spans: list[tuple[int, int]],
 ) -> list[_Raw]:
+    """Every mention in the text before the closing; mentions of the document's own number go to
+    ``own_spans`` instead."""
     text = norm.text
     raws: list[_Raw] = []
     end_zone = lay.closing_start
@@ -220,6 +248,7 @@ def _collect(
             own is not None and sm.symbol.number_int == own.number_int and _same_symbol(sm.symbol, own)
         )
         if own_again and not _dated_otherwise(text, sm.end, own_date):
+            own_spans.append((sm.start, sm.end))
             continue  # the document's own number, repeated
         if sm.symbol.family == "party" and sm.symbol.type_code == "BS":
             continue  # the number of a copy, not a document
@@ -265,9 +294,12 @@ def _in_basis_section(lay: Layout, pos: int, sentence_start: int) -> bool:
 
 
 def _opens_with_basis(text: str, clause_start: int, first_ref_start: int) -> bool:
-    """A clause opening with a basis cue followed closely by its first reference."""
+    """A clause opening with a basis cue followed closely by its first reference, or by the name of a
+    document without a number ("Thực hiện Luật Phổ biến, giáo dục pháp luật năm 2012; … Quyết định số …")."""
     m = _BASIS_START.match(text, clause_start, first_ref_start + 1)
-    return m is not None and first_ref_start - m.end() <= 40
+    if m is None:
+        return False
+    return first_ref_start - m.end() <= 40 or bool(_NAMED_DOCUMENT.match(text, m.end(), first_ref_start))
 
 
 def _relation(
@@ -277,66 +309,86 @@ def _relation(
     first_in_sentence: _Raw,
     lay: Layout,
     kind: DocumentKind,
+    own_spans: list[tuple[int, int]],
 ) -> Relation:
+    """The relation a mention states, from the zone it lies in and the words before it."""
     text = lay.text
+    is_report_ref = raw.type_name == "Báo cáo" or (raw.symbol is not None and raw.symbol.type_code == "BC")
     if lay.in_title(raw.sym_start):
-        before_in_title = text[lay.title_span[0] if lay.title_span else 0 : raw.start]
         if kind.is_report:
-            return Relation.REPORTS_ON
-        if kind.is_urging:
-            return Relation.URGES
-        nested = (
-            prev is not None and lay.in_title(prev.sym_start) and not _COORDINATOR.search(before_in_title)
-        )
-        return Relation.CITES if nested else Relation.IMPLEMENTS
-    s_start, _ = lay.sentence_at(raw.sym_start)
-    if kind.is_report:
-        lead_all = text[prev.end if prev is not None and prev.end > s_start else s_start : raw.start]
+            return Relation.CITES if is_report_ref else Relation.REPORTS_ON
+        return Relation.URGES if kind.is_urging else Relation.IMPLEMENTS
+    s_start, s_end = lay.sentence_at(raw.sym_start)
+    clause_start = text.rfind(";", s_start, raw.start) + 1 or s_start
+    clause_lead = text[clause_start : raw.start]
+    if prev is not None and prev.end <= s_start:
+        prev = None
+    near_lead = text[max(prev.end, clause_start) if prev is not None else clause_start : raw.start]
+    # A proposal or a report merely considered ("Theo đề nghị của Sở … tại Tờ trình số …").
+    if _PROPOSAL.search(clause_lead) or (
+        raw.type_name == "Tờ trình" and _PROPOSAL.search(text[s_start : raw.start])
+    ):
+        return Relation.CITES
+    # Background: what someone issued before ("Bộ … đã xây dựng và ban hành Quyết định số …").
+    if _ISSUED_EARLIER.search(near_lead):
+        return Relation.CITES
+    if kind.is_report and not is_report_ref:
+        lead_all = text[prev.end if prev is not None else s_start : raw.start]
         if _REPORT_CUE.search(lead_all[-90:]) and not re.search(r"\bvề\b", lead_all):
             return Relation.REPORTS_ON  # "… báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND"
-    basis = _opens_with_basis(text, s_start, first_in_sentence.start)
+    basis = (
+        _opens_with_basis(text, s_start, first_in_sentence.start)
+        or (clause_start > s_start and _opens_with_basis(text, _skip_space(text, clause_start), raw.start))
+        or (raw.start < lay.preamble_end and bool(_BASIS_MIDWAY.search(text[s_start : raw.start])))
+        or _in_basis_section(lay, raw.start, s_start)
+        or lay.in_basis_block(raw.start)
+    )
     on_basis = Relation.IMPLEMENTS
     if basis and kind.is_report and lay.heading_before(s_start, lay.body_start) is not None:
         # In a report's sections (past its opening), "Triển khai Nghị quyết …" tells what was done.
         on_basis = Relation.IMPLEMENTS if _in_future_section(lay, raw.start) else Relation.REPORTS_ON
-    semi = text.rfind(";", s_start, raw.start)
-    if semi >= 0 and (prev is None or prev.end <= semi):
-        # A new clause of a list: "…; Thực hiện Kế hoạch số 06-KH/ĐU" or "…; Kế hoạch số 386-KH/TU".
-        clause = semi + 1
-        while clause < raw.start and text[clause] in " \t\n":
-            clause += 1
-        if clause == raw.start:
-            prev = None
-        elif _opens_with_basis(text, clause, raw.start):
-            return Relation.IMPLEMENTS
-        else:
-            prev = None
-            s_start = clause
-    if prev is not None and prev.end <= s_start:
-        prev = None
-    lead = text[prev.end if prev is not None else s_start : raw.start]
-    if prev is not None:
-        if lead.strip() and not _COORDINATOR.search(lead.rstrip()):
-            return Relation.CITES  # nested in the previous reference's description
-        # Coordinated with the previous reference ("A, B và C"): the same role as it, unless a
-        # parenthesis closed the previous one's description ("… (sau đây gọi là …), Nghị quyết …").
-        if basis and ")" in lead:
-            return on_basis
-        return prev_rel if prev_rel is not None else Relation.CITES
+    coordinated = prev is not None and not (near_lead.strip() and not _COORDINATOR.search(near_lead.rstrip()))
+    if basis and kind.is_report and prev is not None and not coordinated:
+        return Relation.CITES  # a report names what it reports on itself; nested mentions are context
     if basis:
-        return on_basis
-    if _in_basis_section(lay, raw.start, s_start):
-        return Relation.IMPLEMENTS
+        return on_basis  # every document a basis clause names, also within another's description
+    if any(a >= s_start and b <= s_end for a, b in own_spans) and _IMPLEMENT_CUE.search(clause_lead[-90:]):
+        return Relation.IMPLEMENTS  # "UBND xã ban hành Kế hoạch số 18/KH-UBND … thực hiện Kế hoạch số …"
+    if coordinated:
+        return prev_rel if prev_rel is not None else Relation.CITES  # "A, B và C": the same role
+    if _AMENDS.search(clause_lead):
+        return Relation.CITES
+    structured = lay.number_line is not None or lay.type_heading is not None or lay.date_span is not None
+    if (
+        structured
+        and not (kind.is_report or kind.is_urging)
+        and lay.body_start <= raw.start < lay.preamble_end
+        and _LIST_ITEM.match(text, text.rfind("\n", 0, s_start) + 1, s_start + 1)
+    ):
+        return Relation.IMPLEMENTS  # a list in the opening of a plan or decision names its bases
+    if prev is not None:
+        return Relation.CITES  # nested in the previous reference's description
     if kind.is_urging:
         return Relation.URGES
-    tail = lead[-90:]
-    if kind.is_report and _REPORT_CUE.search(tail):
+    tail = near_lead[-90:]
+    if kind.is_report and _REPORT_CUE.search(tail) and not is_report_ref:
         return Relation.REPORTS_ON
-    if _IMPLEMENT_CUE.search(tail) and kind.is_report and not _in_future_section(lay, raw.start):
+    if (
+        _IMPLEMENT_CUE.search(tail)
+        and kind.is_report
+        and not _in_future_section(lay, raw.start)
+        and not is_report_ref
+    ):
         return Relation.REPORTS_ON  # a report describing how a directive was carried out
     # Elsewhere in the body, "thực hiện Nghị định số …" names a task, not the document's basis:
     # bases are stated in the title and the opening (Căn cứ, Thực hiện …).
     return Relation.CITES
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def _evidence(norm: NormalizedText, lay: Layout, pos: int) -> Evidence:
@@ -359,7 +411,8 @@ def find_references(
     unit's documents without naming the issuer ("Kế hoạch số 41/KH-UBND" in a report of a UBND).
     """
     text = norm.text
-    raws = _collect(norm, lay, own, citing.date if citing else None)
+    own_spans: list[tuple[int, int]] = []
+    raws = _collect(norm, lay, own, citing.date if citing else None, own_spans)
     refs: dict[str, Reference] = {}
     by_short: dict[tuple[str, int], str] = {}
     prev: _Raw | None = None
@@ -368,7 +421,9 @@ def find_references(
     for raw in raws:
         first_of_sentence.setdefault(lay.sentence_at(raw.sym_start), raw)
     for raw in raws:
-        rel = _relation(raw, prev, prev_rel, first_of_sentence[lay.sentence_at(raw.sym_start)], lay, kind)
+        rel = _relation(
+            raw, prev, prev_rel, first_of_sentence[lay.sentence_at(raw.sym_start)], lay, kind, own_spans
+        )
         if raw.symbol is not None or raw.short_key in by_short:
             prev, prev_rel = raw, rel  # an unresolved short form ("Đề án 06") is not a list item
         if raw.symbol is None:

@@ -38,12 +38,19 @@ def _relations(text: str) -> dict[str, list[str]]:
             "ngày 13/02/2025 của Ban Thường vụ Tỉnh ủy và Công văn số 12/UBND-VX ngày 01/3/2025 của UBND tỉnh.",
             {"57-NQ/TW": ["implements"], "386-KH/TU": ["implements"], "12/UBND-VX": ["implements"]},
         ),
-        # nested in another reference's description: cited only
+        # nested in a basis's description: a basis too (the real corpus labels it implements,
+        # basis_nested), in a plan; a report names what it reports on itself
         (
             PLAN_HEAD
             + "Thực hiện Kế hoạch số 386-KH/TU ngày 13/02/2025 của Ban Thường vụ Tỉnh ủy về thực hiện "
             "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.",
-            {"386-KH/TU": ["implements"], "57-NQ/TW": ["cites"]},
+            {"386-KH/TU": ["implements"], "57-NQ/TW": ["implements"]},
+        ),
+        (
+            REPORT_HEAD
+            + "I. KẾT QUẢ\nThực hiện Kế hoạch số 386-KH/TU ngày 13/02/2025 của Ban Thường vụ Tỉnh ủy về thực hiện "
+            "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, xã đã tổ chức hội nghị.",
+            {"45/KH-UBND": ["reports_on"], "386-KH/TU": ["reports_on"], "57-NQ/TW": ["cites"]},
         ),
         # mentioned in passing
         (
