@@ -1,5 +1,6 @@
 """Typed records passed between the extraction stages, and their JSON form."""
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,7 +89,9 @@ class Symbol:
 
     @property
     def number_int(self) -> int:
-        return int(self.number)
+        """The number's value without its leading zeros or a letter or decimal suffix ("36a", "66.2")."""
+        digits = re.match(r"\d+", self.number)
+        return int(digits.group(0)) if digits else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest.records import Symbol
 from ontology.codes import (
+    ISSUER_CODES,
     PARTY_TYPE_CODES,
     STATE_TYPE_CODES,
     canonical_code,
@@ -25,11 +26,18 @@ SP = r"[ \t]*"
 # The number: up to five digits not glued to a word, a slash, a dot or a dash before them. The
 # pattern opens with the digit (the look-behind follows it) so that the regex engine can skip to
 # the next digit instead of trying every position.
-_NUM = r"(?P<num>\d(?<![\w/.,-]\d)\d{0,4})"
+# A number may carry a letter ("Nghị quyết 36a/NQ-CP", "30c/NQ-CP") or a decimal part for a
+# resolution's sub-number ("66.2/2025/NQ-CP").
+_NUM = r"(?P<num>\d(?<![\w/.,-]\d)\d{0,4}(?:[a-dA-D](?![A-Za-zĐđ])|\.\d{1,2})?)"
 _RIGHT = r"(?![\w/]|-\w)"
 _NORM = re.compile(rf"{_NUM}{SP}/{SP}(?P<year>(?:19|20)\d\d){SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})*){_RIGHT}")
 _PARTY = re.compile(rf"{_NUM}{SP}-?{SP}(?P<type>{AB}){SP}/{SP}(?P<issuer>{AB}(?:-{AB})*){_RIGHT}")
 _ADMIN = re.compile(rf"{_NUM}{SP}/{SP}(?P<sym>{AB}(?:{SP}-{SP}{AB})+){_RIGHT}")
+# A type and an issuer code glued together ("Quyết định 491/QĐTTg"): accepted when they split into
+# a type code and a known issuer code.
+_GLUED = re.compile(rf"{_NUM}{SP}/{SP}(?P<sym>{AB}){_RIGHT}")
+# The rest of an issuer code cut off by a space ("Thông tư 01/2016/TT-BGD ĐT").
+_CODE_TAIL = re.compile(r"[ \t]+(?P<tail>[A-ZĐ]{1,4})(?![\wÀ-ỹ/-])")
 # A công văn with a single group (Số: 245/UBND) is accepted only right after "Số" ("công văn số").
 _SINGLE = re.compile(rf"[Ss](?<!\w[Ss])ố{SP}:?{SP}(?P<num>\d{{1,5}}){SP}/{SP}(?P<sym>{AB}){_RIGHT}")
 
@@ -49,8 +57,27 @@ class SymbolMatch:
     raw: str
 
 
+_ISSUER_UPPER = {c.upper(): c for c in ISSUER_CODES}
+_STATE_TYPES_LONGEST = sorted(STATE_TYPE_CODES, key=len, reverse=True)
+
+
+def _unglue(group: str) -> list[str]:
+    """A type code and an issuer code written without their hyphen ("QĐTTg", "NĐCP", "TTVPCP").
+
+    >>> _unglue("QĐTTg"), _unglue("NĐCP"), _unglue("VPUBND")
+    (['QĐ', 'TTg'], ['NĐ', 'CP'], ['VPUBND'])
+    """
+    up = group.upper()
+    for t in _STATE_TYPES_LONGEST:
+        rest = up[len(t) :]
+        if up.startswith(t.upper()) and rest in _ISSUER_UPPER:
+            return [t, _ISSUER_UPPER[rest]]
+    return [group]
+
+
 def _groups(sym: str) -> list[str]:
-    return [g for g in re.split(rf"{SP}-{SP}", sym.strip()) if g]
+    groups = [g for g in re.split(rf"{SP}-{SP}", sym.strip()) if g]
+    return _unglue(groups[0]) + groups[1:] if len(groups) == 1 else groups
 
 
 def _canonical_groups(groups: list[str]) -> str:
@@ -69,7 +96,12 @@ def _state(num: str, groups: list[str]) -> Symbol | None:
         return Symbol(
             f"{num}/{_canonical_groups(groups)}", "mass_org", num, first, _canonical_groups(groups[1:])
         )
-    if first.upper() in _PARTY_TYPES and len(groups) >= 2 and looks_like_party_issuer(groups[1]):
+    if (
+        first.upper() in _PARTY_TYPES
+        and len(groups) >= 2
+        and looks_like_party_issuer(groups[1])
+        and groups[1].upper() not in {"BCĐ", "BCH"}  # steering committees write State style too
+    ):
         # 57/NQ-TW: a Party symbol in State style.
         return _party(num, groups[0], "-".join(groups[1:]), ("malformed_separator",))
     if first.upper() in _STATE_TYPES and len(groups) >= 2:
@@ -81,7 +113,7 @@ def _state(num: str, groups: list[str]) -> Symbol | None:
 
 
 def _from_match(kind: str, m: re.Match[str]) -> Symbol | None:
-    num = m.group("num")
+    num = m.group("num").upper()
     if kind == "norm":
         groups = _groups(m.group("sym"))
         canon = _canonical_groups(groups)
@@ -94,6 +126,9 @@ def _from_match(kind: str, m: re.Match[str]) -> Symbol | None:
         if t.upper() not in _PARTY_TYPES or not looks_like_party_issuer(m.group("issuer")):
             return None
         return _party(num, t, m.group("issuer"))
+    if kind == "glued":
+        groups = _unglue(m.group("sym"))
+        return _state(num, groups) if len(groups) > 1 else None
     if kind == "single":
         g = m.group("sym")
         if g.upper() in _STATE_TYPES:
@@ -110,7 +145,8 @@ def find_symbols(text: str) -> Iterator[SymbolMatch]:
     """
     taken: list[tuple[int, int]] = []
     found: list[SymbolMatch] = []
-    for kind, pattern in (("norm", _NORM), ("party", _PARTY), ("admin", _ADMIN), ("single", _SINGLE)):
+    patterns = (("norm", _NORM), ("party", _PARTY), ("admin", _ADMIN), ("glued", _GLUED), ("single", _SINGLE))
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             s, e = m.span("num")[0], m.end()
             if any(s < te and ts < e for ts, te in taken):
@@ -118,6 +154,13 @@ def find_symbols(text: str) -> Iterator[SymbolMatch]:
             sym = _from_match(kind, m)
             if sym is None:
                 continue
+            tail = _CODE_TAIL.match(text, e)
+            if tail and sym.family in ("state", "normative"):
+                last = sym.canonical.rsplit("-", 1)[-1].rsplit("/", 1)[-1]
+                if (last + tail.group("tail")).upper() in _ISSUER_UPPER and last.upper() not in _ISSUER_UPPER:
+                    joined = parse_symbol(text[s:e] + tail.group("tail"))
+                    if joined is not None:
+                        sym, e = joined, tail.end()
             taken.append((s, e))
             found.append(SymbolMatch(sym, s, e, text[s:e]))
     yield from sorted(found, key=lambda f: f.start)

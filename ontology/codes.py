@@ -11,6 +11,7 @@ from ontology.terms import Level
 
 __all__ = [
     "CANONICAL_CODE_CASE",
+    "ISSUER_CODES",
     "PARTY_TYPE_CODES",
     "STATE_TYPE_CODES",
     "TYPE_NAMES",
@@ -113,6 +114,7 @@ PARTY_TYPE_CODES: dict[str, str] = {
     "KH": "Kế hoạch",
     "CTr": "Chương trình",
     "CTrHĐ": "Chương trình",
+    "KHHĐ": "Kế hoạch",
     "CV": "Công văn",
     "TB": "Thông báo",
     "BS": "Bản sao",
@@ -132,13 +134,23 @@ CANONICAL_CODE_CASE: dict[str, str] = {
     for code in [*STATE_TYPE_CODES, *PARTY_TYPE_CODES, "TTg", "TTh", "UBTVQH", "HĐND", "UBND"]
 }
 
+# Issuer codes of central and provincial bodies as they appear after the type code of a State symbol
+# (the ministries' codes of NĐ 123/2016 and their common short forms): a symbol whose type and issuer
+# codes were written without their hyphen ("491/QĐTTg", "61/2018/NĐCP") or with a space inside the
+# issuer's code ("TT-BGD ĐT") is restored only to one of these.
+ISSUER_CODES: frozenset[str] = frozenset({
+    "CP", "TTg", "VPCP", "UBND", "HĐND", "UBTVQH", "QH", "BCA", "BCT", "BGDĐT", "BGTVT", "BKHCN", "BKHĐT",
+    "BLĐTBXH", "LĐTBXH", "BNG", "BNNPTNT", "BNNMT", "BNV", "BQP", "BTC", "BTNMT", "BTP", "BTTTT", "BVHTTDL",
+    "BXD", "BYT", "BDTTG", "NHNN", "TTCP", "KTNN", "UBDT", "TANDTC", "VKSNDTC",
+})  # fmt: skip
+
 # Party issuer codes by level (vn-conventions §1c). BCĐ and ĐU alone do not tell the level.
 _PARTY_ISSUERS_CENTRAL = {
     "TW", "VPTW", "BTCTW", "BTGTW", "BTGDVTW", "BCĐTW", "UBKTTW", "BDVTW", "BNCTW", "BKTTW",
     "BĐNTW", "TWĐTN", "ĐUKCQTW", "ĐUCQTW",
 }  # fmt: skip
 _PARTY_ISSUER_RE = re.compile(
-    r"^(?:[A-ZĐ]{0,8}(?:TW|TU|HU|QU|THU|ĐU|ĐUK|BCĐ|CB|ĐĐ|BCSĐ)|BXDĐ|VPĐU|UBKTĐU|TTCT|TWĐTN)$"
+    r"^(?:[A-ZĐ]{0,8}(?:TW|TU|HU|QU|THU|ĐU|ĐUK|BCĐ|CB|ĐĐ|BCSĐ)|BXDĐ|VPĐU|UBKTĐU|TTCT|TWĐTN|BCH)$"
 )
 
 
@@ -189,8 +201,20 @@ def level_of_issuer_code(code: str, *, party: bool) -> Level | None:
         if first in {"VPĐU", "BXDĐ", "UBKTĐU"}:
             return Level.COMMUNE
         return None
-    if first in {"CP", "TTg", "VPCP", "UBTVQH", "TANDTC", "VKSNDTC", "KTNN", "NHNN", "BCĐTW"} or re.match(
-        r"^(?:QH|UBTVQH)\d*$", first
+    if first in {
+        "CP",
+        "TTg",
+        "VPCP",
+        "UBTVQH",
+        "TANDTC",
+        "VKSNDTC",
+        "KTNN",
+        "NHNN",
+        "BCĐTW",
+        "LĐTBXH",
+    } or re.match(
+        r"^(?:(?:QH|UBTVQH)\d*|UB[A-ZĐ]{2,8}\d{2})$",
+        first,  # committees of the National Assembly: UBPLTP15
     ):
         return Level.CENTRAL
     if re.match(r"^B[A-ZĐ]{1,8}$", first) and first not in {"BCĐ", "BQL", "BTC"}:
