@@ -15,7 +15,7 @@ from typing import Any
 
 from vietnam_provinces import Province, Ward, legacy
 
-from ontology.provinces import MERGED_INTO, REFORM_DATE
+from ontology.provinces import MERGED_INTO, NAMES_BEFORE, REFORM_DATE
 from ontology.terms import Level
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "current_province_name",
     "era_of",
     "fold",
+    "official_spelling",
     "plain_province_name",
     "resolve_place",
     "split_unit_type",
@@ -48,8 +49,8 @@ _ALIASES = {
     "tphcm": ("thành phố", "ho chi minh"),
     "hcm": ("thành phố", "ho chi minh"),
     "sai gon": ("thành phố", "ho chi minh"),
-    "thua thien hue": ("tỉnh", "hue"),
-    "tt hue": ("tỉnh", "hue"),
+    "thua thien hue": ("thành phố", "hue"),
+    "tt hue": ("thành phố", "hue"),
     "br vt": ("tỉnh", "ba ria vung tau"),
     "daklak": ("tỉnh", "dak lak"),
 }
@@ -75,13 +76,46 @@ def split_unit_type(place: str) -> tuple[str | None, str]:
         return _ALIASES[key]
     m = _TYPE_RE.match(key)
     if m:
+        if m.group(2) in _ALIASES:  # "tỉnh Thừa Thiên Huế": the unit lists name it otherwise now
+            return _ALIASES[m.group(2)]
         return _TYPE_WORDS[m.group(1)], m.group(2)
     return None, key
 
 
+# Tone marks on "oa", "oe", "uy" placed the official way (Hòa Bình, Thanh Hóa, not Hoà, Hoá).
+_OLD_TONE_PLACEMENT = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])(?![\wÀ-ỹ])")
+_MOVE_TONE = {
+    **dict(zip("àáảãạ", "aaaaa", strict=True)),
+    **dict(zip("èéẻẽẹ", "eeeee", strict=True)),
+    **dict(zip("ỳýỷỹỵ", "yyyyy", strict=True)),
+}
+_TONE_ON = {
+    ("o", "\u0300"): "ò", ("o", "\u0301"): "ó", ("o", "\u0309"): "ỏ", ("o", "\u0303"): "õ", ("o", "\u0323"): "ọ",
+    ("u", "\u0300"): "ù", ("u", "\u0301"): "ú", ("u", "\u0309"): "ủ", ("u", "\u0303"): "ũ", ("u", "\u0323"): "ụ",
+}  # fmt: skip
+
+
+def official_spelling(name: str) -> str:
+    """Tone marks placed as official names write them.
+
+    >>> official_spelling("Hoà Bình"), official_spelling("Thanh Hoá"), official_spelling("Khánh Hòa")
+    ('Hòa Bình', 'Thanh Hóa', 'Khánh Hòa')
+    """
+
+    def move(m: re.Match[str]) -> str:
+        vowel, marked = m.group(1), m.group(2)
+        mark = unicodedata.normalize("NFD", marked)[1:]
+        base = _TONE_ON.get((vowel.lower(), mark))
+        if base is None:
+            return m.group(0)
+        return (base.upper() if vowel.isupper() else base) + _MOVE_TONE[marked]
+
+    return _OLD_TONE_PLACEMENT.sub(move, name)
+
+
 def plain_province_name(name: str) -> str:
-    """``Thành phố Hải Phòng`` → ``Hải Phòng``; ``Tỉnh Đắk Lắk`` → ``Đắk Lắk``."""
-    return re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", name)
+    """``Thành phố Hải Phòng`` → ``Hải Phòng``; ``Tỉnh Hoà Bình`` → ``Hòa Bình`` (official spelling)."""
+    return official_spelling(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +275,10 @@ def resolve_place(
                      (f"place {place!r} is ambiguous: {', '.join(provinces)}",))  # fmt: skip
     (at_issue, current), level = outcomes.pop()
     u = units[0]
+    if u.level == Level.PROVINCE and u.province_code in NAMES_BEFORE:
+        old_name, since = NAMES_BEFORE[u.province_code]
+        if (date and date < since) or (not date and fold(old_name) == fold(place.split(" ", 1)[-1])):
+            at_issue = old_name  # "tỉnh Thừa Thiên Huế" in 2017: the name the unit lists no longer give
     return Place(u.name, type_word or u.type_word, level, u.era, at_issue, current)
 
 

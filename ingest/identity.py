@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ingest.dates import parse_date_at
 from ingest.gazetteer import Place, current_province_name, resolve_place
-from ingest.layout import Layout
+from ingest.layout import Layout, Line
 from ingest.records import DocumentIdentity, Symbol
 from ingest.symbols import find_symbols
 from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
@@ -44,7 +44,10 @@ _ORG_START = re.compile(
     r"^(?:ỦY|UỶ|UBND|HỘI|HĐND|TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|XÃ|PHƯỜNG|ĐẶC|ĐẢNG|BAN|SỞ|BỘ|VĂN|CHÍNH|THỦ|"
     r"QUỐC|CÔNG\s+AN|TRUNG\s+TÂM|MẶT\s+TRẬN|ĐOÀN|LIÊN|CỤC|CHI|TỔNG|KHO|THANH\s+TRA|BỘ\s+CHỈ)\b"
 )
-_MOTTO_CELL = re.compile(r"^(?:CỘNG\s+H|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|[*\-_=–]+$)", re.I)
+_MOTTO_CELL = re.compile(
+    r"^(?:CỘNG\s+H|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|(?:HỘI\s+|HÒA\s+XÃ\s+HỘI\s+)?CHỦ\s+NGHĨA\s+VIỆT|[*\-_=–]+$)",
+    re.I,
+)
 _COMMITTEE = re.compile(
     r"\b(Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ)(?:\s+(?:thành\s+phố\s+)?([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,4}))?$"
 )
@@ -58,9 +61,9 @@ _TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
 # ban hành Thông báo số 07-TB/CQTTBCĐ, ngày 15/10/2025 …", "Văn phòng … truyền đạt ý kiến … tại
 # Công văn số 2881/VP-KGVX, ngày 07/5/2025".
 _ANNOUNCE = re.compile(
-    rf"(?:(?:(?:đã|vừa|mới)\s+)*(?:ký\s+)?(?:ban\s+hành|có|phát\s+hành)"
+    rf"(?:(?:(?:đã|vừa|mới)\s+)*(?:ký\s+)?(?:ban\s+hành|phát\s+hành)|(?:đã|vừa|mới)\s+có"
     rf"|truyền\s+đạt\s+ý\s+kiến[^.;]{{0,240}}?\btại)\s+"
-    rf"(?P<tname>{_TYPE_ALT}|[Vv]ăn\s+bản)\s+(?:số\s*:?\s*)?(?=\d)",
+    rf"(?P<tname>{_TYPE_ALT}|[Vv]ăn\s+bản)\s+(?P<so>(?:số\s*:?\s*)?)(?=\d)",
     re.I,
 )
 _INFO_ONLY = re.compile(r"\((?:để\s+)?(?:đ/b|t/d|biết|theo\s+dõi)\)", re.I)
@@ -183,7 +186,9 @@ def display_org(upper: str) -> str:
 def level_of_org(org: str, place: Place | None = None) -> Level | None:
     """Level of an issuing body from its name (and the place it names, for ``thành phố``)."""
     o = re.sub(r"\s+", " ", org)
-    low = o.lower()
+    if re.match(r"(?:Bộ|BỘ)\s", o):
+        return Level.CENTRAL  # a ministry: "Bộ Lao động - Thương binh và Xã hội"
+    low = re.sub(r"\bxã hội\b", "", o.lower())  # "xã hội" (society) names no commune
     if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)\b", low) and not re.search(r"\bthị xã\b", low):
         return Level.COMMUNE
     if re.search(r"\b(?:huyện|quận|thị xã)\b", low):
@@ -206,12 +211,19 @@ def _clean_org(org: str) -> str:
     return org
 
 
+def _next_cell(lay: Layout, ln: Line) -> str:
+    """The header line after ``ln`` that is not the motto: an organisation there means the two
+    columns were read row by row ("UBND TỈNH …" / "CỘNG HÒA …" / "SỞ GIÁO DỤC …")."""
+    after = [x.text for x in lay.header if x.start > ln.start and not _MOTTO_CELL.match(x.text)]
+    return after[0] if after else ""
+
+
 def _header_org(lay: Layout) -> tuple[str | None, str | None]:
     """(issuer, superior) from the left column of the header."""
     cells: list[str] = []
     for ln in lay.header:
         parts = [c.strip() for c in re.split(r"\s{3,}|\t", ln.text) if c.strip()]
-        if parts and _MOTTO_CELL.match(parts[0]) and cells:
+        if parts and _MOTTO_CELL.match(parts[0]) and cells and not _ORG_START.match(_next_cell(lay, ln)):
             break  # columns read one after the other: the right column (motto, date) has begun
         for c in parts[:1] if len(parts) > 1 else parts:
             if _MOTTO_CELL.match(c) or re.fullmatch(r"(?:VIỆT\s+)?NAM", c):
@@ -248,6 +260,37 @@ def _body_org(text: str, lay: Layout) -> str | None:
     if m:
         return _clean_org(m.group("org"))
     return None
+
+
+_AUTHORITY = re.compile(
+    r"^[ \t]*(?P<org>(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN[^\n]{0,60}|CHỦ\s+TỊCH\s+UBND[^\n]{0,60})[ \t]*$",
+    re.M,
+)
+
+
+def _authority_org(text: str, lay: Layout) -> str | None:
+    """The enacting authority a decision names above its bases ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ")."""
+    m = _AUTHORITY.search(text, 0, min(lay.preamble_end, lay.closing_start, 3000))
+    return display_org(m.group("org")) if m else None
+
+
+# A page's headline that names the document's kind: "Thông báo của UBND xã Tân Hội Về việc …",
+# or its lead: "UBND phường Thủy Lương xây dựng Kế hoạch tổ chức …".
+_HEADLINE_TYPE = re.compile(rf"^\s*(?P<t>{_TYPE_ALT})\s+(?:của|số)\s", re.I)
+_BUILDS_TYPE = re.compile(rf"\b(?:xây\s+dựng|ban\s+hành)\s+(?P<t>{_TYPE_ALT})\b(?!\s+số)")
+
+
+def _headline_type(text: str, lay: Layout) -> str | None:
+    first = next((ln.text for ln in lay.lines if ln.text), "")
+    m = _HEADLINE_TYPE.match(first)
+    if m is None:
+        a, b = lay.sentences[0] if lay.sentences else (0, 0)
+        m = _BUILDS_TYPE.search(text, a, min(b, a + 600))
+    if m is None:
+        return None
+    name = re.sub(r"\s+", " ", m.group("t"))
+    known = next((t for t in TYPE_NAMES if t.lower() == name.lower()), None)
+    return fold_type_name(known) if known else None
 
 
 def _signature_org(text: str, lay: Layout) -> str | None:
@@ -401,17 +444,19 @@ def _announced(text: str, lay: Layout) -> _Announced | None:
     """The document a page without a header is about: the first one its lead says was issued."""
     end = min(lay.closing_start, 3000)
     for m in _ANNOUNCE.finditer(text, 0, end):
-        sym = next(iter(find_symbols(text[m.end() : m.end() + 40])), None)
-        if sym is None or sym.start != 0:
+        so = m.start("so")  # "số" lets a single-group symbol be read ("Công văn số 5025/VPUBND")
+        sym = next(iter(find_symbols(text[so : m.end() + 40])), None)
+        if sym is None or sym.start != m.end() - so:
             continue
         s_start, _ = lay.sentence_at(m.start())
         clause_start = max(s_start, text.rfind(";", 0, m.start()) + 1)
         lead = text[clause_start : m.start()]
         date: str | None = None
-        after = m.end() + sym.end
+        after = so + sym.end
         d = parse_date_at(text, after, min(len(text), after + 50))
         if d is not None and re.fullmatch(r"[\s,(]*(?:ngày\s*)?", text[after : d.start], re.I):
             date = d.value.iso if d.value and d.value.precision == "day" else None
+        lead = re.sub(r"^(?:[^\w\n]*\d[\d/:.\s|-]*\n)+", "", lead.lstrip())  # a posting time on its own line
         lead = re.sub(r"^\s*(?:LTS\s*:\s*)?", "", lead)
         if re.match(r"Ngày\s+\d", lead):
             d = parse_date_at(lead, 0, 45)
@@ -454,8 +499,6 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         doc.doc_type = type_name_of_code(doc.symbol.type_code, party=doc.symbol.family == "party")
     elif doc.symbol is not None:
         doc.doc_type = "Công văn"
-    if doc.doc_type is None:
-        warnings.append("document type not found (no heading, V/v line or number)")
     # Date: only the place-and-date line of the header.
     if lay.date_span is not None:
         d = parse_date_at(re.sub(r"\s+", " ", text[lay.date_span[0] : lay.date_span[1]]))
@@ -473,6 +516,10 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         doc.number = announced.symbol.canonical
         doc.doc_type = doc.doc_type or announced.type_name
         doc.date = doc.date or announced.date
+    if doc.doc_type is None and lay.number_line is None and lay.date_span is None:
+        doc.doc_type = _headline_type(text, lay)
+    if doc.doc_type is None:
+        warnings.append("document type not found (no heading, V/v line or number)")
     if doc.date is None:
         warnings.append("document date not found")
     # Issuer and superior.
@@ -481,6 +528,8 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         issuer = announced.issuer
     if issuer is None:
         issuer = _body_org(text, lay)
+    if issuer is None:
+        issuer = _authority_org(text, lay)
     if issuer is None:
         issuer = _signature_org(text, lay)
     locality: str | None = None
@@ -517,6 +566,8 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
             if hint:
                 place = resolve_place(locality, date=doc.date, province_hint=hint) or place
     doc.level = level_of_org(issuer, place) if issuer else None
+    if doc.level is None and superior:
+        doc.level = level_of_org(superior, place)  # a body under "UBND huyện Nga Sơn" is of its level
     if doc.level is None and doc.symbol is not None:
         doc.level = level_of_issuer_code(doc.symbol.issuer_code, party=doc.symbol.family == "party")
     if locality is None and lay.date_place:

@@ -217,7 +217,7 @@ def level_of_issuer_code(code: str, *, party: bool) -> Level | None:
         first,  # committees of the National Assembly: UBPLTP15
     ):
         return Level.CENTRAL
-    if re.match(r"^B[A-ZĐ]{1,8}$", first) and first not in {"BCĐ", "BQL", "BTC"}:
+    if re.match(r"^B[A-ZĐ]{1,8}$", first) and not first.startswith(("BCĐ", "BQL", "BTC", "BCH")):
         return Level.CENTRAL  # ministries: BKHCN, BTTTT, BNV, BGDĐT, BCA ...
     if first == "BTC":
         return Level.CENTRAL  # Bộ Tài chính

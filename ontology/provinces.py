@@ -7,7 +7,7 @@ row (a Long An ward filed under Tiền Giang) that would make Tiền Giang look 
 every row against the package. Source: vn-conventions.md §3, vn-adminunits.md §3.2.
 """
 
-__all__ = ["MERGED_INTO", "REFORM_DATE"]
+__all__ = ["MERGED_INTO", "NAMES_BEFORE", "REFORM_DATE"]
 
 REFORM_DATE = "2025-07-01"
 
@@ -48,3 +48,9 @@ MERGED_INTO: dict[int, tuple[int, ...]] = {
     92: (92, 93, 94),
     96: (95, 96),
 }
+
+
+# Provinces renamed before the 2025 merger, by NSO code: the name the unit lists no longer give,
+# and the first day of the new name. Thừa Thiên Huế became the centrally-run city of Huế on
+# 1 January 2025 (Nghị quyết 1314/NQ-UBTVQH15).
+NAMES_BEFORE: dict[int, tuple[str, str]] = {46: ("Thừa Thiên Huế", "2025-01-01")}

@@ -30,7 +30,7 @@ def test_merger_table_agrees_with_the_package() -> None:
         ("tỉnh Đắk Lắk", "2025-12", Level.PROVINCE, "Đắk Lắk", "Đắk Lắk"),
         ("TP.HCM", None, Level.PROVINCE, "Hồ Chí Minh", "Hồ Chí Minh"),
         ("xã Dân Lực", "2024-03-03", Level.COMMUNE, "Thanh Hóa", "Thanh Hóa"),
-        ("tỉnh Hoà Bình", "2024-03-03", Level.PROVINCE, "Hoà Bình", "Phú Thọ"),
+        ("tỉnh Hoà Bình", "2024-03-03", Level.PROVINCE, "Hòa Bình", "Phú Thọ"),  # official spelling
         ("tỉnh Bình Dương", "2025-03-03", Level.PROVINCE, "Bình Dương", "Hồ Chí Minh"),
         ("tỉnh Tiền Giang", "2025-03-03", Level.PROVINCE, "Tiền Giang", "Đồng Tháp"),
     ],
