@@ -66,6 +66,9 @@ _ANNOUNCE = re.compile(
     rf"(?P<tname>{_TYPE_ALT}|[Vv]ăn\s+bản)\s+(?P<so>(?:số\s*:?\s*)?)(?=\d)",
     re.I,
 )
+_DISTRICT_MENTION = re.compile(
+    r"\b(huyện|quận|thị\s+xã)[ \t]+([A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ][\wÀ-ỹ]*){0,3})"
+)
 _INFO_ONLY = re.compile(r"\((?:để\s+)?(?:đ/b|t/d|biết|theo\s+dõi)\)", re.I)
 
 
@@ -211,6 +214,24 @@ def _clean_org(org: str) -> str:
     return org
 
 
+# A superior and its body on one header line: "UBND TỈNH ĐỒNG THÁP SỞ GIÁO DỤC VÀ ĐÀO TẠO".
+_SUBORDINATE = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|BAN\s+CHỈ\s+ĐẠO|ĐẢNG\s+ỦY|ĐẢNG\s+UỶ)\s)"
+)
+
+
+_PLACED_SUPERIOR = re.compile(
+    r"^(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY)\s+"
+    r"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)?\s*\S"
+)
+
+
+def _split_subordinate(cell: str) -> list[str]:
+    """``UBND TỈNH ĐỒNG THÁP SỞ GIÁO DỤC …`` → the superior and the body, when the first names a place."""
+    parts = _SUBORDINATE.split(cell, maxsplit=1)
+    return parts if len(parts) == 2 and _PLACED_SUPERIOR.match(parts[0]) else [cell]
+
+
 def _next_cell(lay: Layout, ln: Line) -> str:
     """The header line after ``ln`` that is not the motto: an organisation there means the two
     columns were read row by row ("UBND TỈNH …" / "CỘNG HÒA …" / "SỞ GIÁO DỤC …")."""
@@ -236,7 +257,7 @@ def _header_org(lay: Layout) -> tuple[str | None, str | None]:
     if not cells:
         return None, None
     joined: list[str] = []
-    for c in (x.upper() for x in cells):
+    for c in (part.upper() for x in cells for part in _split_subordinate(x)):
         starts_unit = re.match(r"^(?:TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ|THÀNH|ĐẶC)\b", c) and not re.match(
             r"^\w+ (?:ỦY|UỶ)\b", c
         )
@@ -276,8 +297,17 @@ def _authority_org(text: str, lay: Layout) -> str | None:
 
 # A page's headline that names the document's kind: "Thông báo của UBND xã Tân Hội Về việc …",
 # or its lead: "UBND phường Thủy Lương xây dựng Kế hoạch tổ chức …".
-_HEADLINE_TYPE = re.compile(rf"^\s*(?P<t>{_TYPE_ALT})\s+(?:của|số)\s", re.I)
+_HEADLINE_TYPE = re.compile(
+    rf"^\s*(?P<t>{_TYPE_ALT})\s+(?:của\s+{_ORG}(?=\s+(?:[Vv]ề|V/v)\b)|của|số)\s", re.I
+)
 _BUILDS_TYPE = re.compile(rf"\b(?:xây\s+dựng|ban\s+hành)\s+(?P<t>{_TYPE_ALT})\b(?!\s+số)")
+
+
+def _headline_org(lay: Layout) -> str | None:
+    """The issuer a page's headline names: "Thông báo của UBND xã Tân Hội Về việc …"."""
+    first = next((ln.text for ln in lay.lines if ln.text), "")
+    m = _HEADLINE_TYPE.match(first)
+    return _clean_org(m.group("org")) if m and m.group("org") else None
 
 
 def _headline_type(text: str, lay: Layout) -> str | None:
@@ -303,7 +333,7 @@ def _signature_org(text: str, lay: Layout) -> str | None:
 def _name_after_unit(text: str, unit: str) -> str | None:
     """The one place name written after ``unit`` in the text (``huyện`` → ``Đăk Glei``), if unique."""
     names = set()
-    for m in re.finditer(rf"\b{unit}\s+({_NAME})", text):
+    for m in re.finditer(rf"\b{unit}[ \t]+({_NAME})", text):
         words = m.group(1).split()
         keep = []
         for w in words:
@@ -359,7 +389,14 @@ def _province_hint(text: str, superior: str | None) -> str | None:
         if current:
             counts[current] = counts.get(current, 0) + 1
     if not counts:
-        return None
+        # No province named: the province of the districts it names ("UBND huyện Đan Phượng"), when
+        # they all lie in one.
+        provinces = set()
+        for m in _DISTRICT_MENTION.finditer(text):
+            p = resolve_place(f"{m.group(1)} {m.group(2)}", levels={Level.DISTRICT})
+            if p is not None and p.province_at_issue:
+                provinces.add(p.province_at_issue)
+        return provinces.pop() if len(provinces) == 1 else None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
@@ -456,7 +493,9 @@ def _announced(text: str, lay: Layout) -> _Announced | None:
         d = parse_date_at(text, after, min(len(text), after + 50))
         if d is not None and re.fullmatch(r"[\s,(]*(?:ngày\s*)?", text[after : d.start], re.I):
             date = d.value.iso if d.value and d.value.precision == "day" else None
-        lead = re.sub(r"^(?:[^\w\n]*\d[\d/:.\s|-]*\n)+", "", lead.lstrip())  # a posting time on its own line
+        lines = lead.split("\n")
+        cut = max((i for i, ln in enumerate(lines) if not any(c.isalpha() for c in ln)), default=-1)
+        lead = "\n".join(lines[cut + 1 :])  # after a title, a posting time or a blank line
         lead = re.sub(r"^\s*(?:LTS\s*:\s*)?", "", lead)
         if re.match(r"Ngày\s+\d", lead):
             d = parse_date_at(lead, 0, 45)
@@ -530,9 +569,13 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
         issuer = _body_org(text, lay)
     if issuer is None:
         issuer = _authority_org(text, lay)
+    if issuer is None and lay.number_line is None and lay.date_span is None:
+        issuer = _headline_org(lay)
     if issuer is None:
         issuer = _signature_org(text, lay)
     locality: str | None = None
+    if issuer:
+        issuer = re.sub(r"\s+(?:khóa|khoá)\s+[IVXLC]+$", "", issuer)  # "Ban Chấp hành Đảng bộ tỉnh khóa XIII"
     committee = _COMMITTEE.search(issuer) if issuer else None
     if issuer and committee:
         unit_word = _COMMITTEE_UNIT[committee.group(1)]
@@ -547,6 +590,10 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
             locality = f"{unit.group(1)} {unit.group(2)}"
         elif unit:
             name = _name_after_unit(text, unit.group(1))
+            if name is None and unit.group(1) == "tỉnh":
+                name = _province_hint(
+                    text, superior
+                )  # "Ban Chấp hành Đảng bộ tỉnh", the province named elsewhere
             if name:
                 issuer = f"{issuer} {name}"
                 locality = f"{unit.group(1)} {name}"

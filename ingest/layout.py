@@ -150,7 +150,7 @@ def _place_words(before: str) -> str:
         if i == 0 and bare.isdigit() and len(bare) <= 2 and len(words) > 1:
             kept.append(w)  # "Móng Cái 3": a numbered ward
             continue
-        if not bare or any(not (c.isalpha() or c == "-") for c in bare):
+        if not bare or any(not (c.isalpha() or c in "-'’") for c in bare):
             break
         if (
             bare[0].isupper() and not (len(bare) > 1 and bare.isupper() and bare not in {"TP", "TX"})

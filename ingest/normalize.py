@@ -90,6 +90,27 @@ def _join_lone_word(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# A header flattened onto one line ("UBND TỈNH … CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ … Độc lập - Tự
+# do - Hạnh phúc Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày …"): a line break is put back in
+# place of the space before each part the two-column header is made of (the motto, its second
+# line, the number, the subject line, the addressees) and after the motto.
+_FLAT_HEADER_BREAK = re.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|Số\s*:|V/v\s|Kính\s+gửi\s*:)"
+    r"|(?<=CHỦ NGHĨA VIỆT NAM)[ \t]+(?=\S)|(?<=Hạnh phúc)[ \t]+(?=\S)"
+)
+_FLAT_HEADER_SPAN = 700
+
+
+def _break_flat_header(text: str, offs: list[int]) -> tuple[str, list[int]]:
+    """Put the lines of a header flattened onto one line back (same length, offsets unchanged)."""
+    head = text[:_FLAT_HEADER_SPAN]
+    first_break = head.find("\n")
+    if first_break != -1 and first_break < 150:
+        return text, offs  # the header already has its lines
+    fixed = _FLAT_HEADER_BREAK.sub(lambda m: "\n" + m.group(0)[1:], head)
+    return fixed + text[_FLAT_HEADER_SPAN:], offs
+
+
 Repl = Callable[[re.Match[str]], str]
 
 
@@ -157,6 +178,7 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
     if "|" in text:
         text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
     markup_removed = text is not before_markup
+    text, offs = _break_flat_header(text, offs)
     if "\n" in text:
         text, offs = _sub(text, offs, _LONE_WORD, _join_lone_word)
     if "\n" in text:  # the last three re-join what a line break cut
