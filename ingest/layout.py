@@ -213,13 +213,14 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
         # The first line after the heading is the title even when it opens with a cue word
         # ("Triển khai thực hiện Nghị quyết …"), unless it reads as the body's first sentence.
         first_line = start is None and not _FIRST_LINE_IS_BODY.search(ln.text)
-        upper = _is_upper(ln.text) or not any(c.isalpha() for c in ln.text)  # "2020": neutral
+        lettered = any(c.isalpha() for c in ln.text)  # "2020" alone continues any title
+        upper = _is_upper(ln.text)
         if (
             (BODY_CUE.match(ln.text) and not first_line)
             or _SEPARATOR.fullmatch(ln.text)
             or _date_line(ln.text)
             or (upper and not (first_line or upper_title))
-            or (upper_title and not upper)
+            or (upper_title and not upper and lettered)
             or (start is not None and _PART_HEADING.match(ln.text))
             or (upper and start is not None and _AUTHORITY_LINE.match(ln.text))
             or _CLOSING.match(ln.text)
@@ -227,7 +228,7 @@ def _title_from(lines: list[Line], first: int) -> tuple[int, int] | None:
             break
         # A title in capitals ("KẾ HOẠCH" / "PHÁT ĐỘNG PHONG TRÀO …" / "ĐẾN NĂM 2025") runs on over
         # capitalised lines up to the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …") or the body.
-        upper_title = upper and (start is None or upper_title)
+        upper_title = (upper or (upper_title and not lettered)) and (start is None or upper_title)
         if start is not None and ln.text.endswith((".", ":")):
             break  # a sentence ending on a later line is the body's, not the title's
         start = ln.start if start is None else start

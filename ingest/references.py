@@ -55,7 +55,7 @@ _BY_STOP = re.compile(
     re.I,
 )
 _BASIS_START = re.compile(
-    r"(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])?\s*(?:[^.:;\n]{2,40}:\s*)?(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|"
+    r"[_=|\s]*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])?\s*(?:[^.:;\n]{2,40}:\s*)?(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|"
     r"Trên\s+cơ\s+sở|[Qq]uán\s+triệt|Theo|Thi\s+hành|Chấp\s+hành|[Tt]hực\s+hiện|[Tt]riển\s+khai|"
     r"(?:Để|Nhằm)\s+(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá))\b"
 )
