@@ -25,13 +25,14 @@ _UBND = (
 )
 _PARTY_COMMITTEE = r"(?:Tỉnh\s+ủy|Tỉnh\s+uỷ|Thành\s+ủy|Thành\s+uỷ|Huyện\s+ủy|Huyện\s+uỷ|Quận\s+ủy|Thị\s+ủy|Đảng\s+ủy|Đảng\s+uỷ)"
 _ORG = (
-    rf"(?P<org>{_UBND}(?:\s+{UNIT_WORDS}(?:\s+{_NAME})?)?"
+    rf"(?P<org>(?:Chủ\s+tịch\s+)?{_UBND}(?:\s+{UNIT_WORDS}(?:\s+{_NAME})?)?"
     rf"|(?:(?:Ban\s+Thường\s+vụ|Ban\s+[Cc]hấp\s+hành|Thường\s+trực)\s+)?{_PARTY_COMMITTEE}"
     rf"(?:\s+(?:{UNIT_WORDS}\s+{_NAME}|(?:Sở|Khối|Cơ\s+quan|Bộ)\s+[A-ZĐÀ-Ỹ][^.;:\n,]{{0,60}}?))?"
     rf"|(?:Sở|Bộ)\s+[A-ZĐÀ-Ỹ][^.;:\n,]{{0,60}}?"
     rf"|Ban\s+Chỉ\s+đạo[^.;:\n]{{0,160}}?)"
 )
-_ACT = r"(?:đã\s+)?(?:báo\s+cáo|xây\s+dựng|ban\s+hành|hướng\s+dẫn|đề\s+nghị|thông\s+báo|yêu\s+cầu|chỉ\s+đạo|tổng\s+hợp|đánh\s+giá|triển\s+khai)\b"
+_ACT = r"(?:đã\s+)?(?:báo\s+cáo|xây\s+dựng|ban\s+hành|hướng\s+dẫn|đề\s+nghị|thông\s+báo|yêu\s+cầu|chỉ\s+đạo|tổng\s+hợp|đánh\s+giá|triển\s+khai|phát\s+động)\b"
+_OWN_VOICE = re.compile(r"\s*(?:Thực\s+hiện|Căn\s+cứ|Theo|Triển\s+khai|Trên\s+cơ\s+sở|Để|Nhằm)\b")
 _BODY_ISSUER = re.compile(rf"(?:^|[.;:]\s+|\n\s*|,\s+)(?:[^\n]{{0,3}}){_ORG}\s+{_ACT}", re.M)
 _STANDING = re.compile(rf"Cơ\s+quan\s+thường\s+trực\s+(?P<org>Ban\s+Chỉ\s+đạo[^.;:]{{0,200}}?)\s+{_ACT}")
 _CENTRAL_WORDS = re.compile(
@@ -277,10 +278,14 @@ def _body_org(text: str, lay: Layout) -> str | None:
     m = _STANDING.search(window)
     if m:
         return _clean_org(m.group("org"))
-    m = _BODY_ISSUER.search(window)
-    if m:
-        return _clean_org(m.group("org"))
-    return None
+    found = list(_BODY_ISSUER.finditer(window))
+    # The document's own voice opens with its basis: "Thực hiện …, Sở Giáo dục và Đào tạo yêu cầu …";
+    # another body named earlier ("Bộ … xây dựng Đề án") is context.
+    for m in found:
+        a, _ = lay.sentence_at(lay.body_start + m.start("org"))
+        if _OWN_VOICE.match(text, a) and "," in text[a : lay.body_start + m.start("org")]:
+            return _clean_org(m.group("org"))
+    return _clean_org(found[0].group("org")) if found else None
 
 
 _AUTHORITY = re.compile(
@@ -303,6 +308,9 @@ _HEADLINE_TYPE = re.compile(
 _BUILDS_TYPE = re.compile(rf"\b(?:xây\s+dựng|ban\s+hành)\s+(?P<t>{_TYPE_ALT})\b(?!\s+số)")
 
 
+_NOTIFIES = re.compile(rf"{_ORG}\s+(?:xin\s+)?thông\s+báo\s+(?:để|cho|đến|tới|:)")
+
+
 def _headline_org(lay: Layout) -> str | None:
     """The issuer a page's headline names: "Thông báo của UBND xã Tân Hội Về việc …"."""
     first = next((ln.text for ln in lay.lines if ln.text), "")
@@ -317,7 +325,8 @@ def _headline_type(text: str, lay: Layout) -> str | None:
         a, b = lay.sentences[0] if lay.sentences else (0, 0)
         m = _BUILDS_TYPE.search(text, a, min(b, a + 600))
     if m is None:
-        return None
+        # "Vậy, UBND huyện thông báo để … được biết": a notice says what it is in its own words.
+        return "Thông báo" if _NOTIFIES.search(text, lay.body_start, lay.closing_start) else None
     name = re.sub(r"\s+", " ", m.group("t"))
     known = next((t for t in TYPE_NAMES if t.lower() == name.lower()), None)
     return fold_type_name(known) if known else None
