@@ -108,6 +108,7 @@ class Mention:
     issuer: str | None
     relation: Relation
     evidence: Evidence
+    rule: str = ""  # the rule that read the relation (ingest.references.RULE_CONFIDENCE)
 
 
 @dataclass(slots=True)
@@ -122,6 +123,8 @@ class Reference:
     level: Level | None
     relations: list[Relation]
     mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.0  # that the primary relation is right, measured per rule on real documents
+    rule: str = ""  # the rule that read the primary relation
 
     @property
     def relation(self) -> Relation:
@@ -141,6 +144,8 @@ class Reference:
             "level": self.level.value if self.level else None,
             "relation": self.relation.value,
             "relations": [r.value for r in self.relations],
+            "confidence": self.confidence,
+            "rule": self.rule,
             "evidence": [m.evidence.to_json() for m in self.mentions],
         }
 
