@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from graph.store import DocumentRow, ReferenceRow
+from ingest.records import NOT_A_DOCUMENT
 from ontology.catalog import Catalog
 
 __all__ = ["NODE_FIELDS", "build_graph"]
@@ -44,7 +45,11 @@ def build_graph(
 ) -> nx.MultiDiGraph:
     """Build the lineage graph. Rows come ordered by path, so the result does not depend on ingest order."""
     G = nx.MultiDiGraph()
+    left_out: set[str] = set()  # files that are no official document: listed in the store, not in lineage
     for d in documents:
+        if NOT_A_DOCUMENT in d.warnings:
+            left_out.add(d.key)
+            continue
         if d.key in G:
             G.nodes[d.key]["sources"].append(d.path)
             continue
@@ -52,7 +57,7 @@ def build_graph(
             d.key, **{f: getattr(d, f) for f in NODE_FIELDS}, signer=d.signer, recipients=d.recipients,
             status="ingested", catalog=False, ambiguous=False, sources=[d.path],
         )  # fmt: skip
-    refs = list(references)
+    refs = [r for r in references if r.source_key not in left_out]
     for r in refs:
         t = r.target_key
         if t not in G:

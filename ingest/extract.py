@@ -9,10 +9,10 @@ from pathlib import Path
 from ingest.deadlines import find_deadlines
 from ingest.errors import ExtractionError, unreadable
 from ingest.identity import read_identity
-from ingest.layout import analyse_layout
+from ingest.layout import Layout, analyse_layout
 from ingest.normalize import normalize
 from ingest.readers import READERS, read_file
-from ingest.records import Extraction, SourceText
+from ingest.records import NOT_A_DOCUMENT, OTHER_TYPE, DocumentIdentity, Extraction, SourceText
 from ingest.references import DocumentKind, find_references
 
 __all__ = ["ExtractionFailure", "extract_file", "extract_paths", "extract_text", "iter_document_files"]
@@ -48,7 +48,22 @@ def extract_text(source: SourceText) -> Extraction:
     kind = _kind(doc.doc_type, lay.title, norm.text[lay.body_start : lay.closing_start])
     refs = find_references(norm, lay, kind, doc.symbol, warnings, doc)
     deadlines = find_deadlines(norm, lay)
-    return Extraction(source.path, doc, refs, deadlines, warnings)
+    is_document = _looks_official(doc, lay)
+    if not is_document:
+        warnings.append(NOT_A_DOCUMENT)
+        doc.doc_type = OTHER_TYPE  # the labelling conventions' type for what is no official document
+    return Extraction(source.path, doc, refs, deadlines, warnings, is_document)
+
+
+def _looks_official(doc: DocumentIdentity, lay: Layout) -> bool:
+    """Whether the text shows anything of an official document: a header (number, place and date,
+    type heading), its own number, type or date, or an issuer whose level can be read."""
+    header = lay.number_line is not None or lay.date_span is not None or lay.type_heading is not None
+    return (
+        header
+        or bool(doc.number or doc.doc_type or doc.date)
+        or (doc.issuer is not None and doc.level is not None)
+    )
 
 
 def extract_file(path: Path) -> Extraction:

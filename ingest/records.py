@@ -7,6 +7,8 @@ from typing import Any
 from ontology.terms import Level, Relation
 
 __all__ = [
+    "NOT_A_DOCUMENT",
+    "OTHER_TYPE",
     "DateValue",
     "Deadline",
     "DocumentIdentity",
@@ -18,6 +20,12 @@ __all__ = [
     "SourceText",
     "Symbol",
 ]
+
+
+OTHER_TYPE = "Other"  # the type of a text that is no official document (news post, notes)
+NOT_A_DOCUMENT = (
+    "not an official document: no type, issuer, number, date or header (kept out of lineage and gaps)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +218,14 @@ class Extraction:
     references: list[Reference]
     deadlines: list[Deadline]
     warnings: list[str]
+    # False for a file that shows nothing of an official document (no type, issuer, number, date or
+    # header): a folder's notes, a web page's chrome. It is kept out of lineage and gaps.
+    is_document: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "is_document": self.is_document,
             "document": self.document.to_json(),
             "references": [r.to_json() for r in self.references],
             "deadlines": [d.to_json() for d in self.deadlines],

@@ -15,7 +15,7 @@ def test_extract_json_lines_has_the_documented_fields() -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 5
     for row in rows:
-        assert set(row) == {"source", "document", "references", "deadlines", "warnings"}
+        assert set(row) == {"source", "is_document", "document", "references", "deadlines", "warnings"}
         assert set(row["document"]) == {
             "number", "doc_type", "issuer", "level", "locality", "province", "province_at_issue",
             "date", "title", "signer", "recipients",
@@ -30,9 +30,12 @@ def test_extract_json_lines_has_the_documented_fields() -> None:
                 "level",
                 "relation",
                 "relations",
+                "confidence",
+                "rule",
                 "evidence",
             }
             assert ref["relation"] == ref["relations"][0]
+            assert 0 < ref["confidence"] <= 1 and ref["rule"]
             assert all(set(e) == {"start", "end", "text"} for e in ref["evidence"])
         for d in row["deadlines"]:
             assert set(d) == {"date", "assignee", "report_due", "evidence"}

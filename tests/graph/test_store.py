@@ -294,3 +294,29 @@ class TestLineage:
     def test_unknown_key(self, seeded: LineageStore) -> None:
         with pytest.raises(NodeNotFound, match="neither a document key nor an ingested file"):
             seeded.lineage("nope@VN@2020")
+
+
+def test_a_file_that_is_no_document_stays_out_of_lineage_and_gaps(tmp_path: Path) -> None:
+    """A folder's notes name documents but are none: stored and listed, never a node or a gap row."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "README.md").write_text(
+        "# Notes on this folder\n\nThe plans here carry out 57-NQ/TW and 03/NQ-CP; see also 12-KH/TU.\n",
+        encoding="utf-8",
+    )
+    (folder / "plan.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ TRIỆU SƠN\nSố: 45/KH-UBND\nTriệu Sơn, ngày 15 tháng 8 năm 2025\nKẾ HOẠCH\n"
+        "Chuyển đổi số\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n",
+        encoding="utf-8",
+    )
+    notes = extract_file(folder / "README.md")
+    assert not notes.is_document and notes.document.doc_type == "Other"
+    assert any("not an official document" in w for w in notes.warnings)
+    store = fresh(tmp_path)
+    report = ingest_paths(store, [folder])
+    assert len(report.added) == 2  # both files are stored and listed
+    G = store.graph()
+    sources = {s for _, d in G.nodes(data=True) for s in d["sources"]}
+    assert str((folder / "README.md").resolve()) not in sources
+    assert str((folder / "plan.txt").resolve()) in sources
+    assert "03/NQ-CP@VN@2025" not in G and "12-KH/TU" not in {d["number"] for _, d in G.nodes(data=True)}
