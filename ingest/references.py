@@ -85,7 +85,9 @@ _BASIS_MIDWAY = re.compile(
 # What a document amends, replaces or repeals is not its basis: "… sửa đổi, bổ sung một số điều của
 # Nghị định số 63/2010/NĐ-CP".
 _AMENDS = re.compile(
-    r"(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|đính\s+chính|hết\s+hiệu\s+lực)[^;.]{0,60}$", re.I
+    r"(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|đính\s+chính)(?:\s*,\s*(?:bổ\s+sung|bãi\s+bỏ))?"
+    r"(?:\s+(?:một\s+số\s+điều(?:\s*,\s*khoản)?|các\s+điều|điều\s+\d+|nội\s+dung))?(?:\s+(?:của|tại))?\s*$",
+    re.I,
 )
 _NAMED_DOCUMENT = re.compile(
     rf"\s*(?:các\s+)?(?:{_TYPE_ALT}|văn\s+bản|ý\s+kiến\s+chỉ\s+đạo|chỉ\s+đạo\s+của|Điều\s+lệ|Hiến\s+pháp)\b",
@@ -362,9 +364,12 @@ def _relation(
             return _rule(
                 Relation.REPORTS_ON, "report_cue"
             )  # "… báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND"
+    clause_opens_basis = _opens_with_basis(text, _skip_space(text, clause_start), raw.start)
+    if clause_start > s_start and not clause_opens_basis and _AMENDS.search(clause_lead):
+        return _rule(Relation.CITES, "amends")  # "…; Chính phủ ban hành Nghị định sửa đổi … Nghị định số …"
     basis = (
         _opens_with_basis(text, s_start, first_in_sentence.start)
-        or (clause_start > s_start and _opens_with_basis(text, _skip_space(text, clause_start), raw.start))
+        or (clause_start > s_start and clause_opens_basis)
         or (raw.start < lay.preamble_end and bool(_BASIS_MIDWAY.search(text[s_start : raw.start])))
         or _in_basis_section(lay, raw.start, s_start)
         or lay.in_basis_block(raw.start)
