@@ -5,6 +5,7 @@ báo cáo…", "Ban Thường vụ Huyện ủy xây dựng Kế hoạch…") an
 cannot be read stays None and a warning says so.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -278,14 +279,15 @@ def _body_org(text: str, lay: Layout) -> str | None:
     m = _STANDING.search(window)
     if m:
         return _clean_org(m.group("org"))
-    found = list(_BODY_ISSUER.finditer(window))
     # The document's own voice opens with its basis: "Thực hiện …, Sở Giáo dục và Đào tạo yêu cầu …";
-    # another body named earlier ("Bộ … xây dựng Đề án") is context.
-    for m in found:
+    # another body named earlier ("Bộ … xây dựng Đề án") is context. The first few are looked at.
+    first: str | None = None
+    for m in itertools.islice(_BODY_ISSUER.finditer(window), 4):
+        first = first or m.group("org")
         a, _ = lay.sentence_at(lay.body_start + m.start("org"))
         if _OWN_VOICE.match(text, a) and "," in text[a : lay.body_start + m.start("org")]:
             return _clean_org(m.group("org"))
-    return _clean_org(found[0].group("org")) if found else None
+    return _clean_org(first) if first else None
 
 
 _AUTHORITY = re.compile(

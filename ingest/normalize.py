@@ -68,7 +68,12 @@ _BROKEN_DATE = re.compile(
 # "BAN NHÂN DÂN", "Ngày" / "19 tháng 6 năm 2025", "Số:" / "607/QĐ-UBND"): joined to the next line
 # when that line goes on with the same phrase (an upper-case word after an upper-case one, a
 # lower-case word or a number after a capitalised one) and does not open a list item.
-_LONE_WORD = re.compile(r"^[ \t]*(?P<w>[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*)(?P<colon>:?)[ \t]*\n[ \t]*(?=\S)", re.M)
+# (The pattern opens with the line break, a literal the regex engine finds fast; the first line of
+# the text is tried on its own.)
+_LONE_WORD = re.compile(
+    r"(?P<nl>\n|\A)[ \t]*(?P<w>[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*)(?P<colon>:?)[ \t]*\n[ \t]*(?=\S)"
+)
+_LONE_WORD_NEXT = re.compile(r"\n[ \t]*[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*:?[ \t]*\n")
 _LONE_HEADINGS = frozenset(t.upper() for t in TYPE_NAMES if " " not in t)
 _LIST_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]|[IVX]+\.|[a-zđ]\)|[-–+•])(?:\s|$)")
 
@@ -77,7 +82,7 @@ def _join_lone_word(m: re.Match[str]) -> str:
     text = m.string
     nxt = text[m.end() : m.end() + 40]
     word = m.group("w")
-    joined = f"{word}{m.group('colon')} "
+    joined = f"{m.group('nl')}{word}{m.group('colon')} "
     if _LIST_START.match(nxt):
         return m.group(0)
     if m.group("colon"):
@@ -179,7 +184,7 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
         text, offs = _sub(text, offs, _MD_TABLE_PIPE, lambda m: "\n")
     markup_removed = text is not before_markup
     text, offs = _break_flat_header(text, offs)
-    if "\n" in text:
+    if _LONE_WORD_NEXT.search(text) or _LONE_WORD.match(text):
         text, offs = _sub(text, offs, _LONE_WORD, _join_lone_word)
     if "\n" in text:  # the last three re-join what a line break cut
         text, offs = _sub(text, offs, _BROKEN_AFTER_SEP, lambda m: m.group(1) + m.group(2))

@@ -79,9 +79,8 @@ _ISSUED_EARLIER = re.compile(
     r"\b(?:đã|vừa|mới)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:ban\s+hành|có|ký)\s+[^,;.()]{0,25}$", re.I
 )
 # A basis cue in the middle of a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết số …".
-_BASIS_MIDWAY = re.compile(
-    r"\b(?:căn\s+cứ(?:\s+vào)?|dựa\s+(?:trên|vào))\b(?!.*\bđã\s+ban\s+hành)", re.I | re.S
-)
+_BASIS_MIDWAY = re.compile(r"(?<!\w)(?:[Cc]ăn\s+cứ(?:\s+vào)?|[Dd]ựa\s+(?:trên|vào))(?!\w)")
+_ISSUED = re.compile(r"\bđã\s+ban\s+hành\b")
 # What a document amends, replaces or repeals is not its basis: "… sửa đổi, bổ sung một số điều của
 # Nghị định số 63/2010/NĐ-CP".
 _AMENDS = re.compile(
@@ -356,7 +355,7 @@ def _relation(
     ):
         return _rule(Relation.CITES, "proposal")
     # Background: what someone issued before ("Bộ … đã xây dựng và ban hành Quyết định số …").
-    if _ISSUED_EARLIER.search(near_lead):
+    if _ISSUED_EARLIER.search(near_lead[-80:]):
         return _rule(Relation.CITES, "issued_earlier")
     if kind.is_report and not is_report_ref:
         lead_all = text[prev.end if prev is not None else s_start : raw.start]
@@ -365,12 +364,12 @@ def _relation(
                 Relation.REPORTS_ON, "report_cue"
             )  # "… báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND"
     clause_opens_basis = _opens_with_basis(text, _skip_space(text, clause_start), raw.start)
-    if clause_start > s_start and not clause_opens_basis and _AMENDS.search(clause_lead):
+    if clause_start > s_start and not clause_opens_basis and _AMENDS.search(clause_lead[-120:]):
         return _rule(Relation.CITES, "amends")  # "…; Chính phủ ban hành Nghị định sửa đổi … Nghị định số …"
     basis = (
         _opens_with_basis(text, s_start, first_in_sentence.start)
         or (clause_start > s_start and clause_opens_basis)
-        or (raw.start < lay.preamble_end and bool(_BASIS_MIDWAY.search(text[s_start : raw.start])))
+        or (raw.start < lay.preamble_end and _basis_midway(text, s_start, raw.start))
         or _in_basis_section(lay, raw.start, s_start)
         or lay.in_basis_block(raw.start)
     )
@@ -395,7 +394,7 @@ def _relation(
         return _rule(
             prev_rel if prev_rel is not None else Relation.CITES, "coordinated"
         )  # "A, B và C": the same role
-    if _AMENDS.search(clause_lead):
+    if _AMENDS.search(clause_lead[-120:]):
         return _rule(Relation.CITES, "amends")
     structured = lay.number_line is not None or lay.type_heading is not None or lay.date_span is not None
     if (
@@ -426,6 +425,12 @@ def _relation(
     # Elsewhere in the body, "thực hiện Nghị định số …" names a task, not the document's basis:
     # bases are stated in the title and the opening (Căn cứ, Thực hiện …).
     return _rule(Relation.CITES, "elsewhere")
+
+
+def _basis_midway(text: str, start: int, end: int) -> bool:
+    """A basis cue in the middle of the sentence before ``end``, with nothing issued after it."""
+    m = _BASIS_MIDWAY.search(text, start, end)
+    return m is not None and _ISSUED.search(text, m.end(), end) is None
 
 
 def _rule(relation: Relation, rule: str) -> tuple[Relation, str]:

@@ -1,0 +1,151 @@
+"""Extraction quality on the three corpora, relation confidence against accuracy, and time per
+document against a baseline revision measured in the same run.
+
+Run: ``python -m bench.bench_extract_quality [--baseline REV]`` (default baseline: the revision
+before the real-document work of issue #10). The real documents are read from
+``../shared/corpus/real`` and scored with ``../shared/tools/score_extraction.py``.
+"""
+
+import argparse
+import collections
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.common import machine, table
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_extraction.py"
+CORPORA = {
+    "seeds": (ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "corpus" / "seeds" / "gold.jsonl"),
+    "project corpus": (ROOT / "tests" / "corpus" / "extraction", ROOT / "tests" / "corpus" / "extraction" / "gold.jsonl"),
+    "real documents": (SHARED / "corpus" / "real" / "docs", SHARED / "corpus" / "real" / "gold.jsonl"),
+}  # fmt: skip
+BASELINE = "61a9563"
+BANDS = ((0.9, 1.01), (0.7, 0.9), (0.5, 0.7), (0.0, 0.5))
+
+# Extracts every file of the folders given and prints the seconds per document (CPU time, median of 3 runs),
+# with whatever ``ingest`` package is first on the path: the checkout's or the baseline's.
+_TIMER = """
+import json, statistics, sys, time
+from pathlib import Path
+from ingest.extract import extract_text, iter_document_files
+from ingest.readers import read_file
+texts = []
+for f in iter_document_files([Path(p) for p in sys.argv[1:]]):
+    try:
+        texts.append(read_file(f))
+    except Exception:
+        pass
+runs = []
+for _ in range(4):
+    t = time.process_time()  # CPU time: other work on the machine does not count
+    for s in texts:
+        extract_text(s)
+    runs.append(time.process_time() - t)
+print(json.dumps({"documents": len(texts), "seconds": statistics.median(runs[1:])}))
+"""
+
+
+def extract_json(folder: Path, out: Path, python_path: Path) -> None:
+    code = (
+        "import json, sys; from pathlib import Path; from ingest.extract import extract_paths\n"
+        "for ex in extract_paths([Path(sys.argv[1])]):\n"
+        "    print(json.dumps(ex.to_json(), ensure_ascii=False)) if hasattr(ex, 'to_json') else None\n"
+    )
+    with out.open("w", encoding="utf-8") as f:
+        subprocess.run([sys.executable, "-c", code, str(folder)], stdout=f, check=True, cwd=python_path)
+
+
+def score(gold: Path, pred: Path) -> dict[str, Any]:
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), "-", str(pred), "--json"], capture_output=True, text=True
+    )
+    return dict(json.loads(next(line for line in run.stdout.splitlines() if line.startswith("{"))))
+
+
+def bands(gold: Path, pred: Path) -> list[dict[str, Any]]:
+    """Relations by confidence band: how many, and the share the gold accepts."""
+    sys.path.insert(0, str(SCORER.parent))
+    from score_extraction import canon, gold_rows  # the scorer's own reading of the gold
+
+    preds = {}
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        p = json.loads(line)
+        preds[Path(p["source"]).name] = {canon(r["number"]): r for r in p["references"]}
+    counts: dict[tuple[float, float], list[int]] = collections.defaultdict(lambda: [0, 0])
+    for name, _doc, refs in gold_rows(str(gold)):
+        for g in refs:
+            r = preds.get(name, {}).get(canon(g["number"]))
+            if r is None:
+                continue
+            band = next(b for b in BANDS if b[0] <= r["confidence"] < b[1])
+            counts[band][1] += 1
+            counts[band][0] += r["relation"] in g["ok_relations"]
+    return [
+        {"confidence": f"{lo:.1f}–{min(hi, 1.0):.1f}", "relations": counts[(lo, hi)][1],
+         "right": f"{counts[(lo, hi)][0] / counts[(lo, hi)][1]:.1%}" if counts[(lo, hi)][1] else "-"}
+        for lo, hi in BANDS
+    ]  # fmt: skip
+
+
+def per_document(folders: list[Path], python_path: Path) -> dict[str, float]:
+    run = subprocess.run(
+        [sys.executable, "-c", _TIMER, *map(str, folders)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=python_path,
+    )
+    return dict(json.loads(run.stdout))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--baseline", default=BASELINE, help="git revision to compare time per document with")
+    args = ap.parse_args()
+    print(machine())
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (folder, gold) in CORPORA.items():
+            if not gold.exists():
+                print(f"{name}: {gold} not found, skipped")
+                continue
+            pred = Path(tmp) / f"{name}.jsonl"
+            extract_json(folder, pred, ROOT)
+            s = score(gold, pred)
+            rows.append({"corpus": name, "documents": len(pred.read_text().splitlines()),
+                         **{k: s[k] for k in ("ref_f1", "rel", "ref_level", "self_number", "self_doc_type",
+                                              "self_level", "self_date", "self_province",
+                                              "self_province_false_positives")}})  # fmt: skip
+            if name == "real documents":
+                print("\nRelation confidence against accuracy (real documents)\n")
+                print(table(bands(gold, pred)))
+        print("\nExtraction quality\n")
+        print(table(rows))
+        base = Path(tmp) / "baseline"
+        base.mkdir()
+        archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
+        folders = [folder for folder, gold in CORPORA.values() if gold.exists()]
+        # Alternated, the faster of three each: other work on the machine slows both alike.
+        timings = [(per_document(folders, ROOT), per_document(folders, base)) for _ in range(3)]
+        now = min((t[0] for t in timings), key=lambda r: r["seconds"])
+        then = min((t[1] for t in timings), key=lambda r: r["seconds"])
+        ms_now = 1000 * now["seconds"] / now["documents"]
+        ms_then = 1000 * then["seconds"] / then["documents"]
+        print(
+            f"\nTime per document, from text already read ({now['documents']} documents, CPU time, median of 3 runs)\n"
+        )
+        print(table([
+            {"revision": f"baseline {args.baseline}", "ms per document": f"{ms_then:.2f}", "ratio": "1.00"},
+            {"revision": "this checkout", "ms per document": f"{ms_now:.2f}", "ratio": f"{ms_now / ms_then:.2f}"},
+        ]))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
