@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ingest.dates import parse_date_at
 from ingest.gazetteer import era_of, resolve_place
 from ingest.layout import Layout
-from ingest.records import DocumentIdentity, Evidence, Mention, NormalizedText, Reference, Symbol
+from ingest.records import DateValue, DocumentIdentity, Evidence, Mention, NormalizedText, Reference, Symbol
 from ingest.symbols import find_symbols
 from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
 from ontology.terms import RELATION_PRIORITY, Level, Relation
@@ -427,6 +427,26 @@ def _relation(
     return _rule(Relation.CITES, "elsewhere")
 
 
+# A sentence that tells when and by whom the document it names was issued:
+# "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số …".
+_TOLD_ISSUED = re.compile(
+    r"(?:LTS\s*:\s*)?(?:Mới\s+đây(?:\s+nhất)?\s*,\s*)?[Nn]gày\s+(?P<date>\d[^,]{4,24}?)\s*,?\s+"
+    r"(?P<org>[A-ZĐÀ-Ỹ][^,;.:]{2,120}?)\s+(?:(?:đã|vừa|mới)\s+)*(?:ký\s+)?(?:ban\s+hành|có)\s+(?:[Vv]ăn\s+bản\s+|[Cc]ông\s+văn\s+)?(?:số\s*)?$"
+)
+
+
+def _told_issued(text: str, lay: Layout, raw: _Raw) -> tuple[DateValue | None, str | None] | None:
+    """The date and issuer a sentence gives before the document it says was issued."""
+    s_start, _ = lay.sentence_at(raw.sym_start)
+    lead = re.sub(r"\s+", " ", text[max(s_start, raw.start - 200) : raw.start])
+    m = _TOLD_ISSUED.search(lead)
+    if m is None:
+        return None
+    d = parse_date_at("ngày " + m.group("date"))
+    date = d.value if d is not None and d.value is not None and d.value.precision == "day" else None
+    return date, _clean_by(m.group("org"))
+
+
 def _basis_midway(text: str, start: int, end: int) -> bool:
     """A basis cue in the middle of the sentence before ``end``, with nothing issued after it."""
     m = _BASIS_MIDWAY.search(text, start, end)
@@ -507,6 +527,11 @@ def find_references(
         )
         if bm:
             by = _clean_by(bm.group("by"))
+        if date_value is None or by is None:
+            told = _told_issued(text, lay, raw)  # "Ngày 16/8/2022, Bộ … đã có Văn bản số …"
+            if told is not None:
+                date_value = date_value or told[0]
+                by = by or told[1]
         mention = Mention(sym, raw.as_written, raw.start, raw.end, raw.type_name, date_value, date_invalid, by, rel,
                           _evidence(norm, lay, raw.sym_start), rule)  # fmt: skip
         key = sym.canonical.upper()

@@ -292,3 +292,32 @@ def test_relation_confidence_follows_the_rule() -> None:
     by_number = {r.number: r for r in ex.references}
     assert by_number["57-NQ/TW"].rule == "basis" and by_number["749/QĐ-TTg"].rule == "elsewhere"
     assert by_number["57-NQ/TW"].confidence >= 0.9 > by_number["749/QĐ-TTg"].confidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "date", "level"),
+    [
+        (
+            "Ngày 16/8/2022, Bộ Tư pháp đã có Văn bản số 4247/BTP-VP gửi các địa phương.",
+            "4247/BTP-VP",
+            "2022-08-16",
+            "central",
+        ),
+        (
+            "Mới đây nhất, ngày 26/4/2022, Thủ tướng Chính phủ đã ban hành Chỉ thị số 02/CT-TTg.",
+            "02/CT-TTg",
+            "2022-04-26",
+            "central",
+        ),
+        (
+            "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân tỉnh đã ban hành Công văn số 3280/UBND-VX.",
+            "3280/UBND-VX",
+            "2025-10-28",
+            "province",
+        ),
+    ],
+)
+def test_reference_told_issued_before(sentence: str, number: str, date: str, level: str) -> None:
+    """A reference's date and issuer told before it ("Ngày …, <issuer> đã ban hành …")."""
+    ref = next(r for r in read(HEAD + "I. MỤC ĐÍCH\n" + sentence).references if r.number == number)
+    assert (ref.date, ref.level.value if ref.level else None) == (date, level)
