@@ -28,10 +28,12 @@ CORPORA = {
 BASELINE = "61a9563"
 BANDS = ((0.9, 1.01), (0.7, 0.9), (0.5, 0.7), (0.0, 0.5))
 
-# Extracts every file of the folders given and prints the seconds per document (CPU time, median of 3 runs),
-# with whatever ``ingest`` package is first on the path: the checkout's or the baseline's.
-_TIMER = """
-import json, statistics, sys, time
+# A timing worker: reads the files of the folders given once, then for each document index sent on
+# stdin extracts that document and answers the CPU seconds of the fastest of five runs. One worker
+# runs the checkout's ``ingest``, one the baseline's; the parent asks them in turn, document by
+# document, so that other work on a shared machine slows both alike.
+_WORKER = """
+import json, sys, time
 from pathlib import Path
 from ingest.extract import extract_text, iter_document_files
 from ingest.readers import read_file
@@ -41,13 +43,17 @@ for f in iter_document_files([Path(p) for p in sys.argv[1:]]):
         texts.append(read_file(f))
     except Exception:
         pass
-runs = []
-for _ in range(4):
-    t = time.process_time()  # CPU time: other work on the machine does not count
-    for s in texts:
+for s in texts:
+    extract_text(s)
+print(len(texts), flush=True)
+for line in sys.stdin:
+    s = texts[int(line)]
+    best = float("inf")
+    for _ in range(5):
+        t = time.process_time()
         extract_text(s)
-    runs.append(time.process_time() - t)
-print(json.dumps({"documents": len(texts), "seconds": statistics.median(runs[1:])}))
+        best = min(best, time.process_time() - t)
+    print(best, flush=True)
 """
 
 
@@ -93,15 +99,29 @@ def bands(gold: Path, pred: Path) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def per_document(folders: list[Path], python_path: Path) -> dict[str, float]:
-    run = subprocess.run(
-        [sys.executable, "-c", _TIMER, *map(str, folders)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=python_path,
-    )
-    return dict(json.loads(run.stdout))
+def time_per_document(folders: list[Path], checkouts: list[Path]) -> tuple[float, float, int]:
+    """Seconds of CPU to extract every document once with each of two checkouts, asked in turn
+    document by document, and the number of documents."""
+    workers = [
+        subprocess.Popen([sys.executable, "-c", _WORKER, *map(str, folders)], cwd=c, text=True,
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        for c in checkouts
+    ]  # fmt: skip
+    counts = {int(w.stdout.readline()) for w in workers if w.stdout}
+    assert len(counts) == 1, counts
+    docs = counts.pop()
+    totals = [0.0] * len(workers)
+    for i in range(docs):
+        for n, w in enumerate(workers):
+            assert w.stdin and w.stdout
+            w.stdin.write(f"{i}\n")
+            w.stdin.flush()
+            totals[n] += float(w.stdout.readline())
+    for w in workers:
+        assert w.stdin
+        w.stdin.close()
+        w.wait()
+    return totals[0], totals[1], docs
 
 
 def main() -> None:
@@ -132,14 +152,10 @@ def main() -> None:
         archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
         folders = [folder for folder, gold in CORPORA.values() if gold.exists()]
-        # Alternated, the faster of three each: other work on the machine slows both alike.
-        timings = [(per_document(folders, ROOT), per_document(folders, base)) for _ in range(3)]
-        now = min((t[0] for t in timings), key=lambda r: r["seconds"])
-        then = min((t[1] for t in timings), key=lambda r: r["seconds"])
-        ms_now = 1000 * now["seconds"] / now["documents"]
-        ms_then = 1000 * then["seconds"] / then["documents"]
+        then_s, now_s, docs = time_per_document(folders, [base, ROOT])
+        ms_now, ms_then = 1000 * now_s / docs, 1000 * then_s / docs
         print(
-            f"\nTime per document, from text already read ({now['documents']} documents, CPU time, median of 3 runs)\n"
+            f"\nTime per document, from text already read ({docs} documents, CPU time, each the fastest of 5 runs)\n"
         )
         print(table([
             {"revision": f"baseline {args.baseline}", "ms per document": f"{ms_then:.2f}", "ratio": "1.00"},

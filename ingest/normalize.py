@@ -193,6 +193,20 @@ def _pass(text: str, offs: list[int]) -> tuple[str, list[int], bool]:
     return text, offs, markup_removed
 
 
+def _markup_left(text: str) -> bool:
+    """Whether a markup step would still find something (removing markup can expose more)."""
+    return bool(
+        ("\\" in text and _MD_ESCAPE.search(text))
+        or "*" in text
+        or "**" in text
+        or "__" in text
+        or ("#" in text and _MD_HEADING.search(text))
+        or ("<" in text and _HTML_BREAK.search(text))
+        or ("|" in text and _MD_TABLE_PIPE.search(text))
+        or ("---" in text and _MD_TABLE_RULE.search(text))
+    )
+
+
 def normalize(original: str) -> NormalizedText:
     """Normalise ``original`` and keep the offset map.
 
@@ -212,7 +226,7 @@ def normalize(original: str) -> NormalizedText:
     for _ in range(6):
         before = text
         text, offs, markup_removed = _pass(text, offs)
-        if not markup_removed or text == before:
+        if not markup_removed or text == before or not _markup_left(text):
             break
     offs.append(len(original))
     return NormalizedText(text=text, original=original, offsets=tuple(offs))

@@ -438,7 +438,10 @@ _TOLD_ISSUED = re.compile(
 def _told_issued(text: str, lay: Layout, raw: _Raw) -> tuple[DateValue | None, str | None] | None:
     """The date and issuer a sentence gives before the document it says was issued."""
     s_start, _ = lay.sentence_at(raw.sym_start)
-    lead = re.sub(r"\s+", " ", text[max(s_start, raw.start - 200) : raw.start])
+    window = text[max(s_start, raw.start - 200) : raw.start]
+    if "gày" not in window or not window.rstrip().endswith(("hành", "có", "bản", "văn", "số")):
+        return None  # the common case: no date told before it
+    lead = re.sub(r"\s+", " ", window)
     m = _TOLD_ISSUED.search(lead)
     if m is None:
         return None
