@@ -19,7 +19,8 @@ __all__ = ["ExtractionFailure", "extract_file", "extract_paths", "extract_text",
 
 _URGING_TITLE = re.compile(r"đôn\s+đốc|nhắc\s+nhở|chấn\s+chỉnh|khẩn\s+trương|đẩy\s+nhanh\s+tiến\s+độ", re.I)
 _URGING_BODY = re.compile(
-    r"đôn\s+đốc|nhắc\s+nhở|đề\s+nghị[^.;]{0,120}khẩn\s+trương|chậm\s+(?:triển\s+khai|ban\s+hành)", re.I
+    r"đôn\s+đốc|nhắc\s+nhở|khẩn\s+trương\s+(?!và\b|hơn\b|nữa\b)[a-zà-ỹđ]|chậm\s+(?:triển\s+khai|ban\s+hành)",
+    re.I,
 )
 
 

@@ -268,6 +268,16 @@ def test_identity_outside_the_header(
             {"13/CT-UBND": "urges"},
         ),
         (
+            "Kính gửi: các trường học.\nĐề nghị các trường rà soát việc nộp quỹ. Đơn vị nào chưa nộp thì khẩn trương "
+            "nộp theo tinh thần Công văn số 77/UBND-VX ngày 3/3/2024.",
+            {"77/UBND-VX": "urges"},  # a letter urging by its imperative "khẩn trương <verb>"
+        ),
+        (
+            "Kính gửi: các chi bộ.\nThực hiện Hướng dẫn số 15-HD/BTGTU ngày 2/1/2025 của Ban Tuyên giáo Tỉnh ủy, việc quán "
+            "triệt phải kịp thời, khẩn trương, nghiêm túc. Các chi bộ nghiên cứu Nghị quyết số 45-NQ/TW ngày 4/3/2023.",
+            {"15-HD/BTGTU": "implements", "45-NQ/TW": "cites"},  # "khẩn trương" as a manner: no urging
+        ),
+        (
             "CHÍNH PHỦ\nSố: 48/2013/NĐ-CP\nHà Nội, ngày 14 tháng 5 năm 2013\nNGHỊ ĐỊNH\nSửa đổi một số điều\n"
             "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n"
             "Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP ngày 08/6/2010.\n"
