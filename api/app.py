@@ -31,15 +31,19 @@ from api.schemas import (
     LineagePublic,
     ProvincePublic,
 )
+from graph.coverage import CoverageCell
 from graph.errors import NodeNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT, lineage
-from graph.views import current_provinces, node_view, province_summary, subgraph_json
+from graph.province_report import TOTALS, ProvinceReport, province_reports
+from graph.views import current_provinces, node_view, subgraph_json
 from ingest.errors import UnsupportedFormat
 from ingest.gazetteer import current_province_name, fold
 from ingest.readers import READERS
 from ontology.errors import LineageError
+from ontology.gaps import DOCUMENT_GAP_KINDS, Gap, GapKind
+from viz.i18n import gap_json, labels, reason_text
 
 __all__ = ["create_app"]
 
@@ -51,10 +55,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "Invalid parameters"},
 }
 Level = Literal["central", "province", "district", "commune"]
-GapKind = Literal[
-    "no_basis", "basis_missing", "chain_broken", "no_report", "report_overdue", "report_without_plan",
-    "urged_no_response", "unit_coverage",
-]  # fmt: skip
+Lang = Literal["vi", "en"]
+DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 VIZ_STATIC = Path(__file__).resolve().parents[1] / "viz" / "static"
 
 
@@ -75,7 +77,7 @@ class AppState:
         self.require_read_key = require_read_key
         self.upload_dir = upload_dir
         self.lock = threading.RLock()
-        self._gaps: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        self._gaps: dict[tuple[Any, ...], Any] = {}
         self._state: Any = None
 
     @contextmanager
@@ -91,14 +93,38 @@ class AppState:
                 self._gaps.clear()
             return G
 
-    def gaps(self, opts: GapOptions) -> list[dict[str, Any]]:
+    def gaps(self, opts: GapOptions) -> list[Gap]:
         """Gap rows, cached until the store's graph changes (``graph()`` clears the cache)."""
-        key = (opts.kinds, opts.province, opts.as_of, opts.report_period_days, opts.directives)
         with self.lock:
             self.graph()
+            if ("gaps", opts) not in self._gaps:
+                self._gaps[("gaps", opts)] = self.store.gaps(opts)
+            found: list[Gap] = self._gaps[("gaps", opts)]
+            return found
+
+    def coverage(self, opts: GapOptions) -> list[CoverageCell]:
+        """The coverage table, cached like the gaps."""
+        with self.lock:
+            self.graph()
+            if ("coverage", opts) not in self._gaps:
+                self._gaps[("coverage", opts)] = self.store.coverage(opts)
+            found: list[CoverageCell] = self._gaps[("coverage", opts)]
+            return found
+
+    def snapshot(self) -> dict[str, Any]:
+        with self.lock:
+            snap: dict[str, Any] = self.store.snapshot()
+            return snap
+
+    def reports(self, opts: GapOptions, provinces: list[str] | None = None) -> list[ProvinceReport]:
+        """Province report models (``graph.province_report``), cached like the gaps."""
+        with self.lock:
+            self.graph()
+            key = ("reports", opts, tuple(provinces) if provinces is not None else None)
             if key not in self._gaps:
-                self._gaps[key] = self.store.gaps(opts)
-            return self._gaps[key]
+                self._gaps[key] = province_reports(self, opts, provinces)
+            found: list[ProvinceReport] = self._gaps[key]
+            return found
 
 
 AsOf = Annotated[
@@ -272,7 +298,9 @@ def create_app(
 
     @app.get("/documents/{key:path}", response_model=DocumentDetail, responses={**ERRORS, **auth_errors},
              tags=["documents"], dependencies=[Read])  # fmt: skip
-    def get_document(key: str) -> dict[str, Any]:
+    def get_document(
+        key: str, lang: Annotated[Lang, Query(description="Language of the gaps' reason_text")] = "vi"
+    ) -> dict[str, Any]:
         """A document: identity, sources, edges in and out with evidence, deadlines and gaps."""
         G = state.graph()
         if key not in G:
@@ -290,7 +318,9 @@ def create_app(
                 for d in s.deadlines()
                 if d["document"] == key
             ]
-        out["gaps"] = [g for g in state.gaps(GapOptions(kinds=GAP_KINDS[:-1])) if g["document"] == key]
+        out["gaps"] = [
+            gap_json(g, lang) for g in state.gaps(GapOptions(kinds=DOCUMENT_KINDS)) if g.document == key
+        ]
         return out
 
     @app.get("/gaps", response_model=list[GapPublic], responses={**ERRORS, **auth_errors}, tags=["gaps"],
@@ -301,29 +331,28 @@ def create_app(
         ] = None,
         kind: Annotated[list[GapKind], Query(description="Gap kinds (repeatable; default all)")] = [],  # noqa: B006
         as_of: AsOf = None,
-        directive: Annotated[list[str], Query(description="Directive keys for unit_coverage")] = [],  # noqa: B006
+        directive: Annotated[
+            list[str],
+            Query(
+                description="Ask unit_coverage about these directives only (keys or numbers, e.g. 57-NQ/TW)"
+            ),
+        ] = [],  # noqa: B006
+        lang: Annotated[Lang, Query(description="Language of reason_text")] = "vi",
     ) -> list[dict[str, Any]]:
-        """Gaps, per province and kind, as of a date."""
-        opts = GapOptions(kinds=tuple(kind) if kind else GAP_KINDS, province=province, as_of=_as_of(as_of),
-                          directives=tuple(directive or ()))  # fmt: skip
-        return state.gaps(opts)
+        """Gaps, per province and kind, as of a date: the reason as a code with parameters, and
+        rendered in ``lang`` (``reason_text``)."""
+        opts = GapOptions(kinds=tuple(k.value for k in kind) if kind else GAP_KINDS, province=province,
+                          as_of=_as_of(as_of), directives=tuple(directive or ()))  # fmt: skip
+        return [gap_json(g, lang) for g in state.gaps(opts)]
 
     @app.get("/provinces", response_model=list[ProvincePublic], responses=auth_errors, tags=["provinces"],
              dependencies=[Read])  # fmt: skip
-    def provinces() -> list[dict[str, Any]]:
-        """The 34 current provinces with document and gap counts; old merged provinces as aliases."""
-        G = state.graph()
-        gaps = state.gaps(GapOptions(kinds=GAP_KINDS[:-1]))
-        docs: dict[str, int] = {}
-        for _, a in G.nodes(data=True):
-            if a["status"] == "ingested" and a.get("province"):
-                docs[fold(a["province"])] = docs.get(fold(a["province"]), 0) + 1
-        gap_count: dict[str, int] = {}
-        for g in gaps:
-            if g.get("province"):
-                gap_count[fold(g["province"])] = gap_count.get(fold(g["province"]), 0) + 1
-        return [{**p, "documents": docs.get(fold(p["name"]), 0), "gaps": gap_count.get(fold(p["name"]), 0)}
-                for p in current_provinces()]  # fmt: skip
+    def provinces(as_of: AsOf = None) -> list[dict[str, Any]]:
+        """The 34 current provinces with the totals their reports show as of a date (documents,
+        links, document gaps, and apart from them the units with no document carrying out a
+        tracked directive); old merged provinces as aliases."""
+        totals = {m.province: m.totals() for m in state.reports(GapOptions(as_of=_as_of(as_of)))}
+        return [{**p, **{k: totals[p["name"]][k] for k in TOTALS}} for p in current_provinces()]
 
     @app.get("/provinces/{province}/report", tags=["provinces"], dependencies=[Read],
              responses={**ERRORS, **auth_errors, 200: {"description": "The report", "content": {
@@ -340,16 +369,16 @@ def create_app(
         if current_province_name(province) is None:
             msg = f"unknown province {province!r}; expected one of the 34 current provinces or an old province name"
             raise NodeNotFound(msg)
-        G = state.graph()
-        gaps = state.gaps(GapOptions(as_of=_as_of(as_of), province=province))
-        summary = province_summary(G, gaps, province)
-        with state.locked() as s:
-            snapshot = s.snapshot()
+        model = state.reports(GapOptions(as_of=_as_of(as_of)), [province])[0]
         if format == "json":
-            return JSONResponse({"summary": summary, "gaps": gaps, "snapshot": snapshot})
+            body_json = model.to_json()
+            for part in ("gaps", "coverage_gaps"):
+                for row, g in zip(body_json[part], getattr(model, part), strict=True):
+                    row["reason_text"] = reason_text(g.reason, lang)
+            return JSONResponse(body_json)
         from viz.report import render_report
 
-        body = render_report(summary, gaps, snapshot, format, lang)
+        body = render_report(model, format, lang)
         media = {
             "html": "text/html; charset=utf-8",
             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -358,7 +387,7 @@ def create_app(
         headers = (
             {}
             if format == "html"
-            else {"Content-Disposition": f'attachment; filename="report-{summary["code"]}.{format}"'}
+            else {"Content-Disposition": f'attachment; filename="report-{model.summary["code"]}.{format}"'}
         )
         return Response(body, media_type=media, headers=headers)
 
@@ -376,7 +405,7 @@ def create_app(
     ) -> dict[str, Any]:
         """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes."""
         G = state.graph()
-        gaps = state.gaps(GapOptions(kinds=GAP_KINDS[:-1]))
+        gaps = state.gaps(GapOptions(kinds=DOCUMENT_KINDS))
         return subgraph_json(
             G, gaps, province=province, root=root, depth=depth, level=level, query=q, limit=limit
         )
@@ -403,6 +432,12 @@ def create_app(
             report = ingest_paths(s, saved)
         return {"run_id": report.run_id, "added": report.added, "changed": report.changed,
                 "unchanged": report.unchanged, "failed": [{"file": p, "error": e} for p, e in report.failed]}  # fmt: skip
+
+    @app.get("/labels", tags=["graph"], dependencies=[Read])
+    def label_table(lang: Lang = "vi") -> dict[str, dict[str, str]]:
+        """The one label table (gap kinds, levels, document types, relations) in ``lang``, as
+        every face uses it; the browser app reads it from here."""
+        return labels(lang)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:

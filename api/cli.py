@@ -4,11 +4,12 @@ import functools
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -18,6 +19,7 @@ from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
 from ingest.records import Extraction
 from ontology.errors import LineageError
+from ontology.gaps import DOCUMENT_GAP_KINDS
 
 
 def db_option[F: Callable[..., Any]](f: F) -> F:
@@ -75,6 +77,26 @@ def friendly_errors[F: Callable[..., Any]](f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def directive_options[F: Callable[..., Any]](f: F) -> F:
+    """``--directive`` (ask about these only) and ``--directives-file`` (add to the tracked set)."""
+    f = click.option("--directives-file", "tracked_file", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, help="More directives to track: one key or number a line (# comments).")(f)  # fmt: skip
+    return click.option("--directive", "directives", multiple=True,
+                        help="Ask about this directive only: key or number, e.g. 57-NQ/TW (repeatable).")(f)  # fmt: skip
+
+
+def _tracked(path: Path | None) -> tuple[str, ...]:
+    """The directive keys or numbers listed in ``path``, one a line, ``#`` starting a comment."""
+    if path is None:
+        return ()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{path}: cannot read the directives file: {exc}") from exc
+    lines = (unicodedata.normalize("NFC", line.split("#", 1)[0]).strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
 def _open(conn: "Connection | Path") -> StoreBackend:
     if isinstance(conn, Path):
         return open_store(conn)
@@ -86,6 +108,8 @@ def _open(conn: "Connection | Path") -> StoreBackend:
 
 
 __all__ = ["cli", "main"]
+
+DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 
 
 @click.group()
@@ -250,30 +274,42 @@ def lineage_cmd(
     show_default=True,
     help="Days after a plan when a report is expected if no deadline was read.",
 )
+@directive_options
 @click.option(
-    "--directive", "directives", multiple=True, help="Directive key for unit_coverage (repeatable)."
+    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of reasons."
 )
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @db_option
 @friendly_errors
 def gaps(province: str | None, kinds: tuple[str, ...], as_of: str | None, report_period: int,
-         directives: tuple[str, ...], fmt: str, db: Connection) -> None:  # fmt: skip
+         directives: tuple[str, ...], tracked_file: Path | None, lang: str, fmt: str, db: Connection) -> None:  # fmt: skip
     """List gaps: plans with no basis or no report, overdue reports, unanswered urging, uncovered units.
+
+    Document gaps and units with no document carrying out a tracked directive (``unit_coverage``)
+    are counted apart.
 
     \b
         lineage gaps --province "Hải Phòng" --kind no_report --format json
+        lineage gaps --province "Hải Phòng" --kind unit_coverage --directive 57-NQ/TW
     """
+    from viz.i18n import Lang, gap_json, reason_text
+
+    language = cast(Lang, lang)
     opts = GapOptions(kinds=kinds or GAP_KINDS, province=province, report_period_days=report_period,
-                      directives=directives, as_of=as_of or date.today().isoformat())  # fmt: skip
+                      directives=directives, tracked=_tracked(tracked_file),
+                      as_of=as_of or date.today().isoformat())  # fmt: skip
     with _open(db) as store:
         rows = store.gaps(opts)
     if fmt == "json":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(json.dumps(gap_json(r, language), ensure_ascii=False))
         return
     for r in rows:
-        click.echo(f"{r['kind']:<20} {r.get('province') or '?':<14} {r['document']:<40} {r['reason']}")
-    click.echo(f"{len(rows)} gap(s)")
+        click.echo(f"{r.kind:<20} {r.province or '?':<14} {r.document:<40} {reason_text(r.reason, language)}")
+    coverage = sum(r.kind == "unit_coverage" for r in rows)
+    click.echo(
+        f"{len(rows) - coverage} document gap(s); {coverage} uncovered unit(s) (unit_coverage), as of {opts.as_of}"
+    )
 
 
 @cli.command()
@@ -301,7 +337,7 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
     with _open(db) as store:
         key = store.resolve_key(root) if root else None
         G = store.graph()
-        gaps = store.gaps(_Opts(kinds=GAP_KINDS[:-1]))
+        gaps = store.gaps(_Opts(kinds=DOCUMENT_KINDS))
     data = subgraph_json(G, gaps, province=province, root=key, depth=depth, limit=limit)
     title = f"Sơ đồ văn bản – {province or key or 'toàn quốc'}"
     write_browser(data, out, title)
@@ -441,6 +477,7 @@ def apikey_revoke(name: str, keys_path: Path) -> None:
     default=Path("out/reports"),
     show_default=True,
 )
+@directive_options
 @db_option
 @friendly_errors
 def report(
@@ -449,24 +486,24 @@ def report(
     lang: str,
     as_of: str | None,
     out: Path,
+    directives: tuple[str, ...],
+    tracked_file: Path | None,
     db: Connection,
 ) -> None:
-    """Write province gap reports (HTML, XLSX, DOCX) and an index page.
+    """Write province gap reports (HTML, XLSX, DOCX) and an index page (writing some provinces
+    keeps the index rows of the others already in OUT).
 
     \b
         lineage report --province "Hải Phòng" --format docx --lang vi --out out/reports
     """
+    from graph.province_report import province_reports
     from viz.report import write_province_reports
 
-    opts = GapOptions(
-        province=provinces[0] if len(provinces) == 1 else None, as_of=as_of or date.today().isoformat()
-    )
+    opts = GapOptions(as_of=as_of or date.today().isoformat(), directives=directives,
+                      tracked=_tracked(tracked_file))  # fmt: skip
     with _open(db) as store:
-        G = store.graph()
-        gaps = store.gaps(opts)
-        snapshot = {**store.snapshot(), "as_of": opts.as_of}
-    paths = write_province_reports(G, gaps, snapshot, out, list(formats) or ["html", "xlsx", "docx"], lang,
-                                   list(provinces) or None)  # fmt: skip
+        models = province_reports(store, opts, list(provinces) or None)
+    paths = write_province_reports(models, out, list(formats) or ["html", "xlsx", "docx"], lang)
     for p in paths:
         click.echo(str(p))
 

@@ -7,13 +7,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graph.gaps import GAP_KINDS, GapOptions
+from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
+from graph.province_report import TOTALS, province_reports, unknown_totals
 from graph.store import open_store
-from graph.views import current_provinces, subgraph_json
-from ingest.gazetteer import fold
+from graph.views import subgraph_json
+from ontology.gaps import DOCUMENT_GAP_KINDS
 
 __all__ = ["DEFAULT_CORPORA", "run_demo"]
+
+DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = (REPO / "tests" / "corpus" / "seeds", REPO / "tests" / "corpus" / "extraction")
@@ -54,34 +57,28 @@ def run_demo(
         echo(f"  could not read {path}: {err}")
     opts = GapOptions(as_of=as_of or date.today().isoformat())
     G = store.graph()
-    gaps = store.gaps(opts)
-    snapshot = {**store.snapshot(), "as_of": opts.as_of}
+    models = province_reports(store, opts)
 
     from viz.browser import write_browser
     from viz.report import write_province_reports
 
-    browser = write_browser(subgraph_json(G, [g for g in gaps if g["kind"] != "unit_coverage"]), out / "browser.html",
-                            "Sơ đồ văn bản triển khai – toàn quốc")  # fmt: skip
-    reports = write_province_reports(G, gaps, snapshot, out / "reports", ["html", "xlsx", "docx"], "vi")
-    docs = Counter(fold(a.get("province") or "") for _, a in G.nodes(data=True) if a["status"] == "ingested")
-    edges = Counter(
-        fold(G.nodes[u].get("province") or "") for u, _v in G.edges() if G.nodes[u]["status"] == "ingested"
+    gaps = store.gaps(
+        GapOptions(as_of=opts.as_of, kinds=DOCUMENT_KINDS)
+    )  # every province's and the unknown's
+    browser = write_browser(
+        subgraph_json(G, gaps), out / "browser.html", "Sơ đồ văn bản triển khai – toàn quốc"
     )
-    gap_counts = Counter(fold(g.get("province") or "") for g in gaps if g["kind"] != "unit_coverage")
-    rows = []
-    for p in current_provinces():
-        k = fold(p["name"])
-        rows.append((p["name"], docs.get(k, 0), edges.get(k, 0), gap_counts.get(k, 0)))
-    unknown = (docs.get("", 0), edges.get("", 0), gap_counts.get("", 0))
+    reports = write_province_reports(models, out / "reports", ["html", "xlsx", "docx"], "vi")
+    rows = [(m.province, m.totals()) for m in models] + [("(unknown)", unknown_totals(G, gaps))]
     echo("")
-    echo(f"{'province':<16} {'documents':>9} {'edges':>7} {'gaps':>6}")
-    for name, d, e, g in rows:
-        echo(f"{name:<16} {d:>9} {e:>7} {g:>6}")
-    echo(f"{'(unknown)':<16} {unknown[0]:>9} {unknown[1]:>7} {unknown[2]:>6}")
-    echo(f"{'total':<16} {sum(r[1] for r in rows) + unknown[0]:>9} {sum(r[2] for r in rows) + unknown[1]:>7} "
-         f"{sum(r[3] for r in rows) + unknown[2]:>6}")  # fmt: skip
-    by_kind = Counter(g["kind"] for g in gaps)
-    echo("gaps by kind: " + ", ".join(f"{k} {by_kind.get(k, 0)}" for k in GAP_KINDS))
+    echo(
+        f"{'province':<16} {'documents':>9} {'edges':>7} {'gaps':>6} {'uncovered units':>15}   (as of {opts.as_of})"
+    )
+    for name, t in [*rows, ("total", {c: sum(t[c] for _, t in rows) for c in TOTALS})]:
+        echo(f"{name:<16} {t['documents']:>9} {t['edges']:>7} {t['gaps']:>6} {t['uncovered_units']:>15}")
+    by_kind = Counter(g.kind.value for g in gaps)
+    echo("document gaps by kind: " + ", ".join(f"{k} {by_kind.get(k, 0)}" for k in DOCUMENT_KINDS))
+    echo(f"uncovered units (unit_coverage, counted apart): {sum(len(m.coverage_gaps) for m in models)}")
     echo("")
     echo(f"store:          {db}")
     echo(f"browser:        {browser}  (open it in a browser; works offline)")
@@ -90,4 +87,4 @@ def run_demo(
     )
     echo(f"start the API:  lineage serve --db {db}   then open http://127.0.0.1:8000/")
     store.close()
-    return {"db": db, "browser": browser, "reports": reports, "gaps": len(gaps)}
+    return {"db": db, "browser": browser, "reports": reports, "totals": dict(rows)}

@@ -4,6 +4,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ontology.gaps import GapKind, ReasonCode
+
 __all__ = [
     "DeadlinePublic",
     "DocumentDetail",
@@ -18,6 +20,7 @@ __all__ = [
     "IngestResult",
     "LineagePublic",
     "ProvincePublic",
+    "ReasonPublic",
 ]
 
 KEY_EXAMPLE = "57-NQ/TW@VN@2024"
@@ -80,15 +83,33 @@ class DeadlinePublic(BaseModel):
     evidence: EvidencePublic
 
 
+class ReasonPublic(BaseModel):
+    """A gap's reason as a code with parameters (``ontology.gaps.ReasonCode``)."""
+
+    code: ReasonCode = Field(examples=["basis_not_ingested"])
+    params: dict[str, Any] = Field(default_factory=dict, examples=[{"basis": "12-KH/TU"}])
+
+
 class GapPublic(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    kind: str = Field(examples=["no_report"])
+    """One gap row (``ontology.gaps.Gap``); ``reason_text`` renders the reason in the language asked."""
+
+    kind: GapKind = Field(examples=["no_report"])
     document: str
     source: str | None = None
+    number: str | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    date: str | None = None
     province: str | None = None
     province_at_issue: str | None = None
     unit: str | None = None
-    reason: str
+    unit_level: str | None = None
+    level: str | None = None
+    due: str | None = None
+    assignee: str | None = None
+    related: list[str] = []
+    reason: ReasonPublic
+    reason_text: str
     evidence: list[dict[str, Any]] = []
 
 
@@ -124,7 +145,9 @@ class ProvincePublic(BaseModel):
     full_name: str = Field(examples=["Thành phố Hải Phòng"])
     old_names: list[str] = Field(examples=[["Hải Dương"]])
     documents: int
-    gaps: int
+    edges: int
+    gaps: int = Field(description="Document gaps (every kind but unit_coverage)")
+    uncovered_units: int = Field(description="Units with no document carrying out a tracked directive")
 
 
 class GraphPublic(BaseModel):

@@ -1,49 +1,52 @@
 """The gap engine: what the compliance team looks for, per province, as of a date.
 
-Kinds: ``no_basis``, ``basis_missing``, ``chain_broken``, ``no_report``, ``report_overdue``,
-``report_without_plan``, ``urged_no_response``, ``unit_coverage``. Every row carries the document
-key, its source file, unit, province (current and at issue), the reason and the evidence.
+Kinds: ``ontology.gaps.GapKind``. Every row is an ``ontology.gaps.Gap`` (document key, source
+file, unit, province now and at issue, level, due date, evidence, and the reason as a code with
+parameters), built by ``Gap.of_document`` as the Neo4j backend builds it.
 """
 
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from vietnam_provinces import Province, Ward
 
+from graph.coverage import CoverageCell, Implementer, coverage_cells, coverage_gaps, directives_asked
 from graph.errors import NodeNotFound
-from ingest.gazetteer import current_province_name, fold, plain_province_name
+from ingest.gazetteer import current_province_name, fold
+from ontology.gaps import Gap, GapKind, Reason, gap_order
+from ontology.gaps import ReasonCode as R
 
-__all__ = ["GAP_KINDS", "PLAN_TYPES", "GapOptions", "check_options", "find_gaps", "gap_order"]
+__all__ = [
+    "GAP_KINDS",
+    "PLAN_TYPES",
+    "GapOptions",
+    "check_options",
+    "find_coverage",
+    "find_gaps",
+    "gap_order",
+]
 
-GAP_KINDS = (
-    "no_basis",
-    "basis_missing",
-    "chain_broken",
-    "no_report",
-    "report_overdue",
-    "report_without_plan",
-    "urged_no_response",
-    "unit_coverage",
-)
+GAP_KINDS: tuple[str, ...] = tuple(k.value for k in GapKind)
 PLAN_TYPES = frozenset({"Kế hoạch", "Chương trình", "Đề án", "Phương án"})
 
 
 @dataclass(frozen=True, slots=True)
 class GapOptions:
     """What to look for: kinds, a province (current or old name), the date asked, the period after
-    which a plan with no extracted report deadline is expected to have a report, and directives
-    for ``unit_coverage`` (by default every central document that something implements)."""
+    which a plan with no extracted report deadline is expected to have a report, and the directives
+    of ``unit_coverage``: ``directives`` asks about those only (keys or numbers), otherwise the
+    catalog's tracked directives and the operator's ``tracked`` ones (see ``graph.coverage``)."""
 
     kinds: tuple[str, ...] = GAP_KINDS
     province: str | None = None
     as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
     report_period_days: int = 180
     directives: tuple[str, ...] = ()
+    tracked: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a corpus repeats few dates; rules ask for them often
@@ -90,16 +93,10 @@ class _Index:
                 self.plans.add(n)
             elif a.get("doc_type") == "Báo cáo":
                 self.reports.add(n)
-        # The default directives of unit coverage: central documents something implements.
-        self.implemented_directives = sorted(
-            n
-            for n, a in self.node.items()
-            if a.get("level") == "central" and n in self.into.get("implements", {})
-        )
         self.units: dict[str, tuple[str, str]] = {}
         self.sources: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = {}
         self.reaching_central: set[str] | None = None
-        self.coverage: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
+        self.coverage: dict[str, list[Implementer]] = {}
         self.deadlines: tuple[Iterable[dict[str, Any]], dict[str, list[dict[str, Any]]]] | None = None
 
 
@@ -167,47 +164,13 @@ class _View:
         seen.discard(n)
         return seen
 
-    def coverage(self, directive: str) -> tuple[set[str], dict[str, set[str]]]:
-        """The provinces, and per province the communes, that have an ingested document implementing
-        ``directive`` through any chain (folded names). Kept per graph: every province's report
-        asks it of every directive, and the walk up from a national directive covers the country."""
-        found = self.index.coverage.get(directive)
-        if found is None:
-            provinces: set[str] = set()
-            communes: dict[str, set[str]] = {}
-            for n in self.reach(directive, "implements", upward=True):
-                a = self.node[n]
-                if a["status"] != "ingested":
-                    continue
-                province = fold(a.get("province") or "")
-                provinces.add(province)
-                if a.get("level") == "commune":
-                    communes.setdefault(province, set()).add(fold(a.get("locality") or ""))
-            found = self.index.coverage[directive] = (provinces, communes)
-        return found
-
     def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
         return list(self.G.edges[u, v, rel]["evidence"][:3])
 
 
-def _row(view: _View, kind: str, n: str, reason: str, evidence: Any = None, **extra: Any) -> dict[str, Any]:
-    a = view.node[n]
-    return {
-        "kind": kind,
-        "document": n,
-        "source": a["sources"][0] if a.get("sources") else None,
-        "number": a.get("number"),
-        "doc_type": a.get("doc_type"),
-        "title": a.get("title"),
-        "date": a.get("date"),
-        "province": a.get("province"),
-        "province_at_issue": a.get("province_at_issue"),
-        "unit": a.get("issuer"),
-        "level": a.get("level"),
-        "reason": reason,
-        "evidence": evidence if evidence is not None else [],
-        **extra,
-    }
+def _row(view: _View, kind: GapKind, n: str, reason: Reason, evidence: Iterable[Any] = (),
+         **extra: Any) -> Gap:  # fmt: skip
+    return Gap.of_document(kind, n, view.node[n], reason, evidence, **extra)
 
 
 def _label(view: _View, n: str) -> str:
@@ -215,21 +178,21 @@ def _label(view: _View, n: str) -> str:
     return a.get("number") or n
 
 
-def _no_basis(view: _View) -> Iterable[dict[str, Any]]:
+def _no_basis(view: _View) -> Iterable[Gap]:
     for n in view.ingested:
         if view.is_plan(n) and not view.out(n, "implements"):
-            yield _row(view, "no_basis", n, "plan or program below central level with no basis it implements")
+            yield _row(view, GapKind.NO_BASIS, n, Reason.of(R.PLAN_WITHOUT_BASIS))
 
 
-def _basis_missing(view: _View) -> Iterable[dict[str, Any]]:
+def _basis_missing(view: _View) -> Iterable[Gap]:
     for n in view.ingested:
         if not view.is_plan(n):
             continue
         for t in view.out(n, "implements"):
             b = view.node[t]
             if b["status"] == "cited" and not b.get("catalog"):
-                why = "ambiguous citation" if b.get("ambiguous") else "neither ingested nor in the catalog"
-                yield _row(view, "basis_missing", n, f"its basis {_label(view, t)} is cited but {why}: the chain cannot be checked",
+                code = R.BASIS_AMBIGUOUS if b.get("ambiguous") else R.BASIS_NOT_INGESTED
+                yield _row(view, GapKind.BASIS_MISSING, n, Reason.of(code, basis=_label(view, t)),
                            view.evidence(n, t, "implements"), related=t)  # fmt: skip
 
 
@@ -248,14 +211,14 @@ def _reaching_central(view: _View) -> set[str]:
     return reached
 
 
-def _chain_broken(view: _View) -> Iterable[dict[str, Any]]:
+def _chain_broken(view: _View) -> Iterable[Gap]:
     for n in view.ingested:
         if not view.is_plan(n) or not view.out(n, "implements"):
             continue
         if view.index.reaching_central is None:
             view.index.reaching_central = _reaching_central(view)
         if n not in view.index.reaching_central:
-            yield _row(view, "chain_broken", n, "following its bases upward never reaches a central document",
+            yield _row(view, GapKind.CHAIN_BROKEN, n, Reason.of(R.CHAIN_NOT_CENTRAL),
                        related=sorted(view.reach(n, "implements", upward=False)))  # fmt: skip
 
 
@@ -274,9 +237,7 @@ def _reports_of(view: _View, plan: str) -> list[str]:
     return sorted(found)
 
 
-def _no_report(
-    view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions
-) -> Iterable[dict[str, Any]]:
+def _no_report(view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions) -> Iterable[Gap]:
     as_of = dt.date.fromisoformat(opts.as_of)
     for n in view.ingested:
         if not view.is_plan(n) or _reports_of(view, n):
@@ -285,8 +246,9 @@ def _no_report(
         evidence: list[dict[str, Any]] = []
         if due_rows:
             first = min(due_rows, key=lambda d: _end_of(d["date"]))
-            due: dt.date | None = _end_of(first["date"])
-            basis = f"its report deadline {first['date']}"
+            deadline = _end_of(first["date"])
+            due: dt.date | None = deadline
+            reason = Reason.of(R.NO_REPORT_BY_DEADLINE, due=deadline.isoformat(), deadline=first["date"])
             evidence = [first["evidence"]]
         else:
             a = view.node[n]
@@ -295,19 +257,19 @@ def _no_report(
             if dates:
                 start = max(_start_of(d) for d in dates)
                 due = start + dt.timedelta(days=opts.report_period_days)
-                basis = (f"{opts.report_period_days} days after {'its date' if a.get('date') else 'the latest document it cites'}"
-                         f" ({start.isoformat()})")  # fmt: skip
+                code = R.NO_REPORT_AFTER_DATE if a.get("date") else R.NO_REPORT_AFTER_CITED
+                reason = Reason.of(
+                    code, due=due.isoformat(), days=opts.report_period_days, since=start.isoformat()
+                )
             else:
-                due, basis = None, "no date to count from"
+                due, reason = None, Reason.of(R.NO_REPORT_UNDATED)
         if due is None or due < as_of:
-            when = f"due {due.isoformat()} ({basis})" if due else basis
-            yield _row(view, "no_report", n, f"no report on this plan; {when}", evidence,
-                       due=due.isoformat() if due else None)  # fmt: skip
+            yield _row(view, GapKind.NO_REPORT, n, reason, evidence, due=due.isoformat() if due else None)
 
 
 def _report_overdue(
     view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions
-) -> Iterable[dict[str, Any]]:
+) -> Iterable[Gap]:
     as_of = dt.date.fromisoformat(opts.as_of)
     due = ((n, d) for n in view.ingested for d in deadlines.get(n, ()) if d["report_due"])
     for n, d in due:
@@ -324,12 +286,19 @@ def _report_overdue(
         }
         answered = bool((direct | indirect) - {n})
         if not answered:
-            who = d["assignee"] or "the addressees"
-            yield _row(view, "report_overdue", n, f"report from {who} due {d['date']} has not come", [d["evidence"]],
-                       due=d["date"], assignee=d["assignee"])  # fmt: skip
+            reason = Reason.of(R.REPORT_NOT_RECEIVED, due=d["date"], assignee=d["assignee"] or "")
+            yield _row(
+                view,
+                GapKind.REPORT_OVERDUE,
+                n,
+                reason,
+                [d["evidence"]],
+                due=d["date"],
+                assignee=d["assignee"],
+            )
 
 
-def _report_without_plan(view: _View) -> Iterable[dict[str, Any]]:
+def _report_without_plan(view: _View) -> Iterable[Gap]:
     for r in view.ingested:
         if not view.is_report(r):
             continue
@@ -338,12 +307,11 @@ def _report_without_plan(view: _View) -> Iterable[dict[str, Any]]:
                 continue  # a report on a report, or on its own unit's plan
             plans = [p for p in view.sources(d, "implements", "unit", view.unit(r)) if view.is_plan(p)]
             if not plans:
-                yield _row(view, "report_without_plan", r,
-                           f"reports on {_label(view, d)} but its unit has no plan implementing it",
+                yield _row(view, GapKind.REPORT_WITHOUT_PLAN, r, Reason.of(R.REPORT_WITHOUT_PLAN, subject=_label(view, d)),
                            view.evidence(r, d, "reports_on"), related=d)  # fmt: skip
 
 
-def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
+def _urged_no_response(view: _View) -> Iterable[Gap]:
     for letter in view.ingested:
         urged = view.out(letter, "urges")
         if not urged:
@@ -370,46 +338,58 @@ def _urged_no_response(view: _View) -> Iterable[dict[str, Any]]:
                 ok = True
                 break
             if not ok:
-                yield _row(view, "urged_no_response", letter,
-                           f"urged {', '.join(la.get('recipients') or []) or 'its addressees'} to carry out "
-                           f"{_label(view, x)}; no later implementing document or report from them",
-                           view.evidence(letter, x, "urges"), related=x)  # fmt: skip
+                reason = Reason.of(
+                    R.URGED_NO_RESPONSE, directive=_label(view, x), recipients=la.get("recipients") or []
+                )
+                yield _row(
+                    view,
+                    GapKind.URGED_NO_RESPONSE,
+                    letter,
+                    reason,
+                    view.evidence(letter, x, "urges"),
+                    related=x,
+                )
 
 
-def _unit_coverage(view: _View, opts: GapOptions) -> Iterable[dict[str, Any]]:
-    directives = list(opts.directives) or view.index.implemented_directives
-    provinces = [plain_province_name(p.name) for p in Province.iter_all()]
+def _implementers(view: _View, directives: list[str]) -> dict[str, list[Implementer]]:
+    """The ingested documents implementing each directive through any chain, kept per graph: every
+    province's report asks them, and the walk up from a national directive covers the country."""
+    out: dict[str, list[Implementer]] = {}
     for d in directives:
-        if d not in view.G:
-            continue
-        covered, communes = view.coverage(d)
-        asked = current_province_name(opts.province) if opts.province else None
-        wanted = [p for p in provinces if opts.province is None or fold(p) == fold(asked or opts.province)]
-        for p in wanted:
-            if fold(p) not in covered:
-                yield {**_row(view, "unit_coverage", d, f"no document in {p} implements {_label(view, d)}"),
-                       "province": p, "province_at_issue": None, "unit": p, "unit_level": "province"}  # fmt: skip
-        if opts.province is None:
-            continue
-        prov = next(
-            (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(asked or "")), None
-        )
-        if prov is None:
-            continue
-        local = communes.get(fold(asked or ""), set())
-        for w in Ward.iter_by_province(prov.code):
-            name = str(w.name)
-            if fold(name) not in local:
-                yield {**_row(view, "unit_coverage", d, f"no document of {name} implements {_label(view, d)}"),
-                       "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
-                       "unit_level": "commune"}  # fmt: skip
+        found = view.index.coverage.get(d)
+        if found is None:
+            found = view.index.coverage[d] = [
+                Implementer(
+                    n,
+                    fold(a.get("province") or ""),
+                    a.get("level"),
+                    fold(a.get("locality") or ""),
+                    fold(a.get("issuer") or ""),
+                )
+                for n in sorted(view.reach(d, "implements", upward=True))
+                if (a := view.node[n])["status"] == "ingested"
+            ]
+        out[d] = found
+    return out
 
 
-def _in_province(row: dict[str, Any], province: str | None) -> bool:
+def _coverage(view: _View, opts: GapOptions) -> list[CoverageCell]:
+    central = [(n, a) for n, a in view.node.items() if a.get("level") == "central"]
+    directives = directives_asked(central, opts.directives, opts.tracked)
+    return coverage_cells(directives, _implementers(view, directives), opts.province)
+
+
+def find_coverage(G: nx.MultiDiGraph, opts: GapOptions | None = None) -> list[CoverageCell]:
+    """The coverage table of the directives asked (default: the tracked ones), in one province or all."""
+    opts = check_options(opts or GapOptions())
+    return _coverage(_View(G, opts.province), opts)
+
+
+def _in_province(row: Gap, province: str | None) -> bool:
     """Rows of the current province a name means; an old province name is an alias of it."""
     if province is None:
         return True
-    return fold(row.get("province") or "") == fold(current_province_name(province) or province)
+    return fold(row.province or "") == fold(current_province_name(province) or province)
 
 
 def check_options(opts: GapOptions) -> GapOptions:
@@ -426,7 +406,7 @@ def check_options(opts: GapOptions) -> GapOptions:
 
 def find_gaps(
     G: nx.MultiDiGraph, deadlines: Iterable[dict[str, Any]], opts: GapOptions | None = None
-) -> list[dict[str, Any]]:
+) -> list[Gap]:
     """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
     opts = check_options(opts or GapOptions())
     view = _View(G, opts.province)
@@ -435,8 +415,8 @@ def find_gaps(
     if grouped is None or grouped[0] is not deadlines:
         grouped = view.index.deadlines = (deadlines, _deadlines_by_doc(deadlines))
     by_doc = grouped[1]
-    rows: list[dict[str, Any]] = []
-    producers = {
+    rows: list[Gap] = []
+    producers: dict[str, Callable[[], Iterable[Gap]]] = {
         "no_basis": lambda: _no_basis(view),
         "basis_missing": lambda: _basis_missing(view),
         "chain_broken": lambda: _chain_broken(view),
@@ -444,14 +424,9 @@ def find_gaps(
         "report_overdue": lambda: _report_overdue(view, by_doc, opts),
         "report_without_plan": lambda: _report_without_plan(view),
         "urged_no_response": lambda: _urged_no_response(view),
-        "unit_coverage": lambda: _unit_coverage(view, opts),
+        "unit_coverage": lambda: coverage_gaps(_coverage(view, opts), view.node),
     }
     for kind in opts.kinds:
         rows.extend(r for r in producers[kind]() if _in_province(r, opts.province))
     rows.sort(key=gap_order)
     return rows
-
-
-def gap_order(row: dict[str, Any]) -> tuple[int, str, str, str]:
-    """The order gap rows are listed in, by every backend: kind, province, document, related."""
-    return GAP_KINDS.index(row["kind"]), row.get("province") or "", row["document"], row.get("related") or ""

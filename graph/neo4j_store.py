@@ -37,11 +37,11 @@ from typing import Any, Final, Literal, Self
 import neo4j
 import networkx as nx
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
-from vietnam_provinces import Province, Ward
 
 from graph.build import NODE_FIELDS, build_graph
+from graph.coverage import CoverageCell, Implementer, coverage_cells, coverage_gaps, directives_asked
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
-from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options, gap_order
+from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.lineage import lineage_answer
 from graph.store import (
@@ -57,9 +57,11 @@ from graph.store import (
     open_store,
     own_key,
 )
-from ingest.gazetteer import current_province_name, fold, plain_province_name
+from ingest.gazetteer import current_province_name, fold
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
+from ontology.gaps import Gap, GapKind, Reason, gap_order
+from ontology.gaps import ReasonCode as R
 
 __all__ = [
     "DEFAULT_BATCH",
@@ -343,11 +345,11 @@ RETURN letter {.*} AS n, x.key AS related, x.number AS related_number, e.evidenc
 # or of every province) to the directives: upward the paths are few (a plan implements a handful of
 # documents), where downward from a national directive they are the whole closure below it. The
 # ``WITH`` keeps the walk starting from the documents (a planner anchoring on the directive's key
-# would expand downward). The directives by default are the central documents something implements;
-# the pattern opens with the indexed node (ArcadeDB plans patterns from their first node).
-Q_DIRECTIVES_IMPLEMENTED: Final = """
+# would expand downward). The directives are chosen in Python from the central documents
+# (``graph.coverage.directives_asked``), and the table is made there from the implementers, as for
+# the embedded store.
+Q_CENTRAL_DOCUMENTS: Final = """
 MATCH (d:Document {level: 'central'})
-WHERE (d)<-[:IMPLEMENTS]-(:Document)
 RETURN d {.*} AS n
 """
 Q_DOCUMENTS: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d {.*} AS n"
@@ -357,7 +359,8 @@ WHERE i.status = 'ingested'
 WITH i
 MATCH (i)-[:IMPLEMENTS*1..]->(d:Document)
 WHERE d.key IN $keys AND i <> d
-RETURN d.key AS directive, collect(DISTINCT i.province_fold) AS provinces
+RETURN d.key AS directive,
+       collect(DISTINCT [i.key, i.province_fold, i.level, i.locality_fold, i.issuer_fold]) AS implementers
 """
 Q_COVERAGE_PROVINCE: Final = """
 MATCH (i:Document {province_fold: $province})
@@ -365,7 +368,8 @@ WHERE i.status = 'ingested'
 WITH i
 MATCH (i)-[:IMPLEMENTS*1..]->(d:Document)
 WHERE d.key IN $keys AND i <> d
-RETURN d.key AS directive, collect(DISTINCT CASE WHEN i.level = 'commune' THEN i.locality_fold END) AS communes
+RETURN d.key AS directive,
+       collect(DISTINCT [i.key, i.province_fold, i.level, i.locality_fold, i.issuer_fold]) AS implementers
 """
 
 Row = dict[str, Any]
@@ -544,25 +548,9 @@ def _label(n: Row) -> str:
     return str(n.get("number") or n["key"])
 
 
-def _gap_row(kind: str, n: Row, reason: str, evidence: Any = None, **extra: Any) -> Row:
-    """A gap row as ``graph.gaps`` makes it, from a ``Document`` node's properties."""
-    sources = json.loads(n.get("sources_json") or "[]")
-    return {
-        "kind": kind,
-        "document": n["key"],
-        "source": sources[0] if sources else None,
-        "number": n.get("number"),
-        "doc_type": n.get("doc_type"),
-        "title": n.get("title"),
-        "date": n.get("date"),
-        "province": n.get("province"),
-        "province_at_issue": n.get("province_at_issue"),
-        "unit": n.get("issuer"),
-        "level": n.get("level"),
-        "reason": reason,
-        "evidence": evidence if evidence is not None else [],
-        **extra,
-    }
+def _gap_row(kind: GapKind, n: Row, reason: Reason, evidence: Iterable[Any] = (), **extra: Any) -> Gap:
+    """A gap row from a ``Document`` node's properties, by the constructor ``graph.gaps`` uses."""
+    return Gap.of_document(kind, n["key"], _node_attrs(n), reason, evidence, **extra)
 
 
 def _first3(evidence_json: str | None) -> list[Any]:
@@ -926,10 +914,16 @@ class Neo4jStore:
 
     # -- gaps --------------------------------------------------------------------------------
 
-    def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
+    def coverage(self, opts: Any = None) -> list[CoverageCell]:
+        """The directive coverage table, as ``graph.gaps.find_coverage`` gives it, read in Cypher."""
+        opts = check_options(opts or GapOptions())
+        cells: list[CoverageCell] = self._read(_coverage_tx, opts)[0]
+        return cells
+
+    def gaps(self, opts: Any = None) -> list[Gap]:
         """Every gap of the kinds asked for, as ``graph.gaps.find_gaps`` gives them, computed in Cypher."""
         opts = check_options(opts or GapOptions())
-        rows: list[Row] = self._read(_gaps_tx, opts)
+        rows: list[Gap] = self._read(_gaps_tx, opts)
         rows.sort(key=gap_order)
         return rows
 
@@ -1049,7 +1043,7 @@ def _edges_between(
     return rows
 
 
-def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
+def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Gap]:
     as_of = dt.date.fromisoformat(opts.as_of).isoformat()
     common: Row = {
         "plan_types": sorted(PLAN_TYPES),
@@ -1059,23 +1053,30 @@ def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
         if opts.province is not None
         else None,
     }
-    out: list[Row] = []
+    out: list[Gap] = []
     for kind in opts.kinds:
         if kind == "no_basis":
             for r in _rows(tx, _in_scope(Q_NO_BASIS, common["province"]), common):
-                out.append(
-                    _gap_row(kind, r["n"], "plan or program below central level with no basis it implements")
-                )
+                out.append(_gap_row(GapKind.NO_BASIS, r["n"], Reason.of(R.PLAN_WITHOUT_BASIS)))
         elif kind == "basis_missing":
             for r in _rows(tx, _in_scope(Q_BASIS_MISSING, common["province"]), common):
-                why = "ambiguous citation" if r["ambiguous"] else "neither ingested nor in the catalog"
-                label = r["related_number"] or r["related"]
-                out.append(_gap_row(kind, r["n"], f"its basis {label} is cited but {why}: the chain cannot be checked",
-                                    _first3(r["evidence"]), related=r["related"]))  # fmt: skip
+                code = R.BASIS_AMBIGUOUS if r["ambiguous"] else R.BASIS_NOT_INGESTED
+                reason = Reason.of(code, basis=r["related_number"] or r["related"])
+                out.append(
+                    _gap_row(
+                        GapKind.BASIS_MISSING, r["n"], reason, _first3(r["evidence"]), related=r["related"]
+                    )
+                )
         elif kind == "chain_broken":
             for r in _rows(tx, _in_scope(Q_CHAIN_BROKEN, common["province"]), common):
-                out.append(_gap_row(kind, r["n"], "following its bases upward never reaches a central document",
-                                    related=sorted(r["related"])))  # fmt: skip
+                out.append(
+                    _gap_row(
+                        GapKind.CHAIN_BROKEN,
+                        r["n"],
+                        Reason.of(R.CHAIN_NOT_CENTRAL),
+                        related=sorted(r["related"]),
+                    )
+                )
         elif kind == "no_report":
             out.extend(_no_report_rows(tx, common, opts, as_of))
         elif kind == "report_overdue":
@@ -1083,27 +1084,31 @@ def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Row]:
             found = _rows(tx, query, {**common, "as_of": as_of})
             for r in sorted(found, key=lambda r: (r["dl"]["path"], r["dl"]["date"], r["dl"]["idx"])):
                 dl = r["dl"]
-                who = dl.get("assignee") or "the addressees"
-                out.append(_gap_row(kind, r["n"], f"report from {who} due {dl['date']} has not come",
-                                    [json.loads(dl["evidence_json"])], due=dl["date"], assignee=dl.get("assignee")))  # fmt: skip
+                reason = Reason.of(R.REPORT_NOT_RECEIVED, due=dl["date"], assignee=dl.get("assignee") or "")
+                out.append(_gap_row(GapKind.REPORT_OVERDUE, r["n"], reason, [json.loads(dl["evidence_json"])],
+                                    due=dl["date"], assignee=dl.get("assignee")))  # fmt: skip
         elif kind == "report_without_plan":
             for r in _rows(tx, _in_scope(Q_REPORT_WITHOUT_PLAN, common["province"]), common):
-                label = r["related_number"] or r["related"]
-                out.append(_gap_row(kind, r["n"], f"reports on {label} but its unit has no plan implementing it",
-                                    _first3(r["evidence"]), related=r["related"]))  # fmt: skip
+                reason = Reason.of(R.REPORT_WITHOUT_PLAN, subject=r["related_number"] or r["related"])
+                out.append(_gap_row(GapKind.REPORT_WITHOUT_PLAN, r["n"], reason, _first3(r["evidence"]),
+                                    related=r["related"]))  # fmt: skip
         elif kind == "urged_no_response":
             for r in _rows(tx, _in_scope(Q_URGED_NO_RESPONSE, common["province"]), common):
                 n = r["n"]
-                who = ", ".join(json.loads(n.get("recipients_json") or "[]")) or "its addressees"
-                label = r["related_number"] or r["related"]
-                out.append(_gap_row(kind, n, f"urged {who} to carry out {label}; no later implementing document or "
-                                    "report from them", _first3(r["evidence"]), related=r["related"]))  # fmt: skip
+                reason = Reason.of(R.URGED_NO_RESPONSE, directive=r["related_number"] or r["related"],
+                                   recipients=json.loads(n.get("recipients_json") or "[]"))  # fmt: skip
+                out.append(
+                    _gap_row(
+                        GapKind.URGED_NO_RESPONSE, n, reason, _first3(r["evidence"]), related=r["related"]
+                    )
+                )
         elif kind == "unit_coverage":
-            out.extend(_unit_coverage_rows(tx, opts))
+            cells, central = _coverage_tx(tx, opts)
+            out.extend(coverage_gaps(cells, central))
     return out
 
 
-def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions, as_of: str) -> Iterator[Row]:
+def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions, as_of: str) -> Iterator[Gap]:
     params = {**common, "as_of": as_of, "period": opts.report_period_days}
     for r in _rows(tx, _in_scope(Q_NO_REPORT, common["province"]), params):
         n = r["n"]
@@ -1111,57 +1116,32 @@ def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions,
         evidence: list[Any] = []
         if r["due_rows"]:
             first = min(r["due_rows"], key=lambda d: (d["date_end"], d["path"], d["date"], d["idx"]))
-            basis = f"its report deadline {first['date']}"
+            reason = Reason.of(R.NO_REPORT_BY_DEADLINE, due=due, deadline=first["date"])
             evidence = [json.loads(first["evidence_json"])]
         elif r["start"] is not None:
-            since = "its date" if n.get("date") else "the latest document it cites"
-            basis = f"{opts.report_period_days} days after {since} ({r['start']})"
+            code = R.NO_REPORT_AFTER_DATE if n.get("date") else R.NO_REPORT_AFTER_CITED
+            reason = Reason.of(code, due=due, days=opts.report_period_days, since=r["start"])
         else:
-            basis = "no date to count from"
-        when = f"due {due} ({basis})" if due else basis
-        yield _gap_row("no_report", n, f"no report on this plan; {when}", evidence, due=due)
+            reason = Reason.of(R.NO_REPORT_UNDATED)
+        yield _gap_row(GapKind.NO_REPORT, n, reason, evidence, due=due)
 
 
-def _unit_coverage_rows(tx: neo4j.ManagedTransaction, opts: GapOptions) -> Iterator[Row]:
-    asked = current_province_name(opts.province) if opts.province else None
-    prov = None
-    if opts.province is not None:
-        prov = next(
-            (x for x in Province.iter_all() if fold(plain_province_name(x.name)) == fold(asked or "")), None
-        )
-    provinces = [plain_province_name(p.name) for p in Province.iter_all()]
-    wanted = [p for p in provinces if opts.province is None or fold(p) == fold(asked or opts.province)]
-    if opts.directives:
-        by_key = {r["n"]["key"]: r["n"] for r in _rows(tx, Q_DOCUMENTS, {"keys": list(opts.directives)})}
-        directives = [by_key[k] for k in opts.directives if k in by_key]
-    else:
-        directives = sorted((r["n"] for r in _rows(tx, Q_DIRECTIVES_IMPLEMENTED, {})), key=lambda n: n["key"])
-    keys = [n["key"] for n in directives]
-    # Per directive, the provinces that cover it and (for one province) its communes that do.
-    provinces_of: dict[str, set[str]] = {}
-    communes_of: dict[str, set[str]] = {}
+def _coverage_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> tuple[list[CoverageCell], dict[str, Row]]:
+    """The coverage table and the directives' attributes, from the implementers read in Cypher."""
+    central = {r["n"]["key"]: _node_attrs(r["n"]) for r in _rows(tx, Q_CENTRAL_DOCUMENTS, {})}
+    directives = directives_asked(central.items(), opts.directives, opts.tracked)
+    implementers: dict[str, list[Implementer]] = {d: [] for d in directives}
     if opts.province is None:
-        for r in _rows(tx, Q_COVERAGE_NATIONAL, {"keys": keys}):
-            provinces_of[r["directive"]] = set(r["provinces"])
-    elif wanted:
-        here = fold(wanted[0])
-        for r in _rows(tx, Q_COVERAGE_PROVINCE, {"keys": keys, "province": here}):
-            provinces_of[r["directive"]] = {here}
-            communes_of[r["directive"]] = set(r["communes"])
-    wards = [str(w.name) for w in Ward.iter_by_province(prov.code)] if prov else []
-    for n in directives:
-        covered = provinces_of.get(n["key"], set())
-        for p in (p for p in wanted if fold(p) not in covered):
-            yield {**_gap_row("unit_coverage", n, f"no document in {p} implements {_label(n)}"),
-                   "province": p, "province_at_issue": None, "unit": p, "unit_level": "province"}  # fmt: skip
-        if prov is None:
-            continue
-        local = communes_of.get(n["key"], set())
-        for name in wards:
-            if fold(name) not in local:
-                yield {**_gap_row("unit_coverage", n, f"no document of {name} implements {_label(n)}"),
-                       "province": plain_province_name(prov.name), "province_at_issue": None, "unit": name,
-                       "unit_level": "commune"}  # fmt: skip
+        found = _rows(tx, Q_COVERAGE_NATIONAL, {"keys": directives})
+    else:
+        here = fold(current_province_name(opts.province) or opts.province)
+        found = _rows(tx, Q_COVERAGE_PROVINCE, {"keys": directives, "province": here})
+    for r in found:
+        implementers[r["directive"]] = [
+            Implementer(k, p or "", level, loc or "", issuer or "")
+            for k, p, level, loc, issuer in sorted(r["implementers"], key=lambda i: i[0])
+        ]
+    return coverage_cells(directives, implementers, opts.province), central
 
 
 # -- copying and opening --------------------------------------------------------------------------

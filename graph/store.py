@@ -516,7 +516,8 @@ class LineageStore(SQLiteStore):
 
         return lineage(self.graph(), self.resolve_key(key), direction, depth, limit)
 
-    def gaps(self, opts: Any = None) -> list[dict[str, Any]]:
+    def gaps(self, opts: Any = None) -> list[Any]:
+        """Gap rows (``ontology.gaps.Gap``) of the kinds, province and date asked (``GapOptions``)."""
         from graph.gaps import find_gaps
 
         G = self.graph()
@@ -524,6 +525,12 @@ class LineageStore(SQLiteStore):
         if deadlines is None:  # read once per graph view
             deadlines = G.graph["_deadlines"] = list(self.deadlines())
         return find_gaps(G, deadlines, opts)
+
+    def coverage(self, opts: Any = None) -> list[Any]:
+        """The directive coverage table (``graph.coverage.CoverageCell``) for ``GapOptions``."""
+        from graph.gaps import find_coverage
+
+        return find_coverage(self.graph(), opts)
 
     def resolve_key(self, key_or_path: str) -> str:
         """A document key given a key, a stored file path, or a path that resolves to one."""
@@ -562,7 +569,9 @@ class StoreBackend(Protocol):
     def lineage(
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
     ) -> dict[str, Any]: ...
-    def gaps(self, opts: Any = None) -> list[dict[str, Any]]: ...
+    def gaps(self, opts: Any = None) -> list[Any]: ...
+
+    def coverage(self, opts: Any = None) -> list[Any]: ...
     def resolve_key(self, key_or_path: str) -> str: ...
 
 

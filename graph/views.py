@@ -6,6 +6,7 @@ as is); ``province_summary`` is what a province gap report shows besides the gap
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -14,6 +15,7 @@ from vietnam_provinces import Province, Ward
 from graph.build import NODE_FIELDS
 from graph.lineage import LINEAGE_RELATIONS
 from ingest.gazetteer import current_province_name, fold, plain_province_name
+from ontology.gaps import Gap
 from ontology.provinces import MERGED_INTO
 from ontology.units import PROVINCIAL_DEPARTMENTS
 
@@ -58,7 +60,7 @@ def node_view(key: str, attrs: dict[str, Any], gap_kinds: list[str] | None = Non
 
 def subgraph_json(
     G: nx.MultiDiGraph,
-    gaps: list[dict[str, Any]] | None = None,
+    gaps: Iterable[Gap] | None = None,
     *,
     province: str | None = None,
     root: str | None = None,
@@ -75,7 +77,7 @@ def subgraph_json(
     """
     by_doc: dict[str, list[str]] = {}
     for g in gaps or []:
-        by_doc.setdefault(g["document"], []).append(g["kind"])
+        by_doc.setdefault(g.document, []).append(g.kind.value)
     if root is not None:
         if root not in G:
             from graph.errors import NodeNotFound
@@ -121,7 +123,7 @@ def subgraph_json(
             "truncated": total > len(chosen), "limit": limit}  # fmt: skip
 
 
-def province_summary(G: nx.MultiDiGraph, gaps: list[dict[str, Any]], province: str) -> dict[str, Any]:
+def province_summary(G: nx.MultiDiGraph, gaps: list[Gap], province: str) -> dict[str, Any]:
     """Totals and coverage for one current province (old merged provinces counted in)."""
     asked = current_province_name(province)
     prov = next((p for p in current_provinces() if asked is not None and p["name"] == asked), None)
@@ -145,9 +147,9 @@ def province_summary(G: nx.MultiDiGraph, gaps: list[dict[str, Any]], province: s
     for dept, pattern in PROVINCIAL_DEPARTMENTS:
         present = any(re.search(pattern, i) for i in issuers)
         departments.append({"name": dept, "has_document": present})
-    pgaps = [g for g in gaps if fold(g.get("province") or "") == fold(name)]
+    pgaps = [g for g in gaps if fold(g.province or "") == fold(name)]
     edges = sum(1 for n, _ in docs for _ in G.out_edges(n))
-    deadlines = Counter(str(g.get("due"))[:7] for g in pgaps if g.get("due"))
+    deadlines = Counter(g.due[:7] for g in pgaps if g.due)
     return {
         "province": name,
         "code": prov["code"],
@@ -155,7 +157,7 @@ def province_summary(G: nx.MultiDiGraph, gaps: list[dict[str, Any]], province: s
         "documents": len(docs),
         "edges": edges,
         "gaps": len(pgaps),
-        "gaps_by_kind": dict(Counter(g["kind"] for g in pgaps)),
+        "gaps_by_kind": dict(Counter(g.kind.value for g in pgaps)),
         "documents_by_level": dict(by_level),
         "documents_by_type": dict(by_type),
         "issued_by_month": dict(sorted(by_month.items())),

@@ -135,6 +135,7 @@ class CatalogEntry:
     replaces: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     verified: bool = False
+    tracked: bool = False  # a directive compliance teams follow (not a law, decree or circular)
     source: str = ""
     note: str = ""
 
@@ -176,6 +177,7 @@ class CatalogEntry:
                 replaces=_str_tuple(data, "replaces"),
                 topics=_str_tuple(data, "topics"),
                 verified=bool(data.get("verified", False)),
+                tracked=bool(data.get("tracked", False)),
                 source=str(data.get("source", "")),
                 note=str(data.get("note", "")),
             )

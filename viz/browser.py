@@ -24,6 +24,7 @@ from typing import Any
 from pyvis.network import Network
 
 from graph.views import DEFAULT_NODE_LIMIT
+from viz.i18n import GAP_KIND_LABELS, gap_kind_label, level_label, relation_label
 
 __all__ = [
     "CSP",
@@ -45,13 +46,8 @@ CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'
 
 # Hierarchy rows, top to bottom.
 LEVEL_RANK: dict[str | None, int] = {"central": 0, "province": 1, "district": 2, "commune": 3, None: 4}
-LEVEL_LABELS: dict[str | None, str] = {
-    "central": "Trung ương",
-    "province": "Tỉnh",
-    "district": "Huyện",
-    "commune": "Xã",
-    None: "Không rõ cấp",
-}
+# Labels come from the one table of viz.i18n (the served app reads the same table from GET /labels).
+LEVEL_LABELS: dict[str | None, str] = {k: level_label(k) for k in LEVEL_RANK}
 
 # Background colour by document type (light enough for black labels). Mirrored in static/app.js.
 DOC_TYPE_COLORS: dict[str, str] = {
@@ -82,24 +78,15 @@ DOC_TYPE_COLORS: dict[str, str] = {
 OTHER_COLOR = "#dddddd"
 GAP_BORDER = "#d00000"
 
-# Edge look by relation: (Vietnamese label, colour, dashes, width). Mirrored in static/app.js.
+# Edge look by relation: (Vietnamese label, colour, dashes, width). Colours mirrored in static/app.js.
 RELATION_STYLES: dict[str, tuple[str, str, bool | list[int], int]] = {
-    "implements": ("thực hiện", "#2b5d8c", False, 2),
-    "reports_on": ("báo cáo về", "#2e8b57", [10, 5], 2),
-    "urges": ("đôn đốc", "#d2691e", [3, 4], 2),
-    "cites": ("trích dẫn", "#9a9a9a", False, 1),
+    "implements": (relation_label("implements"), "#2b5d8c", False, 2),
+    "reports_on": (relation_label("reports_on"), "#2e8b57", [10, 5], 2),
+    "urges": (relation_label("urges"), "#d2691e", [3, 4], 2),
+    "cites": (relation_label("cites"), "#9a9a9a", False, 1),
 }
 
-GAP_LABELS: dict[str, str] = {
-    "no_basis": "Không có căn cứ thực hiện",
-    "basis_missing": "Văn bản căn cứ chưa có",
-    "chain_broken": "Chuỗi căn cứ bị đứt",
-    "no_report": "Chưa có báo cáo",
-    "report_overdue": "Báo cáo quá hạn",
-    "report_without_plan": "Báo cáo không có kế hoạch",
-    "urged_no_response": "Đã đôn đốc, chưa có phản hồi",
-    "unit_coverage": "Có đơn vị chưa triển khai",
-}
+GAP_LABELS: dict[str, str] = {k: gap_kind_label(k) for k in GAP_KIND_LABELS}
 
 _VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
 _BOOTSTRAP_LINK = re.compile(r'<link\s+href="https://cdn\.jsdelivr\.net/npm/bootstrap[^>]*/>', re.S)

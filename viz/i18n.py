@@ -1,29 +1,36 @@
 """Labels and formats of the province gap reports, in Vietnamese (the default) and English.
 
 Vietnamese follows the usage of administrative documents: dates ``28/03/2025``, numbers
-``1.234`` and ``0,9%``; English keeps ISO dates. ``reason_text`` puts the gap engine's reasons
-(written in English by ``graph.gaps``) into Vietnamese; a reason it does not know stays as it is.
+``1.234`` and ``0,9%``; English keeps ISO dates. This is the one table of labels (gap kinds,
+levels, document types, relations) every face uses; ``labels`` serves it as JSON to the app's
+JavaScript. ``reason_text`` renders a gap's reason from its code and parameters.
 """
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
+
+from ontology.codes import TYPE_NAMES
+from ontology.gaps import Gap, Reason, ReasonCode
 
 __all__ = [
     "DOC_TYPE_EN",
     "GAP_KIND_LABELS",
     "GAP_KIND_SHEETS",
     "LEVEL_LABELS",
+    "RELATION_LABELS",
     "Lang",
     "doc_type_label",
     "format_date",
     "format_int",
     "format_percent",
+    "gap_json",
     "gap_kind_label",
+    "labels",
     "level_label",
     "old_names_text",
     "reason_text",
+    "relation_label",
     "report_date_line",
     "t",
 ]
@@ -65,6 +72,13 @@ LEVEL_LABELS: dict[str, tuple[str, str]] = {
     "unknown": ("Chưa xác định", "Unknown"),
 }
 
+RELATION_LABELS: dict[str, tuple[str, str]] = {
+    "implements": ("thực hiện", "implements"),
+    "reports_on": ("báo cáo về", "reports on"),
+    "urges": ("đôn đốc", "urges"),
+    "cites": ("trích dẫn", "cites"),
+}
+
 DOC_TYPE_EN: dict[str, str] = {
     "Kế hoạch": "Plan",
     "Chương trình": "Programme",
@@ -83,6 +97,20 @@ DOC_TYPE_EN: dict[str, str] = {
     "Thông tư": "Circular",
     "Quy định": "Regulation",
     "Tờ trình": "Submission",
+    "Chương trình hành động": "Action programme",
+    "Kế hoạch hành động": "Action plan",
+    "Thông báo kết luận": "Notice of conclusions",
+    "Nghị quyết liên tịch": "Joint resolution",
+    "Thông tư liên tịch": "Joint circular",
+    "Quy chế": "Rules",
+    "Thông tri": "Party circular",
+    "Thông cáo": "Communiqué",
+    "Công điện": "Dispatch",
+    "Biên bản": "Minutes",
+    "Dự án": "Project",
+    "Pháp lệnh": "Ordinance",
+    "Hiến pháp": "Constitution",
+    "Lệnh": "Order",
     "unknown": "Unknown",
 }
 
@@ -174,6 +202,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col_related": ("Văn bản liên quan", "Related"),
     "col_directive": ("Văn bản chỉ đạo", "Directive"),
     "col_units": ("Đơn vị chưa có văn bản triển khai", "Units with no implementing document"),
+    "col_province_cell": ("Cấp tỉnh có văn bản", "Province has a document"),
+    "sec_directives": ("Độ bao phủ theo văn bản chỉ đạo", "Coverage by directive"),
+    "directives_none": (
+        "Chưa có văn bản chỉ đạo nào được theo dõi trong dữ liệu.",
+        "No tracked directive is in the store.",
+    ),
+    "uncovered_units": (
+        "Đơn vị chưa có văn bản triển khai văn bản chỉ đạo",
+        "Units with no document carrying out a directive",
+    ),
+    "province_unknown": ("(chưa xác định tỉnh)", "(province unknown)"),
     "no_number": ("(không số)", "(no number)"),
     "recipients": ("Nơi nhận:", "Recipients:"),
     "recipients_default": (
@@ -210,6 +249,10 @@ def _pick(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
 
 def gap_kind_label(kind: str, lang: Lang = "vi") -> str:
     return _pick(GAP_KIND_LABELS, kind, lang)
+
+
+def relation_label(relation: str, lang: Lang = "vi") -> str:
+    return _pick(RELATION_LABELS, relation, lang)
 
 
 def level_label(level: str | None, lang: Lang = "vi") -> str:
@@ -268,103 +311,101 @@ def old_names_text(old_names: list[str], lang: Lang = "vi") -> str:
 
 # -- reasons ---------------------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+# One template per reason code: (Vietnamese, English). Dates are formatted for the language.
+_REASONS: dict[ReasonCode, tuple[str, str]] = {
+    ReasonCode.PLAN_WITHOUT_BASIS: (
+        "Kế hoạch, chương trình cấp dưới Trung ương không nêu văn bản căn cứ để triển khai",
+        "Plan or programme below central level with no basis it implements",
+    ),
+    ReasonCode.BASIS_AMBIGUOUS: (
+        "Văn bản căn cứ {basis} được viện dẫn nhưng không xác định được duy nhất (trùng số, ký hiệu): "
+        "chưa kiểm tra được chuỗi căn cứ",
+        "Its basis {basis} is cited but the citation is ambiguous: the chain cannot be checked",
+    ),
+    ReasonCode.BASIS_NOT_INGESTED: (
+        "Văn bản căn cứ {basis} được viện dẫn nhưng chưa được thu thập và không có trong danh mục: "
+        "chưa kiểm tra được chuỗi căn cứ",
+        "Its basis {basis} is cited but neither ingested nor in the catalog: the chain cannot be checked",
+    ),
+    ReasonCode.CHAIN_NOT_CENTRAL: (
+        "Lần theo các văn bản căn cứ lên trên không tới văn bản nào của Trung ương",
+        "Following its bases upward never reaches a central document",
+    ),
+    ReasonCode.NO_REPORT_BY_DEADLINE: (
+        "Chưa có báo cáo về kế hoạch này; hạn {due} (theo thời hạn báo cáo {deadline})",
+        "No report on this plan; due {due} (its report deadline {deadline})",
+    ),
+    ReasonCode.NO_REPORT_AFTER_DATE: (
+        "Chưa có báo cáo về kế hoạch này; hạn {due} ({days} ngày kể từ ngày ban hành {since})",
+        "No report on this plan; due {due} ({days} days after its date, {since})",
+    ),
+    ReasonCode.NO_REPORT_AFTER_CITED: (
+        "Chưa có báo cáo về kế hoạch này; hạn {due} ({days} ngày kể từ văn bản được viện dẫn gần nhất, {since})",
+        "No report on this plan; due {due} ({days} days after the latest document it cites, {since})",
+    ),
+    ReasonCode.NO_REPORT_UNDATED: (
+        "Chưa có báo cáo về kế hoạch này; không có ngày để tính hạn",
+        "No report on this plan; no date to count from",
+    ),
+    ReasonCode.REPORT_NOT_RECEIVED: (
+        "Chưa nhận được báo cáo của {assignee} (hạn {due})",
+        "Report from {assignee} due {due} has not come",
+    ),
+    ReasonCode.REPORT_WITHOUT_PLAN: (
+        "Có báo cáo về {subject} nhưng đơn vị chưa có kế hoạch triển khai văn bản này",
+        "Reports on {subject} but its unit has no plan implementing it",
+    ),
+    ReasonCode.URGED_NO_RESPONSE: (
+        "Đã đôn đốc {recipients} thực hiện {directive}; chưa có văn bản triển khai hoặc báo cáo nào sau đó",
+        "Urged {recipients} to carry out {directive}; no later implementing document or report from them",
+    ),
+    ReasonCode.PROVINCE_NOT_COVERED: (
+        "Chưa có văn bản nào của {unit} triển khai {directive}",
+        "No document in {unit} implements {directive}",
+    ),
+    ReasonCode.UNIT_NOT_COVERED: (
+        "Chưa có văn bản nào của {unit} triển khai {directive}",
+        "No document of {unit} implements {directive}",
+    ),
+}
 
-_DUE_BASIS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"its report deadline (?P<d>\S+)"), lambda m: f"theo thời hạn báo cáo {m['d']}"),
-    (
-        re.compile(r"(?P<n>\d+) days after its date \((?P<d>[^)]+)\)"),
-        lambda m: f"{m['n']} ngày kể từ ngày ban hành {m['d']}",
-    ),
-    (
-        re.compile(r"(?P<n>\d+) days after the latest document it cites \((?P<d>[^)]+)\)"),
-        lambda m: f"{m['n']} ngày kể từ văn bản được viện dẫn gần nhất ({m['d']})",
-    ),
-]
-
-
-def _due_basis(text: str) -> str:
-    for pattern, make in _DUE_BASIS:
-        m = pattern.fullmatch(text)
-        if m:
-            return make(m)
-    return text
-
-
-def _who(text: str, default_en: str, default_vi: str) -> str:
-    return default_vi if text == default_en else text
-
-
-_REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (
-        re.compile(r"plan or program below central level with no basis it implements"),
-        lambda m: "Kế hoạch, chương trình cấp dưới Trung ương không nêu văn bản căn cứ để triển khai",
-    ),
-    (
-        re.compile(r"its basis (?P<x>.+?) is cited but ambiguous citation: the chain cannot be checked"),
-        lambda m: (
-            f"Văn bản căn cứ {m['x']} được viện dẫn nhưng không xác định được duy nhất "
-            "(trùng số, ký hiệu): chưa kiểm tra được chuỗi căn cứ"
-        ),
-    ),
-    (
-        re.compile(
-            r"its basis (?P<x>.+?) is cited but neither ingested nor in the catalog: the chain cannot be checked"
-        ),
-        lambda m: (
-            f"Văn bản căn cứ {m['x']} được viện dẫn nhưng chưa được thu thập và không có trong "
-            "danh mục: chưa kiểm tra được chuỗi căn cứ"
-        ),
-    ),
-    (
-        re.compile(r"following its bases upward never reaches a central document"),
-        lambda m: "Lần theo các văn bản căn cứ lên trên không tới văn bản nào của Trung ương",
-    ),
-    (
-        re.compile(r"no report on this plan; due (?P<d>\S+) \((?P<b>.*)\)"),
-        lambda m: f"Chưa có báo cáo về kế hoạch này; hạn {m['d']} ({_due_basis(m['b'])})",
-    ),
-    (
-        re.compile(r"no report on this plan; no date to count from"),
-        lambda m: "Chưa có báo cáo về kế hoạch này; không có ngày để tính hạn",
-    ),
-    (
-        re.compile(r"report from (?P<w>.+) due (?P<d>\S+) has not come"),
-        lambda m: (
-            f"Chưa nhận được báo cáo của "
-            f"{_who(m['w'], 'the addressees', 'các cơ quan, đơn vị được giao')} (hạn {m['d']})"
-        ),
-    ),
-    (
-        re.compile(r"reports on (?P<x>.+?) but its unit has no plan implementing it"),
-        lambda m: f"Có báo cáo về {m['x']} nhưng đơn vị chưa có kế hoạch triển khai văn bản này",
-    ),
-    (
-        re.compile(
-            r"urged (?P<w>.+) to carry out (?P<x>.+?); no later implementing document or report from them"
-        ),
-        lambda m: (
-            f"Đã đôn đốc {_who(m['w'], 'its addressees', 'các cơ quan, đơn vị nhận văn bản')} "
-            f"thực hiện {m['x']}; chưa có văn bản triển khai hoặc báo cáo nào sau đó"
-        ),
-    ),
-    (
-        re.compile(r"no document (?:in|of) (?P<u>.+?) implements (?P<x>.+)"),
-        lambda m: f"Chưa có văn bản nào của {m['u']} triển khai {m['x']}",
-    ),
-]
+# What an empty parameter stands for.
+_EMPTY_PARAM: dict[str, tuple[str, str]] = {
+    "assignee": ("các cơ quan, đơn vị được giao", "the addressees"),
+    "recipients": ("các cơ quan, đơn vị nhận văn bản", "its addressees"),
+}
+_DATE_PARAMS = frozenset({"due", "deadline", "since"})
 
 
-def reason_text(reason: str | None, lang: Lang = "vi") -> str:
-    """A gap reason for people: whitespace tidied, in Vietnamese when the pattern is known."""
-    text = " ".join((reason or "").split())
-    if not text:
-        return ""
-    if lang == "vi":
-        for pattern, make in _REASONS:
-            m = pattern.fullmatch(text)
-            if m:
-                text = make(m)
-                break
-        text = _ISO_DATE.sub(lambda d: format_date(d.group(0), "vi"), text)
-    return text[0].upper() + text[1:]
+def reason_text(reason: Reason, lang: Lang = "vi") -> str:
+    """A gap's reason for people, rendered from its code and parameters in ``lang``."""
+    vi, en = _REASONS[reason.code]
+    fields: dict[str, str] = {}
+    for name, value in reason.params:
+        if isinstance(value, tuple):
+            text = ", ".join(value)
+        elif isinstance(value, int):
+            text = format_int(value, lang)
+        else:
+            text = format_date(value, lang) if name in _DATE_PARAMS else value
+        text = " ".join(text.split())
+        if not text and name in _EMPTY_PARAM:
+            text = _EMPTY_PARAM[name][0 if lang == "vi" else 1]
+        fields[name] = text
+    return (vi if lang == "vi" else en).format(**fields)
+
+
+def gap_json(gap: Gap, lang: Lang = "vi") -> dict[str, Any]:
+    """A gap row as the JSON faces give it: the record, with its reason also rendered in ``lang``."""
+    return {**gap.to_json(), "reason_text": reason_text(gap.reason, lang)}
+
+
+def labels(lang: Lang = "vi") -> dict[str, dict[str, str]]:
+    """Every label table in one language, as served to the app's JavaScript (``GET /labels``)."""
+    i = 0 if lang == "vi" else 1
+    return {
+        "gap_kinds": {k: v[i] for k, v in GAP_KIND_LABELS.items()},
+        "levels": {k: v[i] for k, v in LEVEL_LABELS.items()},
+        "doc_types": {k: doc_type_label(k, lang) for k in (*TYPE_NAMES, "unknown")},
+        "relations": {k: v[i] for k, v in RELATION_LABELS.items()},
+    }

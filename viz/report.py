@@ -1,8 +1,9 @@
 """Province gap reports: HTML, XLSX and DOCX, in Vietnamese by default or in English.
 
-``render_report`` turns one province's summary (``graph.views.province_summary``), its gap rows
-(``graph.gaps.find_gaps``) and the store snapshot (``LineageStore.snapshot()``) into the bytes of one
-report. ``write_province_reports`` writes them for many provinces at once, with an ``index.html``.
+``render_report`` turns one province's model (``graph.province_report.ProvinceReport``: summary,
+document gaps, directive coverage, the snapshot and the date asked) into the bytes of one report.
+``write_province_reports`` writes them for many provinces at once, with an ``index.html`` that
+keeps the rows of provinces written before.
 
 - HTML is one self-contained file (inline CSS, inline SVG charts, nothing fetched): it works offline.
 - XLSX has a summary sheet with a chart of gaps by kind, one sheet per gap kind present (header
@@ -15,6 +16,7 @@ Every report states the snapshot it was made from: corpus hash, number of files 
 
 import datetime as dt
 import io
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,12 +24,12 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import networkx as nx
 from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
 
-from graph.gaps import GAP_KINDS
-from graph.views import current_provinces, province_summary
+from graph.province_report import ProvinceReport
+from graph.views import current_provinces
 from ingest.gazetteer import fold
+from ontology.gaps import DOCUMENT_GAP_KINDS, Gap
 from viz import charts
 from viz.i18n import (
     GAP_KIND_SHEETS,
@@ -113,10 +115,10 @@ def report_filename(province: str, fmt: str) -> str:
     return f"{slug(province)}.{fmt}"
 
 
-def province_gaps(gaps: Iterable[dict[str, Any]], province: str) -> list[dict[str, Any]]:
+def province_gaps(gaps: Iterable[Gap], province: str) -> list[Gap]:
     """The gap rows of one current province (compared diacritic- and case-insensitively)."""
     want = fold(province)
-    return [g for g in gaps if fold(g.get("province") or "") == want]
+    return [g for g in gaps if fold(g.province or "") == want]
 
 
 @dataclass(slots=True)
@@ -157,14 +159,21 @@ class _Report:
     as_of: str
     date: dt.date
     header: ReportHeader
-    gaps: dict[str, list[_Gap]] = field(default_factory=dict)
+    gaps: dict[str, list[_Gap]] = field(default_factory=dict)  # document gaps by kind
+    coverage_rows: list[_Gap] = field(default_factory=list)  # uncovered units (unit_coverage rows)
+    directives: list[dict[str, Any]] = field(default_factory=list)  # coverage per directive
 
     def t(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
 
     @property
     def gap_count(self) -> int:
+        """Document gaps (unit coverage is counted apart: ``uncovered_count``)."""
         return sum(len(v) for v in self.gaps.values())
+
+    @property
+    def uncovered_count(self) -> int:
+        return len(self.coverage_rows)
 
     @property
     def running_name(self) -> str:
@@ -215,38 +224,35 @@ def _evidence_texts(evidence: Any) -> list[str]:
     return out
 
 
-def _gap(row: dict[str, Any], lang: Lang) -> _Gap:
-    key = str(row.get("document") or "")
-    number = _clean(row.get("number"))
-    doc_type = _clean(row.get("doc_type"))
+def _gap(row: Gap, lang: Lang) -> _Gap:
+    key = row.document
+    number = _clean(row.number)
+    doc_type = _clean(row.doc_type)
     if number:
         label = number
     elif doc_type:
         label = f"{doc_type_label(doc_type, lang)} {t('no_number', lang)}"
     else:
         label = key
-    related = row.get("related")
-    rel = [related] if isinstance(related, str) else list(related or [])
-    source = row.get("source")
-    date, due = _clean(row.get("date")), _clean(row.get("due"))
+    date, due = _clean(row.date), _clean(row.due)
     return _Gap(
-        kind=str(row.get("kind")),
+        kind=row.kind.value,
         key=key,
         number=number,
         label=label,
         doc_type=doc_type_label(doc_type, lang) if doc_type else "",
-        title=_title(row.get("title")),
+        title=_title(row.title),
         date=format_date(date, lang),
         iso_date=date,
-        unit=_clean(row.get("unit")),
-        unit_level=level_label(row.get("unit_level"), lang) if row.get("unit_level") else "",
-        level=level_label(row.get("level"), lang) if row.get("level") else "",
-        reason=reason_text(row.get("reason"), lang),
-        evidence=_evidence_texts(row.get("evidence")),
+        unit=_clean(row.unit),
+        unit_level=level_label(row.unit_level, lang) if row.unit_level else "",
+        level=level_label(row.level, lang) if row.level else "",
+        reason=_clean(reason_text(row.reason, lang)),
+        evidence=_evidence_texts(list(row.evidence)),
         due=format_date(due, lang),
         iso_due=due,
-        source=Path(str(source)).name if source else "",
-        related=", ".join(_short_key(str(r)) for r in rel),
+        source=Path(row.source).name if row.source else "",
+        related=", ".join(_short_key(r) for r in row.related),
     )
 
 
@@ -280,10 +286,8 @@ def _due_key(g: _Gap) -> tuple[int, str]:
     return (0, g.iso_due) if g.iso_due else (1, "")
 
 
-def _prepare(
-    summary: dict[str, Any], gaps: list[dict[str, Any]], snapshot: dict[str, Any], lang: Lang,
-    header: ReportHeader | None,
-) -> _Report:  # fmt: skip
+def _prepare(model: ProvinceReport, lang: Lang, header: ReportHeader | None) -> _Report:
+    summary, snapshot = model.summary, model.snapshot
     if lang not in ("vi", "en"):
         msg = f"unknown language {lang!r}; expected 'vi' or 'en'"
         raise ValueError(msg)
@@ -312,14 +316,30 @@ def _prepare(
         date=header.date or date,
         header=header,
     )
-    mine = province_gaps(gaps, province)
-    for kind in [*GAP_KINDS, *sorted({str(g.get("kind")) for g in mine} - set(GAP_KINDS))]:
-        rows = [_gap(g, lang) for g in mine if g.get("kind") == kind]
+    for kind in DOCUMENT_GAP_KINDS:
+        rows = [_gap(g, lang) for g in model.gaps if g.kind == kind]
         if kind in ("no_report", "report_overdue"):
             rows.sort(key=_due_key)
         if rows:
             report.gaps[kind] = rows
+    report.coverage_rows = [_gap(g, lang) for g in model.coverage_gaps]
+    report.directives = _directive_coverage(model)
     return report
+
+
+def _directive_coverage(model: ProvinceReport) -> list[dict[str, Any]]:
+    """Per directive: its label and title, and the cells covered and in total by unit level."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in model.coverage:
+        d = out.setdefault(c.directive, {"key": c.directive, "levels": {}})
+        t_ = d["levels"].setdefault(c.unit_level, [0, 0])
+        t_[0] += c.covered
+        t_[1] += 1
+    for key, d in out.items():
+        a = model.directives.get(key, {})
+        d["label"] = a.get("number") or _short_key(key)
+        d["title"] = _title(a.get("title"))
+    return list(out.values())
 
 
 def _levels(r: _Report) -> list[tuple[str, float]]:
@@ -392,6 +412,7 @@ def _overview_rows(r: _Report) -> list[tuple[str, str]]:
         (r.t("documents"), format_int(int(s.get("documents") or 0), r.lang)),
         (r.t("edges"), format_int(int(s.get("edges") or 0), r.lang)),
         (r.t("gaps_total"), format_int(r.gap_count, r.lang)),
+        (r.t("uncovered_units"), format_int(r.uncovered_count, r.lang)),
         (r.t("communes"), f"{format_int(com_cov, r.lang)}/{format_int(com_total, r.lang)} "
                           f"({format_percent(com_cov, com_total, r.lang)})"),
         (r.t("departments"), f"{dep_cov}/{dep_total} ({format_percent(dep_cov, dep_total, r.lang)})"),
@@ -512,6 +533,41 @@ def _html_gap_table(r: _Report, kind: str, rows: list[_Gap]) -> str:
     return f'<table class="gaps" data-kind="{_e(kind)}"><thead><tr>{ths}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+def _level_cell(levels: dict[str, list[int]], level: str, lang: Lang) -> str:
+    covered, total = levels.get(level, [0, 0])
+    return f"{format_int(covered, lang)}/{format_int(total, lang)} ({format_percent(covered, total, lang)})"
+
+
+def _directive_rows(r: _Report) -> list[tuple[str, str, str, str, str]]:
+    """Per directive: label, title, province covered, communes and departments covered/total."""
+    return [
+        (d["label"], d["title"], r.t("yes") if d["levels"].get("province", [0])[0] else r.t("no"),
+         _level_cell(d["levels"], "commune", r.lang), _level_cell(d["levels"], "department", r.lang))
+        for d in r.directives
+    ]  # fmt: skip
+
+
+def _html_directives(r: _Report) -> str:
+    """Coverage per tracked directive, then the units that lack a document (counted apart from gaps)."""
+    head = "".join(f"<th>{_e(r.t(k))}</th>" for k in ("col_no", "col_directive", "col_title", "col_province_cell",
+                                                       "communes", "departments"))  # fmt: skip
+    body = "".join(
+        f'<tr><td class="n">{i}</td>' + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>"
+        for i, row in enumerate(_directive_rows(r), 1)
+    )
+    out = (
+        f'<h3 id="directives">{_e(r.t("sec_directives"))} <span class=count>({len(r.directives)})</span></h3>'
+    )
+    if not r.directives:
+        return out + f"<p>{_e(r.t('directives_none'))}</p>"
+    out += f'<table class="directives"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    out += (f'<h3 id="gap-unit_coverage">{_e(r.t("uncovered_units"))} '
+            f"<span class=count>({format_int(r.uncovered_count, r.lang)})</span></h3>")  # fmt: skip
+    if r.coverage_rows:
+        out += _html_gap_table(r, "unit_coverage", r.coverage_rows)
+    return out
+
+
 def _render_html(r: _Report) -> bytes:
     lang = r.lang
     s = r.summary
@@ -592,6 +648,7 @@ def _render_html(r: _Report) -> bytes:
         + f"<h3>{_e(r.t('departments'))}</h3><table><thead><tr><th>{_e(r.t('col_no'))}</th><th>{_e(r.t('department'))}</th>"
         f"<th>{_e(r.t('has_document'))}</th></tr></thead><tbody>{deps}</tbody></table>"
         + communes
+        + _html_directives(r)
         + "</section>"
     )
     # III. Gaps by kind
@@ -646,7 +703,8 @@ def _render_index(entries: Sequence[dict[str, Any]], formats: Sequence[str], sna
     stamp, _ = _snapshot_time(snapshot, lang)
     title = t("index_title", lang)
     head = [t("col_no", lang), t("province", lang), t("old_provinces", lang), t("documents", lang),
-            t("edges", lang), t("gaps_total", lang), t("files", lang)]  # fmt: skip
+            t("edges", lang), t("gaps_total", lang), t("uncovered_units", lang), t("as_of", lang),
+            t("files", lang)]  # fmt: skip
     rows = []
     for i, e in enumerate(entries, 1):
         links = " · ".join(
@@ -655,7 +713,9 @@ def _render_index(entries: Sequence[dict[str, Any]], formats: Sequence[str], sna
         rows.append(
             f'<tr><td class="n">{i}</td><td>{_e(e["full_name"])}</td><td>{_e(", ".join(e["old_names"]))}</td>'
             f'<td class="n">{format_int(e["documents"], lang)}</td><td class="n">{format_int(e["edges"], lang)}</td>'
-            f'<td class="n">{format_int(e["gaps"], lang)}</td><td>{links}</td></tr>'
+            f'<td class="n">{format_int(e["gaps"], lang)}</td>'
+            f'<td class="n">{format_int(int(e.get("uncovered_units") or 0), lang)}</td>'
+            f"<td>{_e(format_date(e.get('as_of'), lang))}</td><td>{links}</td></tr>"
         )
     html = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
@@ -814,7 +874,10 @@ def _render_xlsx(r: _Report) -> bytes:
         (r.t("documents"), int(s.get("documents") or 0)),
         (r.t("edges"), int(s.get("edges") or 0)),
         (r.t("gaps_total"), r.gap_count),
+        (r.t("uncovered_units"), r.uncovered_count),
     ])  # fmt: skip
+    block(r.t("sec_directives"), [r.t(k) for k in ("col_directive", "col_title", "col_province_cell", "communes",
+                                                    "departments")], _directive_rows(r))  # fmt: skip
     cov_first, cov_last = block(r.t("sec_coverage"), [r.t("level"), r.t("covered"), r.t("total"), r.t("rate")], [
         (r.t("departments"), dep_cov, dep_total, round(dep_cov / dep_total, 4) if dep_total else None),
         (r.t("communes"), com_cov, com_total, round(com_cov / com_total, 4) if com_total else None),
@@ -852,7 +915,8 @@ def _render_xlsx(r: _Report) -> bytes:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    for kind, rows in r.gaps.items():
+    sheets = list(r.gaps.items()) + ([("unit_coverage", r.coverage_rows)] if r.coverage_rows else [])
+    for kind, rows in sheets:
         sheet = wb.create_sheet(_sheet_title(_pick_sheet(kind, lang), taken))
         if kind == "unit_coverage":
             header = [t(k, lang) for k in ("col_no", "col_unit", "col_level", "col_directive", "col_title",
@@ -1204,6 +1268,19 @@ def _render_docx(r: _Report) -> bytes:
     missing = list(s.get("communes_without_document") or [])
     w.heading(f"2. {r.t('sec_communes')} ({format_int(len(missing), lang)})", 2)
     w.para(("; ".join(missing) + ".") if missing else r.t("communes_none"), indent=True, size=13)
+    w.heading(f"3. {r.t('sec_directives')} ({len(r.directives)})", 2)
+    if not r.directives:
+        w.para(r.t("directives_none"), indent=True, size=13)
+    else:
+        w.table([r.t(k) for k in ("col_no", "col_directive", "col_title", "col_province_cell", "communes", "departments")],
+                [(str(i), *row) for i, row in enumerate(_directive_rows(r), 1)],
+                [1.2, 2.8, 5.0, 1.8, 2.9, 2.8], numeric=(0,), size=10.5)  # fmt: skip
+        w.heading(f"4. {r.t('uncovered_units')} ({format_int(r.uncovered_count, lang)})", 2)
+        # One row per directive with the units that lack a document: communes can be thousands.
+        w.table([r.t("col_no"), r.t("col_directive"), r.t("col_units")],
+                [(str(n), _docx_doc(g, source=False), _units_text(units, lang))
+                 for n, (g, units) in enumerate(_units_by_directive(r.coverage_rows), 1)],
+                [1.3, 6.2, 9.0], numeric=(0,), size=11)  # fmt: skip
     # III. Gaps by kind
     w.heading(f"III. {r.t('sec_gaps').upper()}")
     if not r.gaps:
@@ -1215,13 +1292,6 @@ def _render_docx(r: _Report) -> bytes:
         w.chart(charts.hbar_png(items, title=r.t("chart_gaps_by_kind")), items)
         for i, (kind, rows) in enumerate(r.gaps.items(), 1):
             w.heading(f"{i}. {gap_kind_label(kind, lang)} ({len(rows)})", 2)
-            if kind == "unit_coverage":
-                # One row per directive with the units that lack a document: communes can be thousands.
-                w.table([r.t("col_no"), r.t("col_directive"), r.t("col_units")],
-                        [(str(n), _docx_doc(g, source=False), _units_text(units, lang))
-                         for n, (g, units) in enumerate(_units_by_directive(rows), 1)],
-                        [1.3, 6.2, 9.0], numeric=(0,), size=11)  # fmt: skip
-                continue
             w.table(
                 [r.t(k) for k in ("col_no", "col_document", "col_unit", "col_reason", "col_evidence", "col_due")],
                 [(str(n), _docx_doc(g), g.unit, g.reason + (f" ({r.t('col_related')}: {g.related})" if g.related else ""),
@@ -1289,21 +1359,14 @@ def _docx_evidence(g: _Gap, lang: Lang) -> str:
 
 
 def render_report(
-    summary: dict[str, Any],
-    gaps: list[dict[str, Any]],
-    snapshot: dict[str, Any],
-    fmt: Format,
-    lang: Lang = "vi",
-    *,
-    header: ReportHeader | None = None,
+    model: ProvinceReport, fmt: Format, lang: Lang = "vi", *, header: ReportHeader | None = None
 ) -> bytes:
     """One province's report as bytes: ``fmt`` is ``html``, ``xlsx`` or ``docx``.
 
-    ``summary`` is ``graph.views.province_summary(G, gaps, province)``; ``gaps`` may be every gap
-    row (only the province's are shown); ``snapshot`` is ``LineageStore.snapshot()``, with an
-    optional ``as_of`` (the gap date asked, ISO) that the report then states too.
+    ``model`` is ``graph.province_report.province_reports(...)``'s answer for the province: its
+    summary, document gaps, directive coverage and the snapshot with the date asked (stated too).
     """
-    r = _prepare(summary, gaps, snapshot, lang, header)
+    r = _prepare(model, lang, header)
     if fmt == "html":
         return _render_html(r)
     if fmt == "xlsx":
@@ -1323,50 +1386,61 @@ def _formats(fmt: str | Sequence[str]) -> list[Format]:
     return [cast(Format, f) for f in dict.fromkeys(wanted)]
 
 
+INDEX_DATA = "index.json"  # the index's rows, so that writing some provinces keeps the others'
+
+
 def write_province_reports(
-    G: nx.MultiDiGraph,
-    gaps: list[dict[str, Any]],
-    snapshot: dict[str, Any],
+    reports: Sequence[ProvinceReport],
     out_dir: Path,
     fmt: str | Sequence[str] = FORMATS,
     lang: str = "vi",
-    provinces: Sequence[str] | None = None,
     *,
     header: ReportHeader | None = None,
 ) -> list[Path]:
     """Write each province's report in each format to ``out_dir/<slug>.<fmt>``, and ``index.html``.
 
-    ``provinces`` are current or old names (default: all 34 current provinces); an old name writes
-    its current province's report. Returns the paths written, ``index.html`` last.
+    The index lists every province written into ``out_dir`` so far (its rows are kept in
+    ``index.json``): writing one province's report again replaces its row and keeps the others.
+    Returns the paths written, ``index.html`` last.
     """
     formats = _formats(fmt)
     if lang not in ("vi", "en"):
         msg = f"unknown language {lang!r}; expected 'vi' or 'en'"
         raise ValueError(msg)
     language = cast(Lang, lang)
-    names = list(provinces) if provinces is not None else [p["name"] for p in current_provinces()]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    entries: list[dict[str, Any]] = []
-    done: set[str] = set()
-    for name in names:
-        summary = province_summary(G, gaps, name)
-        province = str(summary["province"])
-        if province in done:
-            continue
-        done.add(province)
-        rows = province_gaps(gaps, province)
-        r = _prepare(summary, rows, snapshot, language, header)
+    entries = _index_entries(out_dir / INDEX_DATA)
+    snapshot: dict[str, Any] = {}
+    for model in reports:
+        r = _prepare(model, language, header)
+        snapshot = model.snapshot
         files: dict[str, str] = {}
         for f in formats:
-            path = out_dir / report_filename(province, f)
-            path.write_bytes(render_report(summary, rows, snapshot, f, language, header=header))
+            path = out_dir / report_filename(model.province, f)
+            path.write_bytes(render_report(model, f, language, header=header))
             written.append(path)
             files[f] = path.name
-        entries.append({"full_name": r.full_name, "old_names": r.old_names, "documents": int(summary["documents"]),
-                        "edges": int(summary["edges"]), "gaps": r.gap_count, "files": files})  # fmt: skip
+        old = entries.get(model.province, {}).get("files", {})
+        totals = model.totals()
+        entries[model.province] = {"province": model.province, "full_name": r.full_name, "old_names": r.old_names,
+                                   "documents": totals["documents"], "edges": totals["edges"], "gaps": totals["gaps"],
+                                   "uncovered_units": totals["uncovered_units"], "as_of": model.as_of,
+                                   "files": {**old, **files}}  # fmt: skip
+    order = {p["name"]: i for i, p in enumerate(current_provinces())}
+    rows = sorted(entries.values(), key=lambda e: order.get(e["province"], len(order)))
+    (out_dir / INDEX_DATA).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     index = out_dir / "index.html"
-    index.write_bytes(_render_index(entries, formats, snapshot, language))
+    index.write_bytes(_render_index(rows, FORMATS, snapshot, language))
     written.append(index)
     return written
+
+
+def _index_entries(path: Path) -> dict[str, dict[str, Any]]:
+    """The index rows written before (none when the file is missing or unreadable)."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(e["province"]): e for e in rows if isinstance(e, dict) and "province" in e}

@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import NodeNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.store import LineageStore, open_store
+from ontology.gaps import Gap, GapKind, Reason, ReasonCode
 from tests.conftest import SEEDS
 
 AS_OF = "2026-11-22"
@@ -24,7 +26,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> LineageStore:
 
 def docs(store: LineageStore, kind: str, **kw: str) -> set[str]:
     rows = store.gaps(GapOptions(kinds=(kind,), as_of=AS_OF, **kw))  # type: ignore[arg-type]
-    return {Path(r["source"]).name for r in rows if r["source"]}
+    return {Path(r.source).name for r in rows if r.source}
 
 
 def test_seed_plans_have_no_report(seeded: LineageStore) -> None:
@@ -35,10 +37,13 @@ def test_report_deadline_of_001_is_overdue(seeded: LineageStore) -> None:
     rows = [
         r
         for r in seeded.gaps(GapOptions(kinds=("report_overdue",), as_of=AS_OF))
-        if r["source"].endswith(PLAN_001)
+        if r.source and r.source.endswith(PLAN_001)
     ]
-    assert [r["due"] for r in rows] == ["2025-03-28"]
-    assert "28/3/2025" in rows[0]["evidence"][0]["text"]
+    assert [r.due for r in rows] == ["2025-03-28"]
+    assert "28/3/2025" in rows[0].evidence[0]["text"]
+    assert rows[0].reason == Reason.of(
+        ReasonCode.REPORT_NOT_RECEIVED, due="2025-03-28", assignee=rows[0].assignee or ""
+    )
 
 
 def test_not_overdue_before_the_deadline(seeded: LineageStore) -> None:
@@ -56,7 +61,14 @@ def test_no_seed_plan_lacks_a_basis(seeded: LineageStore) -> None:
 
 def test_basis_missing(seeded: LineageStore) -> None:
     rows = seeded.gaps(GapOptions(kinds=("basis_missing",), as_of=AS_OF))
-    assert {r["related"] for r in rows} == {"386-KH/TU@?@2025", "06-KH/ĐU@Hải Phòng/phường Kinh Môn@2025"}
+    assert {x for r in rows for x in r.related} == {
+        "386-KH/TU@?@2025",
+        "06-KH/ĐU@Hải Phòng/phường Kinh Môn@2025",
+    }
+    assert {r.reason for r in rows} == {
+        Reason.of(ReasonCode.BASIS_NOT_INGESTED, basis="386-KH/TU"),
+        Reason.of(ReasonCode.BASIS_NOT_INGESTED, basis="06-KH/ĐU"),
+    }
 
 
 def test_province_filter_takes_old_names(seeded: LineageStore) -> None:
@@ -67,36 +79,43 @@ def test_province_filter_takes_old_names(seeded: LineageStore) -> None:
 
 def test_urged_without_response(seeded: LineageStore) -> None:
     rows = seeded.gaps(GapOptions(kinds=("urged_no_response",), as_of=AS_OF))
-    assert {r["related"] for r in rows} >= {"13/CT-UBND@Đắk Lắk@2025", "02-KH/BCĐ@Đắk Lắk@2025"}
+    assert {x for r in rows for x in r.related} >= {"13/CT-UBND@Đắk Lắk@2025", "02-KH/BCĐ@Đắk Lắk@2025"}
+    assert {r.reason.code for r in rows} == {ReasonCode.URGED_NO_RESPONSE}
 
 
-def test_rows_carry_the_required_fields(seeded: LineageStore) -> None:
+def test_rows_are_records_with_reason_codes(seeded: LineageStore) -> None:
     rows = seeded.gaps(GapOptions(as_of=AS_OF))
-    assert {r["kind"] for r in rows} >= {"no_report", "report_overdue", "basis_missing", "unit_coverage"}
+    assert {r.kind for r in rows} >= {GapKind.NO_REPORT, GapKind.REPORT_OVERDUE, GapKind.BASIS_MISSING,
+                                      GapKind.UNIT_COVERAGE}  # fmt: skip
     for r in rows:
-        assert {
-            "kind",
-            "document",
-            "source",
-            "province",
-            "province_at_issue",
-            "unit",
-            "reason",
-            "evidence",
-        } <= set(r)
+        assert isinstance(r, Gap) and isinstance(r.reason.code, ReasonCode)
+        js = r.to_json()
+        assert set(js["reason"]) == {"code", "params"} and js["kind"] == r.kind.value
 
 
 def test_unit_coverage_lists_provinces_and_communes(seeded: LineageStore) -> None:
     rows = seeded.gaps(GapOptions(kinds=("unit_coverage",), as_of=AS_OF, directives=("57-NQ/TW@VN@2024",)))
-    provinces = {r["unit"] for r in rows}
+    provinces = {r.unit for r in rows if r.unit_level == "province"}
     # Hải Phòng's ward plan and Đắk Lắk's steering-committee letter (whose basis, a Chỉ thị and a
     # Công văn, names the directive) carry it out; Hà Nội has no document at all.
     assert {"Hải Phòng", "Đắk Lắk"}.isdisjoint(provinces) and "Hà Nội" in provinces and len(provinces) == 32
-    rows = seeded.gaps(
-        GapOptions(kinds=("unit_coverage",), province="Hải Phòng", directives=("57-NQ/TW@VN@2024",))
-    )
-    communes = {r["unit"] for r in rows if r["unit_level"] == "commune"}
+    rows = seeded.gaps(GapOptions(kinds=("unit_coverage",), province="Hải Phòng", directives=("57-NQ/TW",)))
+    communes = {r.unit for r in rows if r.unit_level == "commune"}
     assert "Phường Kinh Môn" not in communes and "Phường Hải Dương" in communes
+    assert {r.document for r in rows} == {"57-NQ/TW@VN@2024"}  # asked by its number
+
+
+def test_tracked_directives_are_the_catalogs_not_laws(seeded: LineageStore) -> None:
+    cells = seeded.coverage(GapOptions(as_of=AS_OF, province="Hải Phòng"))
+    directives = {c.directive for c in cells}
+    assert "57-NQ/TW@VN@2024" in directives
+    G = seeded.graph()
+    assert all(G.nodes[d].get("doc_type") not in {"Luật", "Nghị định", "Thông tư"} for d in directives)
+    # One province cell, the official communes and the departments per directive; the gap rows are the uncovered cells.
+    rows = seeded.gaps(GapOptions(kinds=("unit_coverage",), as_of=AS_OF, province="Hải Phòng"))
+    assert len(rows) == sum(not c.covered for c in cells)
+    with pytest.raises(NodeNotFound, match="99-NQ/TW"):
+        seeded.gaps(GapOptions(kinds=("unit_coverage",), directives=("99-NQ/TW",)))
 
 
 def test_chain_broken_and_no_basis(tmp_path: Path) -> None:

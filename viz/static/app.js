@@ -5,14 +5,17 @@
  *   GET graph?province=&level=&q=&root=&depth=   node-link JSON (graph.views.subgraph_json)
  *   GET provinces                                [{name, code, old_names, ...}]
  *   GET documents/{key}                          identity, edges_in, edges_out, deadlines, gaps
- * The styles mirror viz/browser.py (DOC_TYPE_COLORS, RELATION_STYLES, LEVEL_RANK, GAP_LABELS).
+ *   GET labels                                   the label table of viz/i18n.py (gap kinds, levels,
+ *                                                document types, relations), loaded before drawing
+ * The colours mirror viz/browser.py (DOC_TYPE_COLORS, RELATION_STYLES, LEVEL_RANK).
  */
 'use strict';
 (function () {
   const LEVEL_RANK = { central: 0, province: 1, district: 2, commune: 3 };
   const UNKNOWN_RANK = 4;
-  const LEVEL_LABELS = { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' };
-  const UNKNOWN_LEVEL = 'Không rõ cấp';
+  // Filled from GET labels (viz/i18n.py, the one label table) before anything is drawn.
+  const LEVEL_LABELS = {};
+  const GAP_LABELS = {};
   const DOC_TYPE_COLORS = {
     'Nghị quyết': '#8fb8e8', 'Kết luận': '#b9d3f0', 'Chỉ thị': '#c3a6e0', 'Quy định': '#ddd0ee',
     'Quy chế': '#ddd0ee', 'Thông tri': '#d9c2e9', 'Luật': '#c9a28f', 'Hiến pháp': '#c9a28f',
@@ -24,20 +27,10 @@
   const OTHER_COLOR = '#dddddd';
   const GAP_BORDER = '#d00000';
   const RELATIONS = {
-    implements: { label: 'thực hiện', color: '#2b5d8c', dashes: false, width: 2 },
-    reports_on: { label: 'báo cáo về', color: '#2e8b57', dashes: [10, 5], width: 2 },
-    urges: { label: 'đôn đốc', color: '#d2691e', dashes: [3, 4], width: 2 },
-    cites: { label: 'trích dẫn', color: '#9a9a9a', dashes: false, width: 1 },
-  };
-  const GAP_LABELS = {
-    no_basis: 'Không có căn cứ thực hiện',
-    basis_missing: 'Văn bản căn cứ chưa có',
-    chain_broken: 'Chuỗi căn cứ bị đứt',
-    no_report: 'Chưa có báo cáo',
-    report_overdue: 'Báo cáo quá hạn',
-    report_without_plan: 'Báo cáo không có kế hoạch',
-    urged_no_response: 'Đã đôn đốc, chưa có phản hồi',
-    unit_coverage: 'Có đơn vị chưa triển khai',
+    implements: { label: 'implements', color: '#2b5d8c', dashes: false, width: 2 },
+    reports_on: { label: 'reports_on', color: '#2e8b57', dashes: [10, 5], width: 2 },
+    urges: { label: 'urges', color: '#d2691e', dashes: [3, 4], width: 2 },
+    cites: { label: 'cites', color: '#9a9a9a', dashes: false, width: 1 },
   };
   const VIS_OPTIONS = {
     layout: {
@@ -89,7 +82,7 @@
   }
 
   function levelLabel(level) {
-    return LEVEL_LABELS[level] || UNKNOWN_LEVEL;
+    return LEVEL_LABELS[level] || LEVEL_LABELS.unknown || '';
   }
 
   function docName(n) {
@@ -258,7 +251,7 @@
       line.style.borderTopWidth = `${st.width + 1}px`;
       box.append(el('span', { class: 'lg' }, line, st.label));
     }
-    box.append(el('span', { class: 'lg' }, 'Hàng: Trung ương ↓ Tỉnh ↓ Huyện ↓ Xã ↓ Không rõ cấp'));
+    box.append(el('span', { class: 'lg' }, 'Hàng: ' + ['central', 'province', 'district', 'commune', 'unknown'].map(levelLabel).join(' ↓ ')));
   }
 
   function describe(f) {
@@ -325,6 +318,19 @@
       if (mine === loadSeq) setStatus(`Không tải được sơ đồ: ${err.message}`, true);
     } finally {
       if (mine === loadSeq) setBusy(false);
+    }
+  }
+
+  async function loadLabels() {
+    try {
+      const table = await api('labels');
+      Object.assign(LEVEL_LABELS, table.levels || {});
+      Object.assign(GAP_LABELS, table.gap_kinds || {});
+      for (const [rel, label] of Object.entries(table.relations || {})) {
+        if (RELATIONS[rel]) RELATIONS[rel].label = label;
+      }
+    } catch (err) {
+      setStatus(`Không tải được bảng nhãn: ${err.message}`, true);
     }
   }
 
@@ -451,7 +457,7 @@
       for (const g of gaps) {
         ul.append(el('li', { class: 'gap' },
           el('strong', {}, `⚠ ${GAP_LABELS[g.kind] || g.kind}`),
-          g.reason ? el('div', {}, g.reason) : null,
+          g.reason_text ? el('div', {}, g.reason_text) : null,
           g.due ? el('div', {}, `Hạn: ${dateVi(g.due)}`) : null,
           g.related && g.related !== n.id ? el('div', {}, 'Liên quan: ', docLink(g.related)) : null,
           ...quotes(g.evidence)));
@@ -553,7 +559,7 @@
     const initial = { q: p.get('q') || '', province: p.get('province') || '', level: p.get('level') || '', root: p.get('root') || '', depth: p.get('depth') || '' };
     $('q').value = initial.q;
     $('level').value = initial.level;
-    const ready = loadProvinces().then(() => {
+    const ready = loadLabels().then(loadProvinces).then(() => {
       $('province').value = initial.province;
       if (initial.province && $('province').value !== initial.province) {
         $('province').append(el('option', { value: initial.province }, initial.province));
