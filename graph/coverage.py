@@ -17,7 +17,7 @@ shown apart from the document gaps.
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,12 +77,17 @@ def is_tracked(attrs: Mapping[str, Any]) -> bool:
 
 
 def directives_asked(
-    central: Iterable[tuple[str, Mapping[str, Any]]], asked: Sequence[str] = (), tracked: Sequence[str] = ()
+    central: Iterable[tuple[str, Mapping[str, Any]]],
+    implemented: Collection[str],
+    asked: Sequence[str] = (),
+    tracked: Sequence[str] = (),
 ) -> list[str]:
     """The directive keys a coverage question is about, from the graph's central documents (key,
-    attributes). ``asked`` (keys or numbers) limits the question to those; otherwise the catalog's
-    tracked directives and the operator's ``tracked`` (keys or numbers) are taken. A name that
-    matches no document is an error (NodeNotFound) naming it."""
+    attributes) and those of them that something implements. ``asked`` (keys or numbers) limits
+    the question to those; otherwise the catalog's tracked directives and the operator's
+    ``tracked`` (keys or numbers) are taken, when something in the store implements them (a
+    directive only cited in passing is no coverage question). A name that matches no document is
+    an error (NodeNotFound) naming it."""
     docs = dict(central)
     by_number: dict[str, list[str]] = {}
     for key, a in docs.items():
@@ -101,7 +106,9 @@ def directives_asked(
 
     if asked:
         return sorted(resolve(asked))
-    return sorted({k for k, a in docs.items() if is_tracked(a)} | resolve(tracked))
+    return sorted(
+        k for k in {k for k, a in docs.items() if is_tracked(a)} | resolve(tracked) if k in implemented
+    )
 
 
 @functools.cache

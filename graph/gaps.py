@@ -375,7 +375,9 @@ def _implementers(view: _View, directives: list[str]) -> dict[str, list[Implemen
 
 def _coverage(view: _View, opts: GapOptions) -> list[CoverageCell]:
     central = [(n, a) for n, a in view.node.items() if a.get("level") == "central"]
-    directives = directives_asked(central, opts.directives, opts.tracked)
+    directives = directives_asked(
+        central, view.index.into.get("implements", {}), opts.directives, opts.tracked
+    )
     return coverage_cells(directives, _implementers(view, directives), opts.province)
 
 

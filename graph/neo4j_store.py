@@ -348,6 +348,11 @@ RETURN letter {.*} AS n, x.key AS related, x.number AS related_number, e.evidenc
 # would expand downward). The directives are chosen in Python from the central documents
 # (``graph.coverage.directives_asked``), and the table is made there from the implementers, as for
 # the embedded store.
+Q_DIRECTIVES_IMPLEMENTED: Final = """
+MATCH (d:Document {level: 'central'})
+WHERE (d)<-[:IMPLEMENTS]-(:Document)
+RETURN d.key AS key
+"""
 Q_CENTRAL_DOCUMENTS: Final = """
 MATCH (d:Document {level: 'central'})
 RETURN d {.*} AS n
@@ -1129,7 +1134,8 @@ def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions,
 def _coverage_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> tuple[list[CoverageCell], dict[str, Row]]:
     """The coverage table and the directives' attributes, from the implementers read in Cypher."""
     central = {r["n"]["key"]: _node_attrs(r["n"]) for r in _rows(tx, Q_CENTRAL_DOCUMENTS, {})}
-    directives = directives_asked(central.items(), opts.directives, opts.tracked)
+    implemented = {r["key"] for r in _rows(tx, Q_DIRECTIVES_IMPLEMENTED, {})}
+    directives = directives_asked(central.items(), implemented, opts.directives, opts.tracked)
     implementers: dict[str, list[Implementer]] = {d: [] for d in directives}
     if opts.province is None:
         found = _rows(tx, Q_COVERAGE_NATIONAL, {"keys": directives})

@@ -31,10 +31,10 @@ cycled so that every province gets different ones) and the rows each produces:
 ``report_overdue_request`` (a request for reports) → report_overdue; ``report_without_plan`` →
 report_without_plan; ``urged_no_response`` → urged_no_response; ``chain_broken`` → chain_broken.
 
-``unit_coverage`` is not planted: the ground truth lists the rows the engine gives without a
-province filter — a central directive implemented somewhere in the corpus, for each province where
-nothing implements it (with a subset of provinces: every province not generated). Commune-level
-coverage, reported only with a province filter, is not in the ground truth.
+``unit_coverage`` is not planted: the ground truth lists the province cells the engine gives
+uncovered — a tracked directive (``graph.coverage.is_tracked``) implemented somewhere in the
+corpus, for each province where nothing implements it (with a subset of provinces: every province
+not generated). The commune and department cells are not in the ground truth.
 
 Everything else is gap-free under the rules of ``graph.gaps`` (see ``graph.synth.corpus``).
 """
@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.coverage import is_tracked
 from graph.synth.corpus import SITUATIONS, ProvinceGen, Settings, Sink, Timeline, write_central
 from graph.synth.units import all_provinces, resolve_provinces
 
@@ -126,7 +127,13 @@ def generate(
     by_key = {r.key: r for r in central.refs.values()}
     order = {r.key: i for i, r in enumerate(central.refs.values())}
     covered: dict[str, set[str]] = {k: set() for k in by_key}
-    directives = {central[b].key for bases in central.implements.values() for b in bases}
+    # Unit coverage is about the tracked directives (graph.coverage): the catalog's, not laws.
+    directives = {
+        r.key
+        for bases in central.implements.values()
+        for r in (central[b] for b in bases)
+        if is_tracked({"number": r.number, "level": "central", "date": r.date.isoformat()})
+    }
     planted: Counter[str] = Counter()
     gaps: Counter[str] = Counter()
     index = {p.code: i for i, p in enumerate(all_provinces())}

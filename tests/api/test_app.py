@@ -96,6 +96,23 @@ class TestRead:
             "/gaps", params={"province": "Hải Dương", "kind": "no_report", "as_of": "2026-11-22"}
         ).json()
         assert [r["kind"] for r in rows] == ["no_report"] and rows[0]["province"] == "Hải Phòng"
+        # The reason is a code with parameters, rendered in Vietnamese by default or in English.
+        assert rows[0]["reason"]["code"].startswith("no_report_")
+        assert rows[0]["reason_text"].startswith("Chưa có báo cáo về kế hoạch này; hạn ")
+        en = client.get("/gaps", params={"province": "Hải Dương", "kind": "no_report", "as_of": "2026-11-22",
+                                         "lang": "en"}).json()  # fmt: skip
+        assert en[0]["reason"] == rows[0]["reason"] and en[0]["reason_text"].startswith(
+            "No report on this plan; due "
+        )
+
+    def test_labels_are_the_one_table(self, client: TestClient) -> None:
+        from viz.i18n import GAP_KIND_LABELS, LEVEL_LABELS, RELATION_LABELS
+
+        vi, en = client.get("/labels").json(), client.get("/labels", params={"lang": "en"}).json()
+        assert vi["gap_kinds"] == {k: v[0] for k, v in GAP_KIND_LABELS.items()}
+        assert en["levels"] == {k: v[1] for k, v in LEVEL_LABELS.items()}
+        assert vi["relations"] == {k: v[0] for k, v in RELATION_LABELS.items()}
+        assert en["doc_types"]["Thông tư"] == "Circular" and vi["doc_types"]["Thông tư"] == "Thông tư"
 
     def test_provinces(self, client: TestClient) -> None:
         rows = client.get("/provinces").json()
@@ -186,9 +203,9 @@ def test_openapi_contract(case: schemathesis.Case) -> None:
 
 
 def test_gap_kind_parameter_lists_every_kind() -> None:
-    from typing import get_args
-
-    from api.app import GapKind
     from graph.gaps import GAP_KINDS
 
-    assert set(get_args(GapKind)) == set(GAP_KINDS)
+    spec = create_app(open_store(":memory:")).openapi()
+    param = next(p for p in spec["paths"]["/gaps"]["get"]["parameters"] if p["name"] == "kind")
+    enum = spec["components"]["schemas"]["GapKind"]["enum"]
+    assert param["schema"]["items"]["$ref"].endswith("/GapKind") and enum == list(GAP_KINDS)

@@ -44,7 +44,7 @@ def test_shacl_and_engine_agree(tmp_path: Path) -> None:
     ingest_paths(store, [folder])
     G = store.graph()
     engine = {
-        kind: {r["document"] for r in store.gaps(GapOptions(kinds=(kind,), as_of="2030-01-01"))}
+        kind: {r.document for r in store.gaps(GapOptions(kinds=(kind,), as_of="2030-01-01"))}
         for kind in ("no_basis", "no_report")
     }
     shacl = shacl_gaps(G)
