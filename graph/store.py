@@ -131,12 +131,14 @@ def _now() -> str:
 
 
 def own_key(ex: Extraction, path: str, sha256: str) -> str:
-    """The key of an extracted document (its file when it has no number)."""
+    """The key of an extracted document (its file when it has no number). Its scope is the issuing
+    unit as it was at issue: a plan of UBND tỉnh Phú Yên of February 2025 is keyed under Phú Yên,
+    not under Đắk Lắk it merged into (queries by current province still find it)."""
     d = ex.document
     if d.number is None:
         return f"file:{sha256[:16]}"
     level = d.level.value if d.level else None
-    return document_key(d.number, scope_of(level, d.province, d.locality), d.date)
+    return document_key(d.number, scope_of(level, d.province_at_issue or d.province, d.locality), d.date)
 
 
 def match_reference(

@@ -128,7 +128,7 @@ GAP_OPTIONS = [
     GapOptions(as_of=AS_OF, province="Đắk Lắk"),
     GapOptions(as_of=AS_OF, province="Hải Phòng"),
     GapOptions(as_of=AS_OF, province="Kon Tum"),  # an old province: an alias of Quảng Ngãi
-    GapOptions(as_of=AS_OF, kinds=("unit_coverage",), directives=("57-NQ/TW@VN@2024", "nope@VN@2020")),
+    GapOptions(as_of=AS_OF, kinds=("unit_coverage",), directives=("57-NQ/TW@VN@2024", "03/NQ-CP")),
     GapOptions(as_of=AS_OF, kinds=("unit_coverage",), province="Hải Phòng", directives=("57-NQ/TW@VN@2024",)),
     GapOptions(as_of=AS_OF, kinds=("report_overdue", "no_report")),
 ]
@@ -162,10 +162,11 @@ def assert_same_answers(a: Any, b: Any, depths: tuple[int | None, ...] = (None,)
                 )
     for opts in GAP_OPTIONS:
         rows_a, rows_b = a.gaps(opts), b.gaps(opts)
-        assert [(r["kind"], r["document"], r.get("related")) for r in rows_a] == [
-            (r["kind"], r["document"], r.get("related")) for r in rows_b
+        assert [(r.kind, r.document, r.related, r.unit) for r in rows_a] == [
+            (r.kind, r.document, r.related, r.unit) for r in rows_b
         ], opts
         assert rows_a == rows_b, opts
+        assert a.coverage(opts) == b.coverage(opts), opts
 
 
 # -- fixtures -------------------------------------------------------------------------------------
@@ -226,7 +227,7 @@ class TestSameAnswers:
         assert_same_answers(embedded, graphdb, depths=(None, 1, 2))
 
     def test_every_gap_kind_occurs(self, graphdb: Neo4jStore) -> None:
-        assert {r["kind"] for r in graphdb.gaps(GapOptions(as_of=AS_OF))} == set(GAP_KINDS)
+        assert {r.kind for r in graphdb.gaps(GapOptions(as_of=AS_OF))} == set(GAP_KINDS)
 
     def test_errors(self, embedded: LineageStore, graphdb: Neo4jStore) -> None:
         for store in (embedded, graphdb):
@@ -281,7 +282,7 @@ class TestScenario:
     def test_plan_without_basis_and_broken_chain(self, backend: Any) -> None:
         def sources(kind: str) -> set[str]:
             rows = backend.gaps(GapOptions(kinds=(kind,), as_of=AS_OF))
-            return {Path(r["source"]).name for r in rows if r["source"]}
+            return {Path(r.source).name for r in rows if r.source}
 
         assert "orphan.txt" in sources("no_basis") and "commune.txt" not in sources("no_basis")
         assert "commune.txt" in sources("chain_broken") and "dl_plan.txt" not in sources("chain_broken")
@@ -298,7 +299,7 @@ class TestScenario:
             "02-KH/BCĐ@Đắk Lắk@2025"
         ]
         rows = backend.gaps(GapOptions(as_of=AS_OF))
-        assert not [r for r in rows if r["document"] in (plan, report)]
+        assert not [r for r in rows if r.document in (plan, report)]
 
     def test_a_request_is_not_answered_by_its_own_report(self, backend: Any, corpus: Path) -> None:
         request = backend.key_of_path(str((corpus / "extra" / "gl_request.txt").resolve()))
@@ -306,7 +307,7 @@ class TestScenario:
         assert set(G["57-NQ/TW@VN@2024"].get(request, {})) == set()
         assert set(G[request]["57-NQ/TW@VN@2024"]) == {"implements", "reports_on"}
         rows = backend.gaps(GapOptions(as_of=AS_OF, kinds=("report_overdue",)))
-        assert [r["due"] for r in rows if r["document"] == request] == ["2026-01-15"]
+        assert [r.due for r in rows if r.document == request] == ["2026-01-15"]
 
     @pytest.mark.parametrize("chunk", [500, 1])
     def test_lineage_capped_at_a_limit(
@@ -424,7 +425,7 @@ def test_synthetic_corpus_same_gaps_on_both_backends(bolt: BoltServer, tmp_path:
     planted = [
         json.loads(line) for line in (out / "planted-gaps.jsonl").read_text(encoding="utf-8").splitlines()
     ]
-    found = {(r["kind"], Path(r["source"]).name) for r in target.gaps(GapOptions(as_of=AS_OF)) if r["source"]}
+    found = {(r.kind, Path(r.source).name) for r in target.gaps(GapOptions(as_of=AS_OF)) if r.source}
     assert found == {(t["kind"], t["source"]) for t in planted if t["source"]}
     target.close()
     lite.close()
