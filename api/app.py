@@ -10,6 +10,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -36,8 +37,15 @@ from graph.errors import NodeNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT, lineage
-from graph.province_report import TOTALS, ProvinceReport, province_reports
-from graph.views import current_provinces, node_view, subgraph_json
+from graph.province_report import TOTALS, ProvinceReport, province_reports, unknown_totals
+from graph.views import (
+    UNKNOWN_PROVINCE,
+    UNKNOWN_PROVINCE_NOTE,
+    current_provinces,
+    matches_province,
+    node_view,
+    subgraph_json,
+)
 from ingest.errors import UnsupportedFormat
 from ingest.gazetteer import current_province_name, fold
 from ingest.readers import READERS
@@ -232,7 +240,12 @@ def create_app(
              dependencies=[Read])  # fmt: skip
     def list_documents(
         province: Annotated[
-            str | None, Query(description="Current or old province name", examples=["Hải Phòng"])
+            str | None,
+            Query(
+                description="Current or old province name, or 'unknown' for the documents whose "
+                "province could not be read",
+                examples=["Hải Phòng"],
+            ),
         ] = None,
         level: Level | None = None,
         doc_type: Annotated[
@@ -254,11 +267,10 @@ def create_app(
         items = []
         fq = fold(q) if q else None
         fi = fold(issuer) if issuer else None
-        fp = fold(current_province_name(province) or province) if province else None
         for n, a in sorted(G.nodes(data=True), key=lambda na: (na[1].get("date") or "", na[0])):
             if a["status"] != "ingested" and not include_cited:
                 continue
-            if fp and fp != fold(a.get("province") or ""):
+            if not matches_province(a, province):
                 continue
             if level and a.get("level") != level:
                 continue
@@ -350,9 +362,21 @@ def create_app(
     def provinces(as_of: AsOf = None) -> list[dict[str, Any]]:
         """The 34 current provinces with the totals their reports show as of a date (documents,
         links, document gaps, and apart from them the units with no document carrying out a
-        tracked directive); old merged provinces as aliases."""
-        totals = {m.province: m.totals() for m in state.reports(GapOptions(as_of=_as_of(as_of)))}
-        return [{**p, **{k: totals[p["name"]][k] for k in TOTALS}} for p in current_provinces()]
+        tracked directive); old merged provinces as aliases. A last row, ``unknown`` (code 0),
+        counts the documents whose province could not be read."""
+        opts = GapOptions(as_of=_as_of(as_of))
+        totals = {m.province: m.totals() for m in state.reports(opts)}
+        unknown = unknown_totals(state.graph(), state.gaps(replace(opts, kinds=DOCUMENT_KINDS)))
+        return [{**p, **{k: totals[p["name"]][k] for k in TOTALS}} for p in current_provinces()] + [
+            {
+                "name": UNKNOWN_PROVINCE,
+                "code": 0,
+                "full_name": UNKNOWN_PROVINCE,
+                "old_names": [],
+                **unknown,
+                "note": UNKNOWN_PROVINCE_NOTE,
+            }
+        ]
 
     @app.get("/provinces/{province}/report", tags=["provinces"], dependencies=[Read],
              responses={**ERRORS, **auth_errors, 200: {"description": "The report", "content": {

@@ -6,7 +6,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -496,14 +496,22 @@ def report(
     \b
         lineage report --province "Hải Phòng" --format docx --lang vi --out out/reports
     """
-    from graph.province_report import province_reports
+    from graph.province_report import province_reports, unknown_totals
     from viz.report import write_province_reports
 
     opts = GapOptions(as_of=as_of or date.today().isoformat(), directives=directives,
                       tracked=_tracked(tracked_file))  # fmt: skip
     with _open(db) as store:
         models = province_reports(store, opts, list(provinces) or None)
-    paths = write_province_reports(models, out, list(formats) or ["html", "xlsx", "docx"], lang)
+        # Every province written: the index gets the line of the documents whose province is unknown.
+        unknown = (
+            None
+            if provinces
+            else unknown_totals(store.graph(), store.gaps(replace(opts, kinds=DOCUMENT_KINDS)))
+        )
+    paths = write_province_reports(
+        models, out, list(formats) or ["html", "xlsx", "docx"], lang, unknown=unknown
+    )
     for p in paths:
         click.echo(str(p))
 

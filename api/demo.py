@@ -68,8 +68,9 @@ def run_demo(
     browser = write_browser(
         subgraph_json(G, gaps), out / "browser.html", "Sơ đồ văn bản triển khai – toàn quốc"
     )
-    reports = write_province_reports(models, out / "reports", ["html", "xlsx", "docx"], "vi")
-    rows = [(m.province, m.totals()) for m in models] + [("(unknown)", unknown_totals(G, gaps))]
+    unknown = unknown_totals(G, gaps)
+    reports = write_province_reports(models, out / "reports", ["html", "xlsx", "docx"], "vi", unknown=unknown)
+    rows = [(m.province, m.totals()) for m in models] + [("(unknown)", unknown)]
     echo("")
     echo(
         f"{'province':<16} {'documents':>9} {'edges':>7} {'gaps':>6} {'uncovered units':>15}   (as of {opts.as_of})"

@@ -148,6 +148,7 @@ class ProvincePublic(BaseModel):
     edges: int
     gaps: int = Field(description="Document gaps (every kind but unit_coverage)")
     uncovered_units: int = Field(description="Units with no document carrying out a tracked directive")
+    note: str | None = Field(default=None, description="Why a row stands apart (the 'unknown' province)")
 
 
 class GraphPublic(BaseModel):

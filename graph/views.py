@@ -19,9 +19,21 @@ from ontology.gaps import Gap
 from ontology.provinces import MERGED_INTO
 from ontology.units import PROVINCIAL_DEPARTMENTS
 
-__all__ = ["DEFAULT_NODE_LIMIT", "current_provinces", "node_view", "province_summary", "subgraph_json"]
+__all__ = [
+    "DEFAULT_NODE_LIMIT",
+    "UNKNOWN_PROVINCE",
+    "UNKNOWN_PROVINCE_NOTE",
+    "current_provinces",
+    "matches_province",
+    "node_view",
+    "province_summary",
+    "subgraph_json",
+]
 
 DEFAULT_NODE_LIMIT = 1000
+# The name that asks for the documents whose province could not be read (kept, never guessed).
+UNKNOWN_PROVINCE = "unknown"
+UNKNOWN_PROVINCE_NOTE = "province could not be read from the document (kept, never guessed)"
 
 
 def current_provinces() -> list[dict[str, Any]]:
@@ -37,10 +49,13 @@ def current_provinces() -> list[dict[str, Any]]:
     return out
 
 
-def _matches_province(attrs: dict[str, Any], province: str | None) -> bool:
-    """Documents of the current province a name means (old merged names are aliases)."""
+def matches_province(attrs: dict[str, Any], province: str | None) -> bool:
+    """Documents of the current province a name means (old merged names are aliases);
+    ``UNKNOWN_PROVINCE`` means the documents whose province could not be read."""
     if province is None:
         return True
+    if province == UNKNOWN_PROVINCE:
+        return not attrs.get("province")
     return fold(attrs.get("province") or "") == fold(current_province_name(province) or province)
 
 
@@ -89,7 +104,7 @@ def subgraph_json(
         keep = set(nx.single_source_shortest_path_length(und, root, cutoff=depth))
     else:
         keep = {
-            n for n, a in G.nodes(data=True) if a["status"] == "ingested" and _matches_province(a, province)
+            n for n, a in G.nodes(data=True) if a["status"] == "ingested" and matches_province(a, province)
         }
         keep |= {v for n in list(keep) for v in G.successors(n)}
     if level:

@@ -118,3 +118,20 @@ def test_console_total_adds_up(demo: dict[str, Any], tmp_path: Path) -> None:
     body, total = rows[:-1], rows[-1]
     assert total[0] == "total" and len(body) == 35  # 34 provinces and the unknown line
     assert [sum(int(r[-k]) for r in body) for k in (4, 3, 2, 1)] == [int(v) for v in total[-4:]]
+
+
+def test_unknown_province_is_counted_alike(demo: dict[str, Any]) -> None:
+    """The documents whose province could not be read: the console's line, the API's row and the index's."""
+    row = next(line for line in demo["lines"] if line.startswith("(unknown)")).split()
+    rows = json.loads((demo["out"] / "reports" / "index.json").read_text(encoding="utf-8"))
+    index = next(r for r in rows if r["province"] == "unknown")
+    with open_store(demo["out"] / "lineage.db") as store:
+        api = TestClient(create_app(store)).get("/provinces", params={"as_of": AS_OF}).json()[-1]
+    assert [int(v) for v in row[1:4]] == [index["documents"], index["edges"], index["gaps"]]
+    assert [api["documents"], api["edges"], api["gaps"]] == [
+        index["documents"],
+        index["edges"],
+        index["gaps"],
+    ]
+    assert index["documents"] > 0
+    assert t("province_unknown") in (demo["out"] / "reports" / "index.html").read_text(encoding="utf-8")

@@ -213,6 +213,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Units with no document carrying out a directive",
     ),
     "province_unknown": ("(chưa xác định tỉnh)", "(province unknown)"),
+    "province_unknown_note": (
+        "văn bản không ghi rõ tỉnh: giữ nguyên, không suy đoán",
+        "the province could not be read from the document: kept, never guessed",
+    ),
     "no_number": ("(không số)", "(no number)"),
     "recipients": ("Nơi nhận:", "Recipients:"),
     "recipients_default": (

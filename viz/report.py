@@ -27,7 +27,7 @@ from typing import Any, Literal, cast
 from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
 
 from graph.province_report import ProvinceReport
-from graph.views import current_provinces
+from graph.views import UNKNOWN_PROVINCE, current_provinces
 from ingest.gazetteer import fold
 from ontology.gaps import DOCUMENT_GAP_KINDS, Gap
 from viz import charts
@@ -1396,12 +1396,14 @@ def write_province_reports(
     lang: str = "vi",
     *,
     header: ReportHeader | None = None,
+    unknown: dict[str, int] | None = None,
 ) -> list[Path]:
     """Write each province's report in each format to ``out_dir/<slug>.<fmt>``, and ``index.html``.
 
     The index lists every province written into ``out_dir`` so far (its rows are kept in
     ``index.json``): writing one province's report again replaces its row and keeps the others.
-    Returns the paths written, ``index.html`` last.
+    ``unknown`` (``graph.province_report.unknown_totals``) adds the line of the documents whose
+    province could not be read. Returns the paths written, ``index.html`` last.
     """
     formats = _formats(fmt)
     if lang not in ("vi", "en"):
@@ -1428,6 +1430,10 @@ def write_province_reports(
                                    "documents": totals["documents"], "edges": totals["edges"], "gaps": totals["gaps"],
                                    "uncovered_units": totals["uncovered_units"], "as_of": model.as_of,
                                    "files": {**old, **files}}  # fmt: skip
+    if unknown is not None:
+        entries[UNKNOWN_PROVINCE] = {"province": UNKNOWN_PROVINCE, "full_name": t("province_unknown", language),
+                                     "old_names": [t("province_unknown_note", language)], **unknown,
+                                     "as_of": snapshot.get("as_of") or "", "files": {}}  # fmt: skip
     order = {p["name"]: i for i, p in enumerate(current_provinces())}
     rows = sorted(entries.values(), key=lambda e: order.get(e["province"], len(order)))
     (out_dir / INDEX_DATA).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

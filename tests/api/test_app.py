@@ -116,9 +116,20 @@ class TestRead:
 
     def test_provinces(self, client: TestClient) -> None:
         rows = client.get("/provinces").json()
-        assert len(rows) == 34
+        assert len(rows) == 35
         hp = next(r for r in rows if r["name"] == "Hải Phòng")
         assert hp["old_names"] == ["Hải Dương"] and hp["documents"] == 1
+        # The documents whose province could not be read: a row of their own, with the reason.
+        unknown = rows[-1]
+        assert (
+            unknown["name"] == "unknown" and unknown["code"] == 0 and "could not be read" in unknown["note"]
+        )
+        assert sum(r["documents"] for r in rows) == 5  # every seed counted once, none lost
+        listed = client.get("/documents", params={"province": "unknown"}).json()
+        assert listed["count"] == unknown["documents"] > 0
+        assert all(d["province"] is None for d in listed["items"])
+        drawn = client.get("/graph", params={"province": "unknown"}).json()
+        assert listed["items"][0]["key"] in {n["id"] for n in drawn["nodes"]}
 
     def test_province_report_json(self, client: TestClient) -> None:
         body = client.get("/provinces/Quảng Ngãi/report").json()

@@ -6,7 +6,9 @@ from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.store import open_store
 
-HEAD = "ỦY BAN NHÂN DÂN\n{unit}\nSố: {number}\n{place}, ngày {day} tháng {month} năm 2025\nKẾ HOẠCH\n{title}\n"
+HEAD = (
+    "ỦY BAN NHÂN DÂN\n{unit}\nSố: {number}\n{place}, ngày {day} tháng {month} năm 2025\nKẾ HOẠCH\n{title}\n"
+)
 BODY = "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch.\n"
 
 

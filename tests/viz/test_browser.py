@@ -9,6 +9,7 @@ the browser makes is recorded.
 import json
 import os
 import re
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -273,7 +274,14 @@ def test_app_draws_and_filters(
         page = _app_page(context, live_server)
         assert page.evaluate("lineageApp.nodes.length") == len(subgraph_json(G, gaps)["nodes"])
         assert page.evaluate("Object.keys(lineageApp.network.getPositions()).length") > 0
-        assert page.locator("#province option").count() == 35
+        assert page.locator("#province option").count() == 36  # all, the 34 provinces, province unknown
+        # Each province's option shows the totals of GET /provinces (the same as the reports and the CLI).
+        with urllib.request.urlopen(live_server + "provinces") as resp:
+            totals = {p["name"]: p for p in json.load(resp)}
+        hp = page.locator('#province option[value="Hải Phòng"]').inner_text()
+        assert f"{totals['Hải Phòng']['gaps']} thiếu sót" in hp
+        assert f"{totals['Hải Phòng']['uncovered_units']} đơn vị chưa triển khai" in hp
+        assert "chưa xác định tỉnh" in page.locator('#province option[value="unknown"]').inner_text()
         assert page.locator("#banner").is_hidden()
         assert "văn bản" in page.locator("#status").inner_text()
 

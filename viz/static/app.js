@@ -340,8 +340,11 @@
       const sel = $('province');
       for (const p of list || []) {
         const old = (p.old_names || []).filter(Boolean);
-        const text = old.length ? `${p.name} (gồm ${old.join(', ')})` : p.name;
-        sel.append(el('option', { value: p.name }, text));
+        // The totals every face shows for the province (GET provinces): document gaps, and apart
+        // from them the units with no document carrying out a tracked directive.
+        const name = p.code === 0 ? '(chưa xác định tỉnh)' : (old.length ? `${p.name} (gồm ${old.join(', ')})` : p.name);
+        const text = `${name} — ${p.documents} văn bản, ${p.gaps} thiếu sót, ${p.uncovered_units} đơn vị chưa triển khai`;
+        sel.append(el('option', { value: p.name, title: p.note || '', 'data-gaps': p.gaps, 'data-uncovered': p.uncovered_units }, text));
       }
     } catch (err) {
       setStatus(`Không tải được danh sách tỉnh/thành: ${err.message}`, true);
