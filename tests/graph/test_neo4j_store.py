@@ -33,7 +33,6 @@ from tests.conftest import CORPUS, SEEDS, first_reached
 from tests.graph.test_store import canonical
 
 AS_OF = "2026-11-22"
-DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth")
 
 needs_arcadedb = pytest.mark.skipif(
     not arcadedb_available(),
@@ -170,14 +169,6 @@ def assert_same_answers(a: Any, b: Any, depths: tuple[int | None, ...] = (None,)
 
 
 # -- fixtures -------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def bolt() -> Iterator[BoltServer]:
-    if not arcadedb_available():
-        pytest.skip("arcadedb-embedded is not installed (pip install arcadedb-embedded)")
-    with BoltServer(databases=DATABASES) as server:
-        yield server
 
 
 def neo(server: BoltServer, database: str) -> Neo4jStore:
