@@ -243,7 +243,7 @@ Q_CHAIN_BROKEN: Final = """
 MATCH (n:Document)
 WHERE n.status = 'ingested' AND n.doc_type IN $plan_types AND coalesce(n.level, '') <> 'central'
   AND ($province IS NULL OR n.province_fold = $province)
-  AND (n)-[:IMPLEMENTS]-()
+  AND (n)-[:IMPLEMENTS]->()
 OPTIONAL MATCH (n)-[:IMPLEMENTS*1..]->(u:Document)
 WHERE u <> n
 WITH n, collect(DISTINCT u) AS up
@@ -314,6 +314,8 @@ MATCH (r:Document)-[e:REPORTS_ON]->(d:Document)
 WHERE r.status = 'ingested' AND r.doc_type = $report_type
   AND ($province IS NULL OR r.province_fold = $province)
   AND NOT (d.status = 'ingested' AND coalesce(d.doc_type, '') = $report_type)
+  AND NOT (d.status = 'ingested' AND coalesce(d.issuer_fold, '') = coalesce(r.issuer_fold, '')
+           AND coalesce(d.province_fold, '') = coalesce(r.province_fold, ''))
 WITH d, collect([r, e]) AS reports
 OPTIONAL MATCH (d)<-[:IMPLEMENTS]-(p:Document)
 WHERE p.status = 'ingested' AND p.doc_type IN $plan_types AND coalesce(p.level, '') <> 'central'
