@@ -97,6 +97,21 @@ def from_cli(demo: dict[str, Any], province: str) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
+def from_cli_report(demo: dict[str, Any], province: str) -> tuple[int, int]:
+    """``lineage report --province`` into a folder of its own: the model the demo's reports came from."""
+    out = demo["out"] / f"cli-{slug(province)}"
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(demo["out"] / "lineage.db"), "--province", province, "--as-of", AS_OF,
+              "--format", "html", "--out", str(out)],
+        catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = (out / f"{slug(province)}.html").read_text(encoding="utf-8")
+    found = [re.search(rf"<th>{label}</th><td>([^<]*)</td>", html) for label in (GAPS, UNCOVERED)]
+    assert found[0] is not None and found[1] is not None
+    return _int(found[0].group(1)), _int(found[1].group(1))
+
+
 @pytest.mark.parametrize("province", PROVINCES)
 def test_every_face_gives_the_same_totals(demo: dict[str, Any], province: str) -> None:
     answers = {
