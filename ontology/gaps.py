@@ -126,7 +126,7 @@ class Gap:
         sources = attrs.get("sources") or ()
         coverage = unit_level is not None
         return cls(
-            kind=GapKind(kind),
+            kind=kind if isinstance(kind, GapKind) else GapKind(kind),
             document=key,
             reason=reason,
             source=sources[0] if sources else None,
@@ -168,6 +168,9 @@ class Gap:
         }
 
 
+_KIND_ORDER = {k: i for i, k in enumerate(GapKind)}
+
+
 def gap_order(row: Gap) -> tuple[int, str, str, tuple[str, ...], str]:
     """The order gap rows are listed in, by every backend: kind, province, document, related, unit."""
-    return list(GapKind).index(row.kind), row.province or "", row.document, row.related, row.unit or ""
+    return _KIND_ORDER[row.kind], row.province or "", row.document, row.related, row.unit or ""
