@@ -67,7 +67,12 @@ def _indirectly_reported(G: nx.MultiDiGraph, plan: str) -> bool:
         for report, _, r in G.in_edges(basis, keys=True):
             a = G.nodes[report]
             same_unit = (fold(a.get("issuer") or ""), fold(a.get("province") or "")) == unit
-            if r == "reports_on" and a["status"] == "ingested" and a.get("doc_type") == "Báo cáo" and same_unit:
+            if (
+                r == "reports_on"
+                and a["status"] == "ingested"
+                and a.get("doc_type") == "Báo cáo"
+                and same_unit
+            ):
                 return True
     return False
 
