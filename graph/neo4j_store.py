@@ -58,7 +58,7 @@ from graph.store import (
     own_key,
 )
 from ingest.gazetteer import current_province_name, fold
-from ingest.records import Extraction
+from ingest.records import NOT_A_DOCUMENT, Extraction
 from ontology.catalog import Catalog, load_catalog
 from ontology.gaps import Gap, GapKind, Reason, gap_order
 from ontology.gaps import ReasonCode as R
@@ -812,6 +812,16 @@ class Neo4jStore:
         cited = sorted(set(keys) - {d.key for d in docs})
         found = _rows(tx, Q_MENTIONS_BY_TARGET, {"keys": cited}) if cited else []
         refs = sorted((_reference_row(r["m"]) for r in found), key=lambda r: (r.path, r.position))
+        # A file that is no document cites nothing in the lineage (as build_graph leaves it out).
+        citing = sorted({r.source_key for r in refs})
+        left_out = {
+            d.key
+            for d in (
+                _document_row(r["f"]) for r in (_rows(tx, Q_FILES_BY_KEY, {"keys": citing}) if citing else [])
+            )
+            if NOT_A_DOCUMENT in d.warnings
+        }
+        refs = [r for r in refs if r.source_key not in left_out]
         G = build_graph(docs, refs, self.catalog)
         places = _first_places(docs, refs)
         keep = [k for k in keys if k in G and "status" in G.nodes[k]]

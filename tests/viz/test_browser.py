@@ -192,8 +192,10 @@ def test_app_styles_mirror_the_static_page() -> None:
     js = (STATIC_DIR / "app.js").read_text(encoding="utf-8")
     colours = dict(re.findall(r"'([^']+)': '(#[0-9a-f]{6})'", js))
     assert {k: v for k, v in colours.items() if k in DOC_TYPE_COLORS} == DOC_TYPE_COLORS
-    for rel, (label, colour, _dashes, width) in RELATION_STYLES.items():
-        assert re.search(rf"{rel}: \{{ label: '{label}', color: '{colour}', .*width: {width} \}}", js), rel
+    for rel, (_label, colour, _dashes, width) in RELATION_STYLES.items():
+        # The label is filled from GET /labels (the one label table); colours and widths mirror the page.
+        assert re.search(rf"{rel}: \{{ label: '{rel}', color: '{colour}', .*width: {width} \}}", js), rel
+    assert "GAP_LABELS = {}" in js and "api('labels')" in js
 
 
 # ---------- in headless Chromium ----------
