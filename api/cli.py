@@ -16,6 +16,7 @@ from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
+from ingest.limits import Limits
 from ingest.records import Extraction
 from ontology.errors import LineageError
 
@@ -85,6 +86,29 @@ def _open(conn: "Connection | Path") -> StoreBackend:
     return open_store(conn.db)
 
 
+def limit_option[F: Callable[..., Any]](f: F) -> F:
+    """``--limit NAME=VALUE`` (repeatable) over the defaults and ``$LINEAGE_MAX_…``; passes ``limits``."""
+
+    @click.option("--limit", "limit_values", multiple=True, metavar="NAME=VALUE",
+                  help="Change a per-file limit, e.g. max_file_bytes=200000000 (0 turns it off; "
+                       "see ingest/limits.py for the names and defaults).")  # fmt: skip
+    @functools.wraps(f)
+    def wrapper(*args: Any, limit_values: tuple[str, ...], **kwargs: Any) -> Any:
+        given: dict[str, str] = {}
+        for item in limit_values:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--limit")
+            given[name.strip()] = value.strip()
+        try:
+            limits = Limits.from_env().with_values(given)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--limit") from exc
+        return f(*args, limits=limits, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 __all__ = ["cli", "main"]
 
 
@@ -119,7 +143,8 @@ def _table(ex: Extraction) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
-def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+@limit_option
+def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> None:
     """Extract identity, references, relations and deadlines from document files.
 
     PATHS are files or folders (walked recursively). JSON output is one object per file
@@ -129,7 +154,7 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
         lineage extract corpus/ --format json > extracted.jsonl
     """
     failures = 0
-    for result in extract_paths(paths):
+    for result in extract_paths(paths, limits):
         if isinstance(result, ExtractionFailure):
             failures += 1
             click.echo(f"error: {result.error}", err=True)
@@ -150,13 +175,18 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
 @click.option("-j", "--jobs", default=lambda: os.cpu_count() or 1, show_default="number of CPUs", type=click.IntRange(min=1),
-              help="Processes reading and extracting files.")  # fmt: skip
+              help="Processes reading and extracting files, each file alone.")  # fmt: skip
+@limit_option
 @friendly_errors
-def ingest(paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int) -> None:
+def ingest(
+    paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int, limits: Limits
+) -> None:
     """Ingest document files into the store (incremental and idempotent).
 
     Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
-    contributed. A file that cannot be read is reported and the batch goes on.
+    contributed. A file that cannot be read is reported and the batch goes on. Files are read
+    in worker processes: one past a limit (--limit), or that crashes or outlives its worker,
+    fails alone.
 
     \b
         lineage ingest corpus/ --db lineage.db
@@ -169,7 +199,7 @@ def ingest(paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, j
             click.echo(f"{outcome:<9} {path}", err=True)
 
     with _open(db) as store:
-        report = ingest_paths(store, paths, show, workers=jobs)
+        report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"

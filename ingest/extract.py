@@ -10,6 +10,7 @@ from ingest.deadlines import find_deadlines
 from ingest.errors import ExtractionError, unreadable
 from ingest.identity import read_identity
 from ingest.layout import Layout, analyse_layout
+from ingest.limits import DEFAULT_LIMITS, Limits
 from ingest.normalize import normalize
 from ingest.readers import READERS, read_file
 from ingest.records import NOT_A_DOCUMENT, OTHER_TYPE, DocumentIdentity, Extraction, SourceText
@@ -67,9 +68,10 @@ def _looks_official(doc: DocumentIdentity, lay: Layout) -> bool:
     )
 
 
-def extract_file(path: Path) -> Extraction:
-    """Read and extract one file; raises ``ExtractionError`` naming the file and the problem."""
-    return extract_text(read_file(path))
+def extract_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Extraction:
+    """Read and extract one file; raises ``ExtractionError`` naming the file and the problem
+    (``LimitExceeded`` past one of ``limits``)."""
+    return extract_text(read_file(path, limits))
 
 
 def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -96,11 +98,13 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield Path(e.path)
 
 
-def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | ExtractionFailure]:
+def extract_paths(
+    paths: Iterable[Path], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Extraction | ExtractionFailure]:
     """Extract every document under ``paths``; a bad file becomes an ``ExtractionFailure`` and the batch goes on."""
     for f in iter_document_files(paths):
         try:
-            yield extract_file(f)
+            yield extract_file(f, limits)
         except ExtractionError as exc:
             yield ExtractionFailure(str(f), str(exc))
         except OSError as exc:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ingest.errors import ExtractionError, UnsupportedFormat
 from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
+from ingest.limits import DEFAULT_LIMITS, Limits, check_pdf_pages, check_zip
 from ingest.records import SourceText
 
 __all__ = ["READERS", "read_file"]
@@ -236,8 +237,9 @@ READERS: dict[str, Callable[[Path], SourceText]] = {
 }
 
 
-def read_file(path: Path) -> SourceText:
-    """Read one file into text; raise ``ExtractionError`` naming the file and the problem."""
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
+    """Read one file into text; raise ``ExtractionError`` naming the file and the problem
+    (``LimitExceeded`` for a file past one of ``limits``, checked before the costly part)."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         msg = f"{path}: unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(READERS))}"
@@ -245,7 +247,13 @@ def read_file(path: Path) -> SourceText:
     if not path.is_file():
         msg = f"{path}: not a file"
         raise ExtractionError(msg)
+    limits.check(path, "max_file_bytes", path.stat().st_size, "file size")
+    if reader is _read_docx:
+        check_zip(path, limits)
+    elif reader is _read_pdf:
+        check_pdf_pages(path, limits)
     source = reader(path)
+    limits.check(path, "max_chars", len(source.text), "text length (characters)")
     if not source.text.strip():
         msg = f"{path}: no text in the file"
         raise ExtractionError(msg)
