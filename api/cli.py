@@ -3,6 +3,7 @@
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,7 +110,22 @@ def limit_option[F: Callable[..., Any]](f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-__all__ = ["cli", "main"]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` for a log line: control characters (newlines, terminal escapes) in file names
+    written as ``\\xNN``, so that one file is one line and cannot restyle the terminal.
+
+    >>> one_line("a\\nb\\x1b[31m.txt")
+    'a\\\\x0ab\\\\x1b[31m.txt'
+    """
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+__all__ = ["cli", "main", "one_line"]
 
 
 @click.group()
@@ -140,7 +156,7 @@ def _table(ex: Extraction) -> str:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
 @limit_option
@@ -157,7 +173,7 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> 
     for result in extract_paths(paths, limits):
         if isinstance(result, ExtractionFailure):
             failures += 1
-            click.echo(f"error: {result.error}", err=True)
+            click.echo(f"error: {one_line(result.error)}", err=True)
             continue
         if fmt == "json":
             click.echo(json.dumps(result.to_json(), ensure_ascii=False))
@@ -170,7 +186,7 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> 
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
@@ -194,9 +210,9 @@ def ingest(
 
     def show(path: str, outcome: str) -> None:
         if outcome.startswith("failed"):
-            click.echo(f"error: {outcome[8:]}", err=True)
+            click.echo(f"error: {one_line(outcome[8:])}", err=True)
         elif not quiet:
-            click.echo(f"{outcome:<9} {path}", err=True)
+            click.echo(f"{outcome:<9} {one_line(path)}", err=True)
 
     with _open(db) as store:
         report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)

@@ -1,6 +1,7 @@
 """Ingest files into a store: read, extract, upsert; a bad file is reported and the batch goes on."""
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -78,7 +79,10 @@ def ingest_paths(
 
     def items() -> Iterator[tuple[str, str | None]]:
         for f in iter_document_files(paths):
-            path = str(f.resolve())
+            try:
+                path = str(f.resolve())
+            except (OSError, RuntimeError):  # a looping link: kept by its name, reading it says why
+                path = os.path.abspath(f)
             yield path, store.file_hash(path)
 
     try:

@@ -2,16 +2,18 @@
 it past ``max_seconds`` fails by itself, the worker is replaced, and the batch goes on.
 
 Each worker takes one file at a time over a pipe, so the parent always knows which file a dead
-worker was reading. Workers are forked from a fork server (safe in a threaded parent such as the
-API), limit their own address space to ``max_worker_memory``, and die with their parent: a
-parent-death signal on Linux, and end-of-file on their pipe elsewhere.
+worker was reading. Workers are forked (from a fork server in a threaded parent such as the API),
+limit their own address space to ``max_worker_memory``, and die with their parent: a parent-death
+signal on Linux, and a watch on the parent's pid.
 """
 
 import contextlib
 import multiprocessing
 import multiprocessing.connection
+import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -28,21 +30,33 @@ Task = tuple[str, str | None]  # (path, the sha256 stored for it)
 Work = Callable[[str, str | None, Limits], Any]  # returns a result tuple whose first item is the path
 
 
-def _die_with_parent() -> None:
-    if sys.platform != "linux":
-        return
-    import ctypes
+def _die_with_parent(parent: int) -> None:
+    """Exit when ``parent`` does: a parent-death signal when it forked us, and a watch on its pid
+    (a worker forked by the fork server has the server as its parent)."""
+    if sys.platform == "linux":
+        import ctypes
 
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _serve(conn: Connection, work: Work, limits: Limits, failure: Callable[[str, str], Any]) -> None:
+def _serve(
+    conn: Connection, work: Work, limits: Limits, failure: Callable[[str, str], Any], parent: int
+) -> None:
     """A worker's loop: read a task, send its result, until the pipe closes or says stop."""
-    _die_with_parent()
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if limits.max_worker_memory and sys.platform != "win32":
         import resource
@@ -85,6 +99,10 @@ class _Worker:
 
 
 def _context() -> Any:
+    """Fork from a single-threaded parent (the command line); from a fork server in a threaded one
+    (the API), where forking could copy a lock another thread holds."""
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["graph.ingest"])
     return ctx
@@ -118,7 +136,7 @@ def run_isolated(
 
     def start() -> _Worker:
         parent, child = ctx.Pipe()
-        p = ctx.Process(target=_serve, args=(child, work, limits, failure), daemon=True)
+        p = ctx.Process(target=_serve, args=(child, work, limits, failure, os.getpid()), daemon=True)
         p.start()
         child.close()
         return _Worker(p, parent)

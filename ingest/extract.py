@@ -89,13 +89,22 @@ def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
 def _walk(folder: Path) -> Iterator[Path]:
     """The readable files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, streamed:
     a national corpus has a million files, too many to list and sort at once."""
-    with os.scandir(folder) as it:
-        entries = sorted(it, key=lambda e: e.name)
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        yield folder  # a folder that cannot be listed: reading it says why
+        return
     for e in entries:
-        if e.is_dir(follow_symlinks=False):
+        if e.is_dir(follow_symlinks=False):  # a link to a folder is not followed: no loops
             yield from _walk(Path(e.path))
-        elif e.is_file() and not e.name.startswith(".") and Path(e.name).suffix.lower() in READERS:
-            yield Path(e.path)
+        elif not e.name.startswith(".") and Path(e.name).suffix.lower() in READERS:
+            try:
+                is_file = e.is_file()
+            except OSError:  # a looping link: reading it says why
+                is_file = True
+            if is_file:
+                yield Path(e.path)
 
 
 def extract_paths(
