@@ -11,6 +11,7 @@ from ingest.errors import ExtractionError, unreadable
 from ingest.extract import extract_file, iter_document_files
 from ingest.limits import DEFAULT_LIMITS, Limits
 from ingest.records import Extraction
+from ontology.errors import LineageError
 
 __all__ = ["ingest_paths", "sha256_of"]
 
@@ -85,6 +86,8 @@ def ingest_paths(
                 path = os.path.abspath(f)
             yield path, store.file_hash(path)
 
+    written: dict[str, str] = {}  # path → sha256 of the files this run added or changed
+    current: str | None = None  # the file being written
     try:
         with store.batch():
             for path, sha, ex, error in _extracted(
@@ -98,9 +101,31 @@ def ingest_paths(
                     report.unchanged.append(path)
                     tell(path, "unchanged")
                     continue
+                current = path
                 outcome = store.upsert(path, sha, ex, report.run_id)
                 getattr(report, outcome).append(path)
+                written[path] = sha
                 tell(path, outcome)
+    except LineageError as exc:
+        _keep_what_was_stored(store, report, written, exc)
+        if current is not None and current not in written:
+            report.failed.append((current, f"{current}: not stored ({exc})"))
+        raise
     finally:
         store.finish_run(report)
     return report
+
+
+def _keep_what_was_stored(
+    store: StoreBackend, report: IngestReport, written: dict[str, str], exc: Exception
+) -> None:
+    """After the store failed (disk full, say), count as added or changed only the files it holds:
+    the others move to ``failed``, so the run record matches what was stored."""
+    for outcome in ("added", "changed"):
+        kept = []
+        for path in getattr(report, outcome):
+            if store.file_hash(path) == written[path]:
+                kept.append(path)
+            else:
+                report.failed.append((path, f"{path}: not stored ({exc})"))
+        setattr(report, outcome, kept)
