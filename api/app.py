@@ -5,19 +5,24 @@ one shape, ``{"ok": false, "error": "...", "status": N}``. Reading needs no key 
 requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
 """
 
+import contextlib
 import datetime as dt
+import hashlib
+import os
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, BinaryIO, Literal
 
 from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.guard import UploadGuard
 from api.keys import KeyStore
 from api.schemas import (
     DocumentDetail,
@@ -38,6 +43,7 @@ from graph.lineage import DEFAULT_LIMIT, lineage
 from graph.views import current_provinces, node_view, province_summary, subgraph_json
 from ingest.errors import UnsupportedFormat
 from ingest.gazetteer import current_province_name, fold
+from ingest.limits import Limits
 from ingest.readers import READERS
 from ontology.errors import LineageError
 
@@ -65,17 +71,30 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 
 class AppState:
-    """The store, a lock around it (SQLite connections are shared), and cached answers."""
+    """The store, a lock around it (SQLite connections are shared), and cached answers.
+
+    Gap answers are cached until the store changes, least recently used first out, at most
+    ``GAP_CACHE_ROWS`` rows in all: distinct ``as_of`` dates cannot grow the server without bound.
+    """
+
+    GAP_CACHE_ROWS = 200_000
 
     def __init__(
-        self, store: Any, keys: KeyStore | None, require_read_key: bool, upload_dir: Path | None
+        self,
+        store: Any,
+        keys: KeyStore | None,
+        require_read_key: bool,
+        upload_dir: Path | None,
+        limits: Limits,
     ) -> None:
         self.store = store
         self.keys = keys
         self.require_read_key = require_read_key
         self.upload_dir = upload_dir
+        self.limits = limits
         self.lock = threading.RLock()
-        self._gaps: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        self._gaps: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
+        self._gap_rows = 0
         self._state: Any = None
 
     @contextmanager
@@ -89,6 +108,7 @@ class AppState:
             if G is not self._state:
                 self._state = G
                 self._gaps.clear()
+                self._gap_rows = 0
             return G
 
     def gaps(self, opts: GapOptions) -> list[dict[str, Any]]:
@@ -96,9 +116,32 @@ class AppState:
         key = (opts.kinds, opts.province, opts.as_of, opts.report_period_days, opts.directives)
         with self.lock:
             self.graph()
-            if key not in self._gaps:
-                self._gaps[key] = self.store.gaps(opts)
-            return self._gaps[key]
+            rows = self._gaps.get(key)
+            if rows is not None:
+                self._gaps.move_to_end(key)
+                return rows
+            rows = list(self.store.gaps(opts))
+            self._gaps[key] = rows
+            self._gap_rows += len(rows)
+            while self._gap_rows > self.GAP_CACHE_ROWS and len(self._gaps) > 1:
+                _, old = self._gaps.popitem(last=False)
+                self._gap_rows -= len(old)
+            return rows
+
+    def cached_gap_rows(self) -> int:
+        return self._gap_rows
+
+    def has_key(self, x_api_key: str | None) -> bool:
+        return self.keys is not None and self.keys.role_of(x_api_key) is not None
+
+    def refuse_upload(self, x_api_key: str | None) -> tuple[int, str] | None:
+        """Why an upload with this key is refused (status, message), or None."""
+        role = self.keys.role_of(x_api_key) if self.keys else None
+        if role is None:
+            return 401, "an API key with the ingest role is required (header X-API-Key)"
+        if role != "ingest":
+            return 403, "this API key does not have the ingest role"
+        return None
 
 
 AsOf = Annotated[
@@ -124,8 +167,12 @@ def create_app(
     require_read_key: bool = False,
     upload_dir: Path | None = None,
     backend: str = "sqlite",
+    limits: Limits | None = None,
 ) -> FastAPI:
-    """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert)."""
+    """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert).
+
+    Uploads are refused from their headers before the body is read (no ingest key: 401; larger than
+    ``limits.max_file_bytes``: 413), and read in a worker process under ``limits``."""
     app = FastAPI(
         title="Directive lineage API",
         version="0.1.0",
@@ -135,8 +182,14 @@ def create_app(
             "the symbol, the issuer's scope and the year, e.g. `57-NQ/TW@VN@2024`; URL-encode them."
         ),
     )
-    state = AppState(store, keys, require_read_key, upload_dir)
+    state = AppState(store, keys, require_read_key, upload_dir, limits or Limits.from_env())
     app.state.lineage = state
+    app.add_middleware(
+        UploadGuard,
+        paths={"/documents"},
+        authorize=state.refuse_upload,
+        max_bytes=state.limits.max_file_bytes,
+    )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -173,13 +226,9 @@ def create_app(
             raise StarletteHTTPException(401, "an API key is required (header X-API-Key)")
 
     def ingest_access(x_api_key: Annotated[str | None, Header()] = None) -> None:
-        role = state.keys.role_of(x_api_key) if state.keys else None
-        if role is None:
-            raise StarletteHTTPException(
-                401, "an API key with the ingest role is required (header X-API-Key)"
-            )
-        if role != "ingest":
-            raise StarletteHTTPException(403, "this API key does not have the ingest role")
+        refused = state.refuse_upload(x_api_key)  # checked before the body too, by UploadGuard
+        if refused is not None:
+            raise StarletteHTTPException(*refused)
 
     Read = Depends(read_access)
     auth_errors: dict[int | str, dict[str, Any]] = {
@@ -188,8 +237,10 @@ def create_app(
     }
 
     @app.get("/health", response_model=Health, tags=["service"])
-    def health() -> Health:
-        """Liveness and what the store holds."""
+    def health(x_api_key: Annotated[str | None, Header()] = None) -> Health:
+        """Liveness; with an API key, also what the store holds."""
+        if not state.has_key(x_api_key):
+            return Health(status="ok")
         G = state.graph()
         with state.locked() as s:
             snap = s.snapshot()
@@ -387,22 +438,29 @@ def create_app(
     def upload_documents(
         files: Annotated[list[UploadFile], File(description="Document files")],
     ) -> dict[str, Any]:
-        """Upload document files and ingest them (API key with the ingest role)."""
-        target = state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))
+        """Upload document files and ingest them (API key with the ingest role).
+
+        Each file is stored under its content hash (``<sha256>/<name>``), written to a temporary file
+        of its own first: uploads at the same time never mix. Paths in the answer are relative to the
+        upload folder."""
+        target = (state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))).resolve()
         target.mkdir(parents=True, exist_ok=True)
         saved = []
         for f in files:
             name = Path(f.filename or "upload").name
             if Path(name).suffix.lower() not in READERS:
-                msg = f"{name}: unsupported file type; expected one of {', '.join(sorted(READERS))}"
+                msg = f"{name!r}: unsupported file type; expected one of {', '.join(sorted(READERS))}"
                 raise UnsupportedFormat(msg)
-            dest = target / name
-            dest.write_bytes(f.file.read())
-            saved.append(dest)
+            saved.append(store_upload(f.file, target, name))
         with state.locked() as s:
-            report = ingest_paths(s, saved)
-        return {"run_id": report.run_id, "added": report.added, "changed": report.changed,
-                "unchanged": report.unchanged, "failed": [{"file": p, "error": e} for p, e in report.failed]}  # fmt: skip
+            report = ingest_paths(s, saved, limits=state.limits, isolated=True)
+
+        def rel(text: str) -> str:
+            return text.replace(f"{target}{os.sep}", "")
+
+        return {"run_id": report.run_id, "added": [rel(p) for p in report.added],
+                "changed": [rel(p) for p in report.changed], "unchanged": [rel(p) for p in report.unchanged],
+                "failed": [{"file": rel(p), "error": rel(e)} for p, e in report.failed]}  # fmt: skip
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:
@@ -425,6 +483,25 @@ def create_app(
         return FileResponse(path)
 
     return app
+
+
+def store_upload(body: BinaryIO, folder: Path, name: str) -> Path:
+    """Copy an uploaded file to ``folder/<sha256>/<name>`` through a temporary file of its own."""
+    h = hashlib.sha256()
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in iter(lambda: body.read(1 << 20), b""):
+                h.update(chunk)
+                out.write(chunk)
+        dest = folder / h.hexdigest() / name
+        dest.parent.mkdir(exist_ok=True)
+        os.replace(tmp, dest)  # the same bytes under the same name: replacing is harmless
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return dest
 
 
 def _public(G: Any, key: str) -> dict[str, Any]:
