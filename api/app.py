@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.guard import UploadGuard
+from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
 from api.schemas import (
     DocumentDetail,
@@ -37,9 +37,10 @@ from api.schemas import (
     ProvincePublic,
 )
 from graph.errors import NodeNotFound
-from graph.gaps import GAP_KINDS, GapOptions
+from graph.gaps import GAP_KINDS, GapOptions, find_gaps
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT, lineage
+from graph.store import LineageStore, SQLiteStore, open_store
 from graph.views import current_provinces, node_view, province_summary, subgraph_json
 from ingest.errors import UnsupportedFormat
 from ingest.gazetteer import current_province_name, fold
@@ -95,7 +96,11 @@ class AppState:
         self.lock = threading.RLock()
         self._gaps: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
         self._gap_rows = 0
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
         self._state: Any = None
+        store_path = getattr(store, "path", None)
+        folders = {upload_dir, Path(store_path).parent if store_path else None}
+        self._private = sorted({str(p.resolve()) for p in folders if p is not None}, key=len, reverse=True)
 
     @contextmanager
     def locked(self) -> Iterator[Any]:
@@ -115,18 +120,41 @@ class AppState:
         """Gap rows, cached until the store's graph changes (``graph()`` clears the cache)."""
         key = (opts.kinds, opts.province, opts.as_of, opts.report_period_days, opts.directives)
         with self.lock:
-            self.graph()
+            G = self.graph()
             rows = self._gaps.get(key)
             if rows is not None:
                 self._gaps.move_to_end(key)
                 return rows
-            rows = list(self.store.gaps(opts))
-            self._gaps[key] = rows
-            self._gap_rows += len(rows)
-            while self._gap_rows > self.GAP_CACHE_ROWS and len(self._gaps) > 1:
-                _, old = self._gaps.popitem(last=False)
-                self._gap_rows -= len(old)
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:  # one computation per question; other questions do not wait for it
+            with self.lock:
+                rows = self._gaps.get(key)
+            if rows is None:
+                rows = self._compute_gaps(G, opts)
+                with self.lock:
+                    if G is self._state:
+                        self._remember(key, rows)
+                    self._computing.pop(key, None)
             return rows
+
+    def _compute_gaps(self, G: Any, opts: GapOptions) -> list[dict[str, Any]]:
+        if isinstance(self.store, LineageStore):  # the graph view is immutable: no lock needed
+            return find_gaps(G, G.graph["_deadlines"], opts)
+        with self.lock:  # a backend of its own (Neo4j) answers through the shared store object
+            return list(self.store.gaps(opts))
+
+    def _remember(self, key: tuple[Any, ...], rows: list[dict[str, Any]]) -> None:
+        self._gaps[key] = rows
+        self._gap_rows += len(rows)
+        while self._gap_rows > self.GAP_CACHE_ROWS and len(self._gaps) > 1:
+            _, old = self._gaps.popitem(last=False)
+            self._gap_rows -= len(old)
+
+    def hide_paths(self, text: str) -> str:
+        """``text`` without the server's own folders (the upload folder, the store's folder)."""
+        for folder in self._private:
+            text = text.replace(folder + os.sep, "").replace(folder, ".")
+        return text
 
     def cached_gap_rows(self) -> int:
         return self._gap_rows
@@ -168,11 +196,13 @@ def create_app(
     upload_dir: Path | None = None,
     backend: str = "sqlite",
     limits: Limits | None = None,
+    request_seconds: float | None = None,
 ) -> FastAPI:
     """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert).
 
     Uploads are refused from their headers before the body is read (no ingest key: 401; larger than
-    ``limits.max_file_bytes``: 413), and read in a worker process under ``limits``."""
+    ``limits.max_file_bytes``: 413), and read in a worker process under ``limits``. A query that
+    takes longer than ``request_seconds`` (default ``$LINEAGE_REQUEST_SECONDS`` or 30) is answered 503."""
     app = FastAPI(
         title="Directive lineage API",
         version="0.1.0",
@@ -190,6 +220,9 @@ def create_app(
         authorize=state.refuse_upload,
         max_bytes=state.limits.max_file_bytes,
     )
+    app.add_middleware(
+        TimeLimit, seconds=request_seconds if request_seconds is not None else _request_seconds()
+    )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -202,7 +235,7 @@ def create_app(
                 if match.name != "NONE":
                     methods |= set(getattr(route, "methods", None) or ())
             headers["Allow"] = ", ".join(sorted(methods))
-        return _error(exc.status_code, str(exc.detail), headers or None)
+        return _error(exc.status_code, state.hide_paths(str(exc.detail)), headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -212,14 +245,14 @@ def create_app(
     @app.exception_handler(LineageError)
     async def lineage_error(request: Request, exc: LineageError) -> JSONResponse:
         if isinstance(exc, NodeNotFound):
-            return _error(404, str(exc))
+            return _error(404, state.hide_paths(str(exc)))
         if isinstance(exc, UnsupportedFormat):
-            return _error(415, str(exc))
-        return _error(400, str(exc))
+            return _error(415, state.hide_paths(str(exc)))
+        return _error(400, state.hide_paths(str(exc)))
 
     @app.exception_handler(ValueError)
     async def value_error(request: Request, exc: ValueError) -> JSONResponse:
-        return _error(400, str(exc))
+        return _error(400, state.hide_paths(str(exc)))
 
     def read_access(x_api_key: Annotated[str | None, Header()] = None) -> None:
         if state.require_read_key and (state.keys is None or state.keys.role_of(x_api_key) is None):
@@ -452,8 +485,12 @@ def create_app(
                 msg = f"{name!r}: unsupported file type; expected one of {', '.join(sorted(READERS))}"
                 raise UnsupportedFormat(msg)
             saved.append(store_upload(f.file, target, name))
-        with state.locked() as s:
-            report = ingest_paths(s, saved, limits=state.limits, isolated=True)
+        if isinstance(state.store, SQLiteStore):  # a writer of its own: readers go on meanwhile
+            with open_store(state.store.path) as writer:
+                report = ingest_paths(writer, saved, limits=state.limits, isolated=True)
+        else:
+            with state.locked() as s:
+                report = ingest_paths(s, saved, limits=state.limits, isolated=True)
 
         def rel(text: str) -> str:
             return text.replace(f"{target}{os.sep}", "")
@@ -483,6 +520,15 @@ def create_app(
         return FileResponse(path)
 
     return app
+
+
+def _request_seconds() -> float:
+    raw = os.environ.get("LINEAGE_REQUEST_SECONDS", "30")
+    try:
+        return float(raw)
+    except ValueError:
+        msg = f"environment variable LINEAGE_REQUEST_SECONDS: not a number of seconds: {raw!r}"
+        raise ValueError(msg) from None
 
 
 def store_upload(body: BinaryIO, folder: Path, name: str) -> Path:

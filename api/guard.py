@@ -1,4 +1,6 @@
-"""A gate in front of upload routes: the API key and the body's size are checked before the body is read.
+"""Gates in front of the app: uploads checked before their body is read, and a time limit on queries.
+
+Upload routes: the API key and the body's size are checked before the body is read.
 
 FastAPI reads a multipart body whole (spooling it to disk) before any dependency runs, so without
 this gate an anonymous client could make the server store half a gigabyte before hearing ``401``.
@@ -6,13 +8,14 @@ The gate answers ``401``/``403`` from the headers alone, ``413`` from ``Content-
 body without one (chunked) as soon as it passes the limit.
 """
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
 
-__all__ = ["UploadGuard"]
+__all__ = ["TimeLimit", "UploadGuard"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -81,3 +84,41 @@ async def _answer(send: Send, status: int, message: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+class TimeLimit:
+    """ASGI middleware: a GET not answered within ``seconds`` gets ``503`` (the work left running is
+    dropped when it ends; a worker thread cannot be stopped). ``0`` turns the limit off."""
+
+    def __init__(self, app: ASGIApp, *, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not self.seconds:
+            await self.app(scope, receive, send)
+            return
+        started = False
+        late = False
+
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if late:
+                return
+            started = True
+            await send(message)
+
+        task = asyncio.ensure_future(self.app(scope, receive, guarded))
+        done, _ = await asyncio.wait({task}, timeout=self.seconds)
+        if done:
+            task.result()
+            return
+        if started:  # the answer is on its way: let it finish
+            await task
+            return
+        late = True
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # its end, whenever, is not an error
+        await _answer(
+            send, 503,
+            f"the query took longer than {self.seconds:g} s (the operator can raise $LINEAGE_REQUEST_SECONDS)",
+        )  # fmt: skip

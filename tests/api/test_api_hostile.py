@@ -5,6 +5,7 @@ cache, a quiet /health and answers without server paths."""
 import hashlib
 import os
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -148,3 +149,35 @@ def test_health_says_little_to_the_anonymous(served: dict[str, Any]) -> None:
     assert anonymous["status"] == "ok" and anonymous["corpus_hash"] is None and anonymous["documents"] is None
     known = httpx.get(f"{served['url']}/health", headers={"X-API-Key": served["key"]}).json()
     assert known["documents"] == 5
+
+
+def test_a_query_past_the_time_limit_gets_503(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    store = open_store(tmp_path / "s.db")
+    ingest_paths(store, [SEEDS])
+    slow = TestClient(create_app(store, request_seconds=0.001))
+    r = slow.get("/gaps", params={"as_of": "2025-06-01"})
+    assert r.status_code == 503
+    assert r.json() == {"ok": False, "status": 503, "error": r.json()["error"]}
+    assert "took longer than 0.001 s" in r.json()["error"]
+    assert TestClient(create_app(store, request_seconds=30)).get("/gaps").status_code == 200
+    store.close()
+
+
+def test_a_busy_store_is_a_clear_error_without_server_paths(
+    served: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LINEAGE_BUSY_TIMEOUT", "0.3")
+    db = served["uploads"].parent / "s.db"
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")  # another process writing
+    try:
+        r = httpx.post(f"{served['url']}/documents", files=[("files", ("a.txt", SEED.read_bytes(), "text/plain"))],
+                       headers={"X-API-Key": served["key"]}, timeout=60)  # fmt: skip
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.status_code == 400
+    assert r.json()["error"].startswith("s.db: the store is busy")
+    assert str(served["uploads"].parent) not in r.text
