@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
+from api.paths import RelativePaths, common_root
 from api.schemas import (
     DocumentDetail,
     DocumentPage,
@@ -87,6 +88,7 @@ class AppState:
         require_read_key: bool,
         upload_dir: Path | None,
         limits: Limits,
+        corpus_root: Path | None = None,
     ) -> None:
         self.store = store
         self.keys = keys
@@ -98,6 +100,8 @@ class AppState:
         self._gap_rows = 0
         self._computing: dict[tuple[Any, ...], threading.Lock] = {}
         self._state: Any = None
+        self.corpus_root = str(corpus_root.resolve()) if corpus_root is not None else None
+        self._root: str | None = self.corpus_root
         store_path = getattr(store, "path", None)
         folders = {upload_dir, Path(store_path).parent if store_path else None}
         self._private = sorted({str(p.resolve()) for p in folders if p is not None}, key=len, reverse=True)
@@ -114,7 +118,17 @@ class AppState:
                 self._state = G
                 self._gaps.clear()
                 self._gap_rows = 0
+                self._root = self.corpus_root or common_root(
+                    [p for _, a in G.nodes(data=True) for p in a.get("sources") or ()]
+                )
             return G
+
+    def root(self) -> str | None:
+        """The folder paths in answers are relative to: ``corpus_root``, or the one holding every stored file."""
+        if self._state is None:
+            with contextlib.suppress(Exception):
+                self.graph()
+        return self._root
 
     def gaps(self, opts: GapOptions) -> list[dict[str, Any]]:
         """Gap rows, cached until the store's graph changes (``graph()`` clears the cache)."""
@@ -197,12 +211,15 @@ def create_app(
     backend: str = "sqlite",
     limits: Limits | None = None,
     request_seconds: float | None = None,
+    corpus_root: Path | None = None,
 ) -> FastAPI:
     """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert).
 
     Uploads are refused from their headers before the body is read (no ingest key: 401; larger than
     ``limits.max_file_bytes``: 413), and read in a worker process under ``limits``. A query that
-    takes longer than ``request_seconds`` (default ``$LINEAGE_REQUEST_SECONDS`` or 30) is answered 503."""
+    takes longer than ``request_seconds`` (default ``$LINEAGE_REQUEST_SECONDS`` or 30) is answered 503.
+    File paths in JSON answers are relative to ``corpus_root`` (default: the folder holding every
+    stored file)."""
     app = FastAPI(
         title="Directive lineage API",
         version="0.1.0",
@@ -212,7 +229,7 @@ def create_app(
             "the symbol, the issuer's scope and the year, e.g. `57-NQ/TW@VN@2024`; URL-encode them."
         ),
     )
-    state = AppState(store, keys, require_read_key, upload_dir, limits or Limits.from_env())
+    state = AppState(store, keys, require_read_key, upload_dir, limits or Limits.from_env(), corpus_root)
     app.state.lineage = state
     app.add_middleware(
         UploadGuard,
@@ -220,6 +237,7 @@ def create_app(
         authorize=state.refuse_upload,
         max_bytes=state.limits.max_file_bytes,
     )
+    app.add_middleware(RelativePaths, root=state.root)
     app.add_middleware(
         TimeLimit, seconds=request_seconds if request_seconds is not None else _request_seconds()
     )

@@ -400,9 +400,17 @@ def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo
 @click.option("--require-key", is_flag=True, help="Require an API key for reading too.")
 @click.option("--upload-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where uploaded files are kept (default: uploads/ next to the store).")  # fmt: skip
+@click.option("--corpus-root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="File paths in answers are relative to it (default: the folder holding every stored file).")  # fmt: skip
 @friendly_errors
 def serve(
-    db: Connection, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None
+    db: Connection,
+    host: str,
+    port: int,
+    keys_path: Path,
+    require_key: bool,
+    upload_dir: Path | None,
+    corpus_root: Path | None,
 ) -> None:
     """Serve the query API and the lineage browser (at /) on HOST:PORT.
 
@@ -416,7 +424,8 @@ def serve(
 
     store = _open(db)
     app = create_app(store, keys=KeyStore(keys_path), require_read_key=require_key,
-                     upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend)  # fmt: skip
+                     upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend,
+                     corpus_root=corpus_root)  # fmt: skip
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx2 as httpx
 import pytest
@@ -181,3 +182,18 @@ def test_a_busy_store_is_a_clear_error_without_server_paths(
     assert r.status_code == 400
     assert r.json()["error"].startswith("s.db: the store is busy")
     assert str(served["uploads"].parent) not in r.text
+
+
+def test_paths_in_answers_are_relative_to_the_corpus_root(served: dict[str, Any]) -> None:
+    docs = httpx.get(f"{served['url']}/documents").json()
+    sources = [s for d in docs["items"] for s in d["sources"]]
+    assert sources and set(sources) <= {p.name for p in SEEDS.glob("*.txt")}
+    key = docs["items"][0]["key"]
+    for path in (
+        "/gaps",
+        "/graph",
+        f"/documents/{quote(key, safe='')}",
+        f"/documents/{quote(key, safe='')}/lineage",
+    ):
+        r = httpx.get(f"{served['url']}{path}")
+        assert r.status_code == 200 and str(SEEDS) not in r.text, path
