@@ -32,7 +32,7 @@ browser-deps:
 
 unit: $(STAMP) browser-deps
 	$(BIN)/pytest
-	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py api/keys.py
+	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py graph/sparql.py api/keys.py api/cli.py api/paths.py
 
 test: lint typecheck unit
 

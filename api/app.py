@@ -5,21 +5,27 @@ one shape, ``{"ok": false, "error": "...", "status": N}``. Reading needs no key 
 requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
 """
 
+import contextlib
 import datetime as dt
+import hashlib
+import os
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, BinaryIO, Literal
 
 from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
+from api.paths import RelativePaths, common_root
 from api.schemas import (
     DocumentDetail,
     DocumentPage,
@@ -34,10 +40,11 @@ from api.schemas import (
 )
 from graph.coverage import CoverageCell
 from graph.errors import NodeNotFound
-from graph.gaps import GAP_KINDS, GapOptions
+from graph.gaps import GAP_KINDS, GapOptions, find_coverage, find_gaps
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT, lineage
 from graph.province_report import TOTALS, ProvinceReport, province_reports, unknown_totals
+from graph.store import LineageStore, SQLiteStore, open_store
 from graph.views import (
     UNKNOWN_PROVINCE,
     UNKNOWN_PROVINCE_NOTE,
@@ -48,6 +55,7 @@ from graph.views import (
 )
 from ingest.errors import UnsupportedFormat
 from ingest.gazetteer import current_province_name, fold
+from ingest.limits import Limits
 from ingest.readers import READERS
 from ontology.errors import LineageError
 from ontology.gaps import DOCUMENT_GAP_KINDS, Gap, GapKind
@@ -75,18 +83,38 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 
 class AppState:
-    """The store, a lock around it (SQLite connections are shared), and cached answers."""
+    """The store, a lock around it (SQLite connections are shared), and cached answers.
+
+    Gap answers are cached until the store changes, least recently used first out, at most
+    ``GAP_CACHE_ROWS`` rows in all: distinct ``as_of`` dates cannot grow the server without bound.
+    """
+
+    GAP_CACHE_ROWS = 200_000
 
     def __init__(
-        self, store: Any, keys: KeyStore | None, require_read_key: bool, upload_dir: Path | None
+        self,
+        store: Any,
+        keys: KeyStore | None,
+        require_read_key: bool,
+        upload_dir: Path | None,
+        limits: Limits,
+        corpus_root: Path | None = None,
     ) -> None:
         self.store = store
         self.keys = keys
         self.require_read_key = require_read_key
         self.upload_dir = upload_dir
+        self.limits = limits
         self.lock = threading.RLock()
-        self._gaps: dict[tuple[Any, ...], Any] = {}
+        self._gaps: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+        self._gap_rows = 0
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
         self._state: Any = None
+        self.corpus_root = str(corpus_root.resolve()) if corpus_root is not None else None
+        self._root: str | None = self.corpus_root
+        store_path = getattr(store, "path", None)
+        folders = {upload_dir, Path(store_path).parent if store_path else None}
+        self._private = sorted({str(p.resolve()) for p in folders if p is not None}, key=len, reverse=True)
 
     @contextmanager
     def locked(self) -> Iterator[Any]:
@@ -99,25 +127,32 @@ class AppState:
             if G is not self._state:
                 self._state = G
                 self._gaps.clear()
+                self._gap_rows = 0
+                self._root = self.corpus_root or common_root(
+                    [p for _, a in G.nodes(data=True) for p in a.get("sources") or ()]
+                )
             return G
+
+    def root(self) -> str | None:
+        """The folder paths in answers are relative to: ``corpus_root``, or the one holding every stored file."""
+        if self._state is None:
+            with contextlib.suppress(Exception):
+                self.graph()
+        return self._root
 
     def gaps(self, opts: GapOptions) -> list[Gap]:
         """Gap rows, cached until the store's graph changes (``graph()`` clears the cache)."""
         with self.lock:
-            self.graph()
-            if ("gaps", opts) not in self._gaps:
-                self._gaps[("gaps", opts)] = self.store.gaps(opts)
-            found: list[Gap] = self._gaps[("gaps", opts)]
-            return found
+            G = self.graph()
+        found: list[Gap] = self._cached(("gaps", opts), G, lambda: self._compute_gaps(G, opts))
+        return found
 
     def coverage(self, opts: GapOptions) -> list[CoverageCell]:
         """The coverage table, cached like the gaps."""
         with self.lock:
-            self.graph()
-            if ("coverage", opts) not in self._gaps:
-                self._gaps[("coverage", opts)] = self.store.coverage(opts)
-            found: list[CoverageCell] = self._gaps[("coverage", opts)]
-            return found
+            G = self.graph()
+        found: list[CoverageCell] = self._cached(("coverage", opts), G, lambda: self._compute_coverage(G, opts))
+        return found
 
     def snapshot(self) -> dict[str, Any]:
         with self.lock:
@@ -127,12 +162,70 @@ class AppState:
     def reports(self, opts: GapOptions, provinces: list[str] | None = None) -> list[ProvinceReport]:
         """Province report models (``graph.province_report``), cached like the gaps."""
         with self.lock:
-            self.graph()
-            key = ("reports", opts, tuple(provinces) if provinces is not None else None)
-            if key not in self._gaps:
-                self._gaps[key] = province_reports(self, opts, provinces)
-            found: list[ProvinceReport] = self._gaps[key]
-            return found
+            G = self.graph()
+        key = ("reports", opts, tuple(provinces) if provinces is not None else None)
+        found: list[ProvinceReport] = self._cached(key, G, lambda: province_reports(self, opts, provinces))
+        return found
+
+    def _cached(self, key: tuple[Any, ...], G: Any, compute: Any) -> list[Any]:
+        """The answer to ``key`` for graph ``G``: from the bounded cache, else computed once (other
+        questions do not wait for it; the global lock is not held while computing)."""
+        with self.lock:
+            rows = self._gaps.get(key)
+            if rows is not None:
+                self._gaps.move_to_end(key)
+                return rows
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            with self.lock:
+                rows = self._gaps.get(key)
+            if rows is None:
+                rows = list(compute())
+                with self.lock:
+                    if G is self._state:
+                        self._remember(key, rows)
+                    self._computing.pop(key, None)
+            return rows
+
+    def _compute_gaps(self, G: Any, opts: GapOptions) -> list[Gap]:
+        if isinstance(self.store, LineageStore):  # the graph view is immutable: no lock needed
+            return find_gaps(G, G.graph["_deadlines"], opts)
+        with self.lock:  # a backend of its own (Neo4j) answers through the shared store object
+            return list(self.store.gaps(opts))
+
+    def _compute_coverage(self, G: Any, opts: GapOptions) -> list[CoverageCell]:
+        if isinstance(self.store, LineageStore):
+            return find_coverage(G, opts)
+        with self.lock:
+            return list(self.store.coverage(opts))
+
+    def _remember(self, key: tuple[Any, ...], rows: list[Any]) -> None:
+        self._gaps[key] = rows
+        self._gap_rows += len(rows)
+        while self._gap_rows > self.GAP_CACHE_ROWS and len(self._gaps) > 1:
+            _, old = self._gaps.popitem(last=False)
+            self._gap_rows -= len(old)
+
+    def hide_paths(self, text: str) -> str:
+        """``text`` without the server's own folders (the upload folder, the store's folder)."""
+        for folder in self._private:
+            text = text.replace(folder + os.sep, "").replace(folder, ".")
+        return text
+
+    def cached_gap_rows(self) -> int:
+        return self._gap_rows
+
+    def has_key(self, x_api_key: str | None) -> bool:
+        return self.keys is not None and self.keys.role_of(x_api_key) is not None
+
+    def refuse_upload(self, x_api_key: str | None) -> tuple[int, str] | None:
+        """Why an upload with this key is refused (status, message), or None."""
+        role = self.keys.role_of(x_api_key) if self.keys else None
+        if role is None:
+            return 401, "an API key with the ingest role is required (header X-API-Key)"
+        if role != "ingest":
+            return 403, "this API key does not have the ingest role"
+        return None
 
 
 AsOf = Annotated[
@@ -158,8 +251,17 @@ def create_app(
     require_read_key: bool = False,
     upload_dir: Path | None = None,
     backend: str = "sqlite",
+    limits: Limits | None = None,
+    request_seconds: float | None = None,
+    corpus_root: Path | None = None,
 ) -> FastAPI:
-    """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert)."""
+    """Build the API around ``store`` (any backend offering graph/lineage/gaps/snapshot/upsert).
+
+    Uploads are refused from their headers before the body is read (no ingest key: 401; larger than
+    ``limits.max_file_bytes``: 413), and read in a worker process under ``limits``. A query that
+    takes longer than ``request_seconds`` (default ``$LINEAGE_REQUEST_SECONDS`` or 30) is answered 503.
+    File paths in JSON answers are relative to ``corpus_root`` (default: the folder holding every
+    stored file)."""
     app = FastAPI(
         title="Directive lineage API",
         version="0.1.0",
@@ -169,8 +271,18 @@ def create_app(
             "the symbol, the issuer's scope and the year, e.g. `57-NQ/TW@VN@2024`; URL-encode them."
         ),
     )
-    state = AppState(store, keys, require_read_key, upload_dir)
+    state = AppState(store, keys, require_read_key, upload_dir, limits or Limits.from_env(), corpus_root)
     app.state.lineage = state
+    app.add_middleware(
+        UploadGuard,
+        paths={"/documents"},
+        authorize=state.refuse_upload,
+        max_bytes=state.limits.max_file_bytes,
+    )
+    app.add_middleware(RelativePaths, root=state.root)
+    app.add_middleware(
+        TimeLimit, seconds=request_seconds if request_seconds is not None else _request_seconds()
+    )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -183,7 +295,7 @@ def create_app(
                 if match.name != "NONE":
                     methods |= set(getattr(route, "methods", None) or ())
             headers["Allow"] = ", ".join(sorted(methods))
-        return _error(exc.status_code, str(exc.detail), headers or None)
+        return _error(exc.status_code, state.hide_paths(str(exc.detail)), headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -193,27 +305,23 @@ def create_app(
     @app.exception_handler(LineageError)
     async def lineage_error(request: Request, exc: LineageError) -> JSONResponse:
         if isinstance(exc, NodeNotFound):
-            return _error(404, str(exc))
+            return _error(404, state.hide_paths(str(exc)))
         if isinstance(exc, UnsupportedFormat):
-            return _error(415, str(exc))
-        return _error(400, str(exc))
+            return _error(415, state.hide_paths(str(exc)))
+        return _error(400, state.hide_paths(str(exc)))
 
     @app.exception_handler(ValueError)
     async def value_error(request: Request, exc: ValueError) -> JSONResponse:
-        return _error(400, str(exc))
+        return _error(400, state.hide_paths(str(exc)))
 
     def read_access(x_api_key: Annotated[str | None, Header()] = None) -> None:
         if state.require_read_key and (state.keys is None or state.keys.role_of(x_api_key) is None):
             raise StarletteHTTPException(401, "an API key is required (header X-API-Key)")
 
     def ingest_access(x_api_key: Annotated[str | None, Header()] = None) -> None:
-        role = state.keys.role_of(x_api_key) if state.keys else None
-        if role is None:
-            raise StarletteHTTPException(
-                401, "an API key with the ingest role is required (header X-API-Key)"
-            )
-        if role != "ingest":
-            raise StarletteHTTPException(403, "this API key does not have the ingest role")
+        refused = state.refuse_upload(x_api_key)  # checked before the body too, by UploadGuard
+        if refused is not None:
+            raise StarletteHTTPException(*refused)
 
     Read = Depends(read_access)
     auth_errors: dict[int | str, dict[str, Any]] = {
@@ -222,8 +330,10 @@ def create_app(
     }
 
     @app.get("/health", response_model=Health, tags=["service"])
-    def health() -> Health:
-        """Liveness and what the store holds."""
+    def health(x_api_key: Annotated[str | None, Header()] = None) -> Health:
+        """Liveness; with an API key, also what the store holds."""
+        if not state.has_key(x_api_key):
+            return Health(status="ok")
         G = state.graph()
         with state.locked() as s:
             snap = s.snapshot()
@@ -440,22 +550,33 @@ def create_app(
     def upload_documents(
         files: Annotated[list[UploadFile], File(description="Document files")],
     ) -> dict[str, Any]:
-        """Upload document files and ingest them (API key with the ingest role)."""
-        target = state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))
+        """Upload document files and ingest them (API key with the ingest role).
+
+        Each file is stored under its content hash (``<sha256>/<name>``), written to a temporary file
+        of its own first: uploads at the same time never mix. Paths in the answer are relative to the
+        upload folder."""
+        target = (state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))).resolve()
         target.mkdir(parents=True, exist_ok=True)
         saved = []
         for f in files:
             name = Path(f.filename or "upload").name
             if Path(name).suffix.lower() not in READERS:
-                msg = f"{name}: unsupported file type; expected one of {', '.join(sorted(READERS))}"
+                msg = f"{name!r}: unsupported file type; expected one of {', '.join(sorted(READERS))}"
                 raise UnsupportedFormat(msg)
-            dest = target / name
-            dest.write_bytes(f.file.read())
-            saved.append(dest)
-        with state.locked() as s:
-            report = ingest_paths(s, saved)
-        return {"run_id": report.run_id, "added": report.added, "changed": report.changed,
-                "unchanged": report.unchanged, "failed": [{"file": p, "error": e} for p, e in report.failed]}  # fmt: skip
+            saved.append(store_upload(f.file, target, name))
+        if isinstance(state.store, SQLiteStore):  # a writer of its own: readers go on meanwhile
+            with open_store(state.store.path) as writer:
+                report = ingest_paths(writer, saved, limits=state.limits, isolated=True)
+        else:
+            with state.locked() as s:
+                report = ingest_paths(s, saved, limits=state.limits, isolated=True)
+
+        def rel(text: str) -> str:
+            return text.replace(f"{target}{os.sep}", "")
+
+        return {"run_id": report.run_id, "added": [rel(p) for p in report.added],
+                "changed": [rel(p) for p in report.changed], "unchanged": [rel(p) for p in report.unchanged],
+                "failed": [{"file": rel(p), "error": rel(e)} for p, e in report.failed]}  # fmt: skip
 
     @app.get("/labels", tags=["graph"], dependencies=[Read])
     def label_table(lang: Lang = "vi") -> dict[str, dict[str, str]]:
@@ -484,6 +605,34 @@ def create_app(
         return FileResponse(path)
 
     return app
+
+
+def _request_seconds() -> float:
+    raw = os.environ.get("LINEAGE_REQUEST_SECONDS", "30")
+    try:
+        return float(raw)
+    except ValueError:
+        msg = f"environment variable LINEAGE_REQUEST_SECONDS: not a number of seconds: {raw!r}"
+        raise ValueError(msg) from None
+
+
+def store_upload(body: BinaryIO, folder: Path, name: str) -> Path:
+    """Copy an uploaded file to ``folder/<sha256>/<name>`` through a temporary file of its own."""
+    h = hashlib.sha256()
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in iter(lambda: body.read(1 << 20), b""):
+                h.update(chunk)
+                out.write(chunk)
+        dest = folder / h.hexdigest() / name
+        dest.parent.mkdir(exist_ok=True)
+        os.replace(tmp, dest)  # the same bytes under the same name: replacing is harmless
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return dest
 
 
 def _public(G: Any, key: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 import functools
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
+from ingest.limits import Limits
 from ingest.records import Extraction
 from ontology.errors import LineageError
 from ontology.gaps import DOCUMENT_GAP_KINDS
@@ -107,7 +109,45 @@ def _open(conn: "Connection | Path") -> StoreBackend:
     return open_store(conn.db)
 
 
-__all__ = ["cli", "main"]
+def limit_option[F: Callable[..., Any]](f: F) -> F:
+    """``--limit NAME=VALUE`` (repeatable) over the defaults and ``$LINEAGE_MAX_…``; passes ``limits``."""
+
+    @click.option("--limit", "limit_values", multiple=True, metavar="NAME=VALUE",
+                  help="Change a per-file limit, e.g. max_file_bytes=200000000 (0 turns it off; "
+                       "see ingest/limits.py for the names and defaults).")  # fmt: skip
+    @functools.wraps(f)
+    def wrapper(*args: Any, limit_values: tuple[str, ...], **kwargs: Any) -> Any:
+        given: dict[str, str] = {}
+        for item in limit_values:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--limit")
+            given[name.strip()] = value.strip()
+        try:
+            limits = Limits.from_env().with_values(given)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--limit") from exc
+        return f(*args, limits=limits, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` for a log line: control characters (newlines, terminal escapes) in file names
+    written as ``\\xNN``, so that one file is one line and cannot restyle the terminal.
+
+    >>> one_line("a\\nb\\x1b[31m.txt")
+    'a\\\\x0ab\\\\x1b[31m.txt'
+    """
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+__all__ = ["cli", "main", "one_line"]
 
 DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 
@@ -140,10 +180,11 @@ def _table(ex: Extraction) -> str:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
-def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+@limit_option
+def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> None:
     """Extract identity, references, relations and deadlines from document files.
 
     PATHS are files or folders (walked recursively). JSON output is one object per file
@@ -153,10 +194,10 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
         lineage extract corpus/ --format json > extracted.jsonl
     """
     failures = 0
-    for result in extract_paths(paths):
+    for result in extract_paths(paths, limits):
         if isinstance(result, ExtractionFailure):
             failures += 1
-            click.echo(f"error: {result.error}", err=True)
+            click.echo(f"error: {one_line(result.error)}", err=True)
             continue
         if fmt == "json":
             click.echo(json.dumps(result.to_json(), ensure_ascii=False))
@@ -169,18 +210,23 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
 @click.option("-j", "--jobs", default=lambda: os.cpu_count() or 1, show_default="number of CPUs", type=click.IntRange(min=1),
-              help="Processes reading and extracting files.")  # fmt: skip
+              help="Processes reading and extracting files, each file alone.")  # fmt: skip
+@limit_option
 @friendly_errors
-def ingest(paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int) -> None:
+def ingest(
+    paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int, limits: Limits
+) -> None:
     """Ingest document files into the store (incremental and idempotent).
 
     Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
-    contributed. A file that cannot be read is reported and the batch goes on.
+    contributed. A file that cannot be read is reported and the batch goes on. Files are read
+    in worker processes: one past a limit (--limit), or that crashes or outlives its worker,
+    fails alone.
 
     \b
         lineage ingest corpus/ --db lineage.db
@@ -188,12 +234,12 @@ def ingest(paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, j
 
     def show(path: str, outcome: str) -> None:
         if outcome.startswith("failed"):
-            click.echo(f"error: {outcome[8:]}", err=True)
+            click.echo(f"error: {one_line(outcome[8:])}", err=True)
         elif not quiet:
-            click.echo(f"{outcome:<9} {path}", err=True)
+            click.echo(f"{outcome:<9} {one_line(path)}", err=True)
 
     with _open(db) as store:
-        report = ingest_paths(store, paths, show, workers=jobs)
+        report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"
@@ -390,9 +436,17 @@ def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo
 @click.option("--require-key", is_flag=True, help="Require an API key for reading too.")
 @click.option("--upload-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where uploaded files are kept (default: uploads/ next to the store).")  # fmt: skip
+@click.option("--corpus-root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="File paths in answers are relative to it (default: the folder holding every stored file).")  # fmt: skip
 @friendly_errors
 def serve(
-    db: Connection, host: str, port: int, keys_path: Path, require_key: bool, upload_dir: Path | None
+    db: Connection,
+    host: str,
+    port: int,
+    keys_path: Path,
+    require_key: bool,
+    upload_dir: Path | None,
+    corpus_root: Path | None,
 ) -> None:
     """Serve the query API and the lineage browser (at /) on HOST:PORT.
 
@@ -406,7 +460,8 @@ def serve(
 
     store = _open(db)
     app = create_app(store, keys=KeyStore(keys_path), require_read_key=require_key,
-                     upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend)  # fmt: skip
+                     upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend,
+                     corpus_root=corpus_root)  # fmt: skip
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

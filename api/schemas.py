@@ -35,11 +35,13 @@ class ErrorResponse(BaseModel):
 
 
 class Health(BaseModel):
+    """Liveness; what the store holds only for a caller with an API key."""
+
     status: str = Field(examples=["ok"])
-    backend: str = Field(examples=["sqlite"])
-    documents: int
-    files: int
-    corpus_hash: str
+    backend: str | None = Field(default=None, examples=["sqlite"])
+    documents: int | None = None
+    files: int | None = None
+    corpus_hash: str | None = None
 
 
 class EvidencePublic(BaseModel):

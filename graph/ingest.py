@@ -1,16 +1,17 @@
 """Ingest files into a store: read, extract, upsert; a bad file is reported and the batch goes on."""
 
 import hashlib
-import itertools
-from collections import deque
+import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from graph.store import IngestReport, StoreBackend
+from graph.workers import run_isolated
 from ingest.errors import ExtractionError, unreadable
 from ingest.extract import extract_file, iter_document_files
+from ingest.limits import DEFAULT_LIMITS, Limits
 from ingest.records import Extraction
+from ontology.errors import LineageError
 
 __all__ = ["ingest_paths", "sha256_of"]
 
@@ -23,48 +24,36 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def _extract_one(path: str, stored_sha: str | None) -> tuple[str, str | None, Extraction | None, str | None]:
+Result = tuple[str, str | None, Extraction | None, str | None]
+
+
+def _extract_one(path: str, stored_sha: str | None, limits: Limits = DEFAULT_LIMITS) -> Result:
     """``(path, sha256, extraction, error)``; no extraction when the file is as stored (same sha256)."""
     try:
         sha = sha256_of(Path(path))
         if sha == stored_sha:
             return path, sha, None, None
-        return path, sha, extract_file(Path(path)), None
+        return path, sha, extract_file(Path(path), limits), None
     except ExtractionError as exc:
         return path, None, None, str(exc)
     except OSError as exc:
         return path, None, None, unreadable(path, exc)
 
 
-def _extract_chunk(
-    items: list[tuple[str, str | None]],
-) -> list[tuple[str, str | None, Extraction | None, str | None]]:
-    return [_extract_one(path, sha) for path, sha in items]
-
-
-_CHUNK = 32  # files per task sent to a worker
+def _failed(path: str, error: str) -> Result:
+    return path, None, None, error
 
 
 def _extracted(
-    items: Iterable[tuple[str, str | None]], workers: int
-) -> Iterator[tuple[str, str | None, Extraction | None, str | None]]:
-    """Hash and extract ``(path, stored sha256)`` items in order, in ``workers`` processes.
-
-    Tasks are submitted as results are taken, a few per worker ahead: a million files never sit
-    in memory at once, neither as paths nor as extractions.
-    """
-    if workers <= 1:
+    items: Iterable[tuple[str, str | None]], workers: int, limits: Limits, isolated: bool
+) -> Iterator[Result]:
+    """Hash and extract ``(path, stored sha256)`` items in order: here, or in ``workers`` isolated
+    processes (see ``graph.workers``: a file that crashes or outlives its worker fails alone)."""
+    if not isolated:
         for path, sha in items:
-            yield _extract_one(path, sha)
+            yield _extract_one(path, sha, limits)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[list[tuple[str, str | None, Extraction | None, str | None]]]] = deque()
-        for chunk in itertools.batched(items, _CHUNK):
-            pending.append(pool.submit(_extract_chunk, list(chunk)))
-            if len(pending) >= 4 * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    yield from run_isolated(items, workers, limits, _extract_one, _failed)
 
 
 def ingest_paths(
@@ -72,11 +61,15 @@ def ingest_paths(
     paths: Iterable[Path],
     on_file: Callable[[str, str], None] | None = None,
     workers: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
+    isolated: bool | None = None,
 ) -> IngestReport:
     """Ingest every document under ``paths``. Unchanged files (same sha256) are not extracted again.
 
-    Hashing and extraction run in ``workers`` processes; the store is written from this one, a
-    file at a time, in the store's ``batch`` (each file whole; commits grouped).
+    Hashing and extraction run in ``workers`` processes when ``isolated`` (the default for more than
+    one worker), each file alone: a file past one of ``limits``, or that crashes its worker, fails
+    by itself. The store is written from this process, a file at a time, in the store's ``batch``
+    (each file whole; commits grouped).
     ``on_file(path, outcome)`` is told ``added``, ``changed``, ``unchanged`` or ``failed: reason``.
     """
     report = store.start_run()
@@ -87,12 +80,19 @@ def ingest_paths(
 
     def items() -> Iterator[tuple[str, str | None]]:
         for f in iter_document_files(paths):
-            path = str(f.resolve())
+            try:
+                path = str(f.resolve())
+            except (OSError, RuntimeError):  # a looping link: kept by its name, reading it says why
+                path = os.path.abspath(f)
             yield path, store.file_hash(path)
 
+    written: dict[str, str] = {}  # path → sha256 of the files this run added or changed
+    current: str | None = None  # the file being written
     try:
         with store.batch():
-            for path, sha, ex, error in _extracted(items(), workers):
+            for path, sha, ex, error in _extracted(
+                items(), workers, limits, workers > 1 if isolated is None else isolated
+            ):
                 if error is not None or sha is None:
                     report.failed.append((path, error or "unknown error"))
                     tell(path, f"failed: {report.failed[-1][1]}")
@@ -101,9 +101,31 @@ def ingest_paths(
                     report.unchanged.append(path)
                     tell(path, "unchanged")
                     continue
+                current = path
                 outcome = store.upsert(path, sha, ex, report.run_id)
                 getattr(report, outcome).append(path)
+                written[path] = sha
                 tell(path, outcome)
+    except LineageError as exc:
+        _keep_what_was_stored(store, report, written, exc)
+        if current is not None and current not in written:
+            report.failed.append((current, f"{current}: not stored ({exc})"))
+        raise
     finally:
         store.finish_run(report)
     return report
+
+
+def _keep_what_was_stored(
+    store: StoreBackend, report: IngestReport, written: dict[str, str], exc: Exception
+) -> None:
+    """After the store failed (disk full, say), count as added or changed only the files it holds:
+    the others move to ``failed``, so the run record matches what was stored."""
+    for outcome in ("added", "changed"):
+        kept = []
+        for path in getattr(report, outcome):
+            if store.file_hash(path) == written[path]:
+                kept.append(path)
+            else:
+                report.failed.append((path, f"{path}: not stored ({exc})"))
+        setattr(report, outcome, kept)

@@ -58,6 +58,7 @@ __all__ = [
     "doc_iri",
     "export",
     "key_of",
+    "safe_cell",
     "shacl_gaps",
     "to_oxigraph",
     "to_rdf",
@@ -483,7 +484,8 @@ def export(
       :data:`OX_THRESHOLD` nodes + edges.
     - ``graphml``: networkx ``write_graphml``. GraphML takes only scalars, so None attributes are left out and
       lists and dicts (``sources``, ``evidence``) are written as JSON strings.
-    - ``csv``: two UTF-8 files with a BOM (so that Excel shows Vietnamese correctly), see :func:`csv_paths`.
+    - ``csv``: two UTF-8 files with a BOM (so that Excel shows Vietnamese correctly), see :func:`csv_paths`;
+      a cell that a spreadsheet would take for a formula is written as text (:func:`safe_cell`).
       Lists and dicts are JSON strings, booleans ``true``/``false``, None an empty cell.
 
     Missing parent directories are created. ``ValueError`` for an unknown format or backend.
@@ -560,15 +562,28 @@ def csv_paths(out_path: str | os.PathLike[str]) -> tuple[Path, Path]:
     return stem.with_name(f"{stem.name}.nodes.csv"), stem.with_name(f"{stem.name}.edges.csv")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with ``= + - @``, tab or carriage return
+    gets a leading apostrophe (OWASP, CSV injection), so a title such as ``=HYPERLINK(…)`` stays text.
+
+    >>> safe_cell("=1+2"), safe_cell("57-NQ/TW@VN@2024"), safe_cell("-1")
+    ("'=1+2", '57-NQ/TW@VN@2024', "'-1")
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (str, int, float)):
-        return str(value)
+        return safe_cell(str(value))
     scalar = _scalar(value)
-    return scalar if isinstance(scalar, str) else str(scalar)
+    return safe_cell(scalar if isinstance(scalar, str) else str(scalar))
 
 
 def _export_csv(G: nx.MultiDiGraph, out_path: str | os.PathLike[str]) -> list[Path]:
@@ -581,7 +596,7 @@ def _export_csv(G: nx.MultiDiGraph, out_path: str | os.PathLike[str]) -> list[Pa
         writer.writerow([*NODE_COLUMNS, *node_extra])
         for key, d in G.nodes(data=True):
             row = [
-                str(key),
+                _cell(str(key)),
                 *(_cell(d.get(c)) for c in NODE_COLUMNS[1:]),
                 *(_cell(d.get(c)) for c in node_extra),
             ]
@@ -594,7 +609,7 @@ def _export_csv(G: nx.MultiDiGraph, out_path: str | os.PathLike[str]) -> list[Pa
         writer.writerow([*EDGE_COLUMNS, *edge_extra])
         for u, v, k, d in G.edges(keys=True, data=True):
             cells = (_cell(d.get(c)) for c in (*attr_columns, *edge_extra))
-            writer.writerow([str(u), str(v), _cell(k), *cells])
+            writer.writerow([_cell(str(u)), _cell(str(v)), _cell(k), *cells])
     return [nodes_path, edges_path]
 
 

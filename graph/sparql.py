@@ -1,5 +1,6 @@
 """SPARQL over the lineage graph: load its RDF into an in-memory Oxigraph store and run a query."""
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -8,7 +9,7 @@ import pyoxigraph as ox
 from graph.rdf import to_oxigraph
 from ontology.vocab import PREFIXES
 
-__all__ = ["DEFAULT_PREFIXES", "load_store", "run_sparql"]
+__all__ = ["DEFAULT_PREFIXES", "check_read_only", "load_store", "run_sparql"]
 
 # Prefixes a query may use without declaring them (lin, eli, prov, skos, doc, rdf, rdfs, xsd, owl);
 # a PREFIX line in the query takes precedence.
@@ -54,6 +55,38 @@ def _value(term: object) -> str:
     return str(term)
 
 
+# What a query may not do: call another endpoint (SERVICE), or change or load data (the update
+# operations, LOAD among them, which fetches a URL). Looked for outside strings, IRIs and comments.
+_REFUSED = re.compile(
+    r"(?<![\w:?$])(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:-])", re.I
+)
+_NOT_CODE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+
+
+def check_read_only(query: str) -> None:
+    """Refuse a query that would reach the network or change data: ``ValueError`` saying which keyword.
+
+    >>> check_read_only('SELECT ?s WHERE { ?s ?p "SERVICE LOAD" } # DROP')
+    >>> check_read_only("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    ValueError: SPARQL SERVICE is refused: queries run on the lineage graph alone and never call another endpoint
+    """
+    m = _REFUSED.search(_NOT_CODE.sub(" ", query))
+    if m is None:
+        return
+    word = m.group(1).upper()
+    if word == "SERVICE":
+        msg = "SPARQL SERVICE is refused: queries run on the lineage graph alone and never call another endpoint"
+    else:
+        msg = (
+            f"SPARQL {word} is refused: the lineage graph is read-only and nothing is loaded from the network"
+        )
+    raise ValueError(msg)
+
+
 def run_sparql(source: nx.MultiDiGraph | Path | ox.Store, query: str) -> list[dict[str, str]]:
     """Run a SPARQL query over ``source`` (see :func:`load_store`) and return its rows as plain strings.
 
@@ -62,8 +95,10 @@ def run_sparql(source: nx.MultiDiGraph | Path | ox.Store, query: str) -> list[di
     or ``"false"``. ``CONSTRUCT``/``DESCRIBE``: one row per triple with ``subject``, ``predicate``,
     ``object``. The prefixes of :data:`DEFAULT_PREFIXES` need no declaration. Write document IRIs in full
     (``<https://lineage.example.vn/doc/57-NQ%2FTW%40VN%402024>``, see ``ontology.vocab.doc_iri``) or
-    match on ``lin:key``. ``ValueError`` for a malformed query (or an update, which is not a query).
+    match on ``lin:key``. ``ValueError`` for a malformed query, and for ``SERVICE``, ``LOAD`` or an
+    update (:func:`check_read_only`): nothing is ever fetched from the network.
     """
+    check_read_only(query)
     store = load_store(source)
     try:
         result = store.query(query, prefixes=DEFAULT_PREFIXES)

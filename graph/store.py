@@ -9,6 +9,7 @@ graph does not depend on the order files were ingested in.
 """
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -180,13 +181,16 @@ def match_reference(
 class SQLiteStore:
     """The default graph store: a single SQLite file, no server."""
 
-    def __init__(self, path: str | Path, catalog: Catalog | None = None) -> None:
+    def __init__(
+        self, path: str | Path, catalog: Catalog | None = None, busy_timeout: float | None = None
+    ) -> None:
         self.path = Path(path)
         self.catalog = catalog if catalog is not None else load_catalog()
         self._batch: int | None = None  # files per commit inside ``batch()``
         self._uncommitted = 0
+        self.busy_timeout = busy_timeout if busy_timeout is not None else _busy_timeout()
         try:
-            self.db = sqlite3.connect(str(self.path), check_same_thread=False)
+            self.db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=self.busy_timeout)
             self.db.execute("PRAGMA journal_mode=WAL")
             # WAL with synchronous=NORMAL cannot corrupt the file or keep half a transaction; a
             # power cut may only lose the last commits, which the next ingest writes again.
@@ -211,18 +215,39 @@ class SQLiteStore:
 
     # -- writing -----------------------------------------------------------------------------
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn SQLite's "locked" and "full" into a ``StoreError`` that says what happened."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                msg = (
+                    f"{self.path}: the store is busy (another process is writing to it); waited "
+                    f"{self.busy_timeout:g} s (set $LINEAGE_BUSY_TIMEOUT to wait longer)"
+                )
+                raise StoreError(msg) from exc
+            if "full" in text:
+                msg = f"{self.path}: the disk is full ({text}); what was committed before is kept"
+                raise StoreError(msg) from exc
+            raise
+
     def start_run(self) -> IngestReport:
-        cur = self.db.execute("INSERT INTO runs(started) VALUES (?)", (_now(),))
-        self.db.commit()
+        with self._writing():
+            self.db.execute("BEGIN IMMEDIATE")
+            cur = self.db.execute("INSERT INTO runs(started) VALUES (?)", (_now(),))
+            self.db.commit()
         return IngestReport(run_id=int(cur.lastrowid or 0))
 
     def finish_run(self, report: IngestReport) -> None:
-        self.db.execute(
-            "UPDATE runs SET finished=?, added=?, changed=?, unchanged=?, failed=?, failures=? WHERE id=?",
-            (_now(), len(report.added), len(report.changed), len(report.unchanged), len(report.failed),
-             json.dumps(report.failed, ensure_ascii=False), report.run_id),
-        )  # fmt: skip
-        self.db.commit()
+        with self._writing():
+            self.db.execute(
+                "UPDATE runs SET finished=?, added=?, changed=?, unchanged=?, failed=?, failures=? WHERE id=?",
+                (_now(), len(report.added), len(report.changed), len(report.unchanged), len(report.failed),
+                 json.dumps(report.failed, ensure_ascii=False), report.run_id),
+            )  # fmt: skip
+            self.db.commit()
 
     def generation(self) -> str:
         """A counter bumped by every change: what the networkx view is cached against."""
@@ -251,32 +276,43 @@ class SQLiteStore:
             return
         self._batch = files_per_commit
         self._uncommitted = 0
-        self.db.execute("BEGIN")
+        with self._writing():
+            self.db.execute("BEGIN IMMEDIATE")  # wait for the write lock now, not fail upgrading later
         try:
             yield
         finally:
             self._batch = None
-            self.db.commit()
+            try:
+                with self._writing():
+                    self.db.commit()
+            except BaseException:
+                self.db.rollback()  # what could not be committed is not there: readers agree
+                raise
 
     @contextmanager
     def _one_file(self) -> Iterator[None]:
         """One file's changes, whole or not at all: its own transaction, or a savepoint in a batch."""
         if self._batch is None:
-            with self.db:
+            with self._writing():
+                self.db.execute("BEGIN IMMEDIATE")
+            with self._writing(), self.db:
                 yield
             return
         self.db.execute("SAVEPOINT one_file")
         try:
-            yield
+            with self._writing():
+                yield
         except BaseException:
-            self.db.execute("ROLLBACK TO one_file")
-            self.db.execute("RELEASE one_file")
+            if self.db.in_transaction:  # SQLite may have rolled back everything itself (disk full)
+                self.db.execute("ROLLBACK TO one_file")
+                self.db.execute("RELEASE one_file")
             raise
         self.db.execute("RELEASE one_file")
         self._uncommitted += 1
         if self._uncommitted >= self._batch:
-            self.db.commit()
-            self.db.execute("BEGIN")
+            with self._writing():
+                self.db.commit()
+                self.db.execute("BEGIN IMMEDIATE")
             self._uncommitted = 0
 
     def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str:
@@ -502,13 +538,31 @@ class LineageStore(SQLiteStore):
 
     _cache: tuple[str, Any] | None = None
 
+    @contextmanager
+    def _snapshot_read(self) -> Iterator[None]:
+        """Reads inside see one state of the store (inside a write transaction, that one)."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.rollback()
+
     def graph(self) -> Any:
         """The networkx view of the whole store (rebuilt only when the store changed)."""
         from graph.build import build_graph
 
         state = self.generation()
         if self._cache is None or self._cache[0] != state:
-            self._cache = (state, build_graph(self.documents(), self.references(), self.catalog))
+            # One read transaction: an ingest committing between reading the documents and their
+            # references would leave edges from documents the view does not hold.
+            with self._snapshot_read():
+                state = self.generation()
+                G = build_graph(self.documents(), self.references(), self.catalog)
+                G.graph["_deadlines"] = list(self.deadlines())
+            self._cache = (state, G)
         return self._cache[1]
 
     def lineage(
@@ -577,6 +631,17 @@ class StoreBackend(Protocol):
     def resolve_key(self, key_or_path: str) -> str: ...
 
 
-def open_store(path: str | Path) -> LineageStore:
-    """Open (or create) the embedded store at ``path``."""
-    return LineageStore(path)
+def _busy_timeout() -> float:
+    """Seconds a write waits for another process's write to finish: ``$LINEAGE_BUSY_TIMEOUT``, default 60."""
+    raw = os.environ.get("LINEAGE_BUSY_TIMEOUT", "60")
+    try:
+        return float(raw)
+    except ValueError:
+        msg = f"environment variable LINEAGE_BUSY_TIMEOUT: not a number of seconds: {raw!r}"
+        raise ValueError(msg) from None
+
+
+def open_store(path: str | Path, busy_timeout: float | None = None) -> LineageStore:
+    """Open (or create) the embedded store at ``path``; a write waits ``busy_timeout`` seconds for
+    another process's (default ``$LINEAGE_BUSY_TIMEOUT`` or 60), then fails with ``StoreError``."""
+    return LineageStore(path, busy_timeout=busy_timeout)

@@ -7,6 +7,7 @@ gives no assignee rather than a guess.
 """
 
 import re
+from bisect import bisect_left
 
 from ingest.dates import DATE_NUM, to_date_value
 from ingest.layout import Layout
@@ -36,19 +37,37 @@ _UNIT_HEAD = re.compile(
 _REPORT = re.compile(r"báo\s+cáo", re.I)
 
 
-def _assignee(text: str, pos: int, body_start: int) -> str | None:
-    head = None
-    for m in _ITEM.finditer(text, body_start, pos):
-        head = m.group("head")
-    if head is None:
-        return None
-    head = head.split(":", 1)[0] if ":" in head else head
-    head = re.sub(r"\s+", " ", head).strip(" .;,*")
-    if not _UNIT_HEAD.match(head):
-        return None
-    if len(head) > 80 and ";" in head:
-        head = head.split(";", 1)[0].strip()
-    return head
+_HEAD_MAX = 200  # characters before the colon: a longer item head is a task, not a unit
+
+
+class _Items:
+    """The numbered items of the body, found once: the item a deadline sits in is a bisection away
+    (scanning from the body's start for each deadline was quadratic on a long text)."""
+
+    def __init__(self, text: str, body_start: int) -> None:
+        self.text = text
+        found = [(m.start(), m.span("head")) for m in _ITEM.finditer(text, body_start)]
+        self.starts = [start for start, _ in found]
+        self.heads = [head for _, head in found]
+
+    def assignee(self, pos: int) -> str | None:
+        """The unit heading the last item that starts before ``pos`` (its head read up to ``pos``)."""
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.heads[i][0] >= pos:
+            i -= 1  # the item's marker ends at pos: no head before it
+        if i < 0:
+            return None
+        hs, he = self.heads[i]
+        end = min(he, pos)
+        colon = self.text.find(":", hs, min(end, hs + _HEAD_MAX + 1))
+        if colon < 0 and end - hs > _HEAD_MAX:
+            return None
+        head = re.sub(r"\s+", " ", self.text[hs : colon if colon >= 0 else end]).strip(" .;,*")
+        if not _UNIT_HEAD.match(head):
+            return None
+        if len(head) > 80 and ";" in head:
+            head = head.split(";", 1)[0].strip()
+        return head
 
 
 def find_deadlines(norm: NormalizedText, lay: Layout) -> list[Deadline]:
@@ -69,8 +88,9 @@ def find_deadlines(norm: NormalizedText, lay: Layout) -> list[Deadline]:
     found.sort()
     out: list[Deadline] = []
     seen: set[tuple[str, str | None]] = set()
+    items = _Items(text, lay.body_start)
     for start, _end, iso in found:
-        assignee = _assignee(text, start, lay.body_start)
+        assignee = items.assignee(start)
         if (iso, assignee) in seen:
             continue
         seen.add((iso, assignee))

@@ -10,6 +10,7 @@ from ingest.deadlines import find_deadlines
 from ingest.errors import ExtractionError, unreadable
 from ingest.identity import read_identity
 from ingest.layout import Layout, analyse_layout
+from ingest.limits import DEFAULT_LIMITS, Limits
 from ingest.normalize import normalize
 from ingest.readers import READERS, read_file
 from ingest.records import NOT_A_DOCUMENT, OTHER_TYPE, DocumentIdentity, Extraction, SourceText
@@ -67,9 +68,10 @@ def _looks_official(doc: DocumentIdentity, lay: Layout) -> bool:
     )
 
 
-def extract_file(path: Path) -> Extraction:
-    """Read and extract one file; raises ``ExtractionError`` naming the file and the problem."""
-    return extract_text(read_file(path))
+def extract_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Extraction:
+    """Read and extract one file; raises ``ExtractionError`` naming the file and the problem
+    (``LimitExceeded`` past one of ``limits``)."""
+    return extract_text(read_file(path, limits))
 
 
 def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -87,20 +89,31 @@ def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
 def _walk(folder: Path) -> Iterator[Path]:
     """The readable files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, streamed:
     a national corpus has a million files, too many to list and sort at once."""
-    with os.scandir(folder) as it:
-        entries = sorted(it, key=lambda e: e.name)
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        yield folder  # a folder that cannot be listed: reading it says why
+        return
     for e in entries:
-        if e.is_dir(follow_symlinks=False):
+        if e.is_dir(follow_symlinks=False):  # a link to a folder is not followed: no loops
             yield from _walk(Path(e.path))
-        elif e.is_file() and not e.name.startswith(".") and Path(e.name).suffix.lower() in READERS:
-            yield Path(e.path)
+        elif not e.name.startswith(".") and Path(e.name).suffix.lower() in READERS:
+            try:
+                is_file = e.is_file()
+            except OSError:  # a looping link: reading it says why
+                is_file = True
+            if is_file:
+                yield Path(e.path)
 
 
-def extract_paths(paths: Iterable[Path]) -> Iterator[Extraction | ExtractionFailure]:
+def extract_paths(
+    paths: Iterable[Path], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Extraction | ExtractionFailure]:
     """Extract every document under ``paths``; a bad file becomes an ``ExtractionFailure`` and the batch goes on."""
     for f in iter_document_files(paths):
         try:
-            yield extract_file(f)
+            yield extract_file(f, limits)
         except ExtractionError as exc:
             yield ExtractionFailure(str(f), str(exc))
         except OSError as exc:

@@ -8,17 +8,21 @@ when it is installed. HTML keeps the document and drops the page chrome (trafila
 through LibreOffice when it is installed.
 """
 
+import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import ExtractionError, UnsupportedFormat
+from ingest.errors import ExtractionError, UnsupportedFormat, unreadable
 from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
+from ingest.limits import DEFAULT_LIMITS, Limits, check_pdf_pages, check_zip
 from ingest.records import SourceText
+from ingest.sniff import check_signature, flat_html_text, nearly_utf8, utf16_without_bom
 
 __all__ = ["READERS", "read_file"]
 
@@ -38,6 +42,10 @@ def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        nearly = nearly_utf8(data)
+        if nearly is not None:
+            warnings.append(f"{nearly[1]} byte(s) not valid UTF-8, replaced by U+FFFD")
+            return nearly[0], warnings
         legacy = decode_legacy_bytes(data)
         if legacy is not None:
             warnings.append(f"converted from the legacy {legacy[1].upper()} encoding")
@@ -63,8 +71,11 @@ def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
 def _read_text(path: Path) -> SourceText:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        msg = f"{path}: binary content in a text file"
-        raise ExtractionError(msg)
+        utf16 = utf16_without_bom(data)
+        if utf16 is None:
+            msg = f"{path}: binary content in a text file"
+            raise ExtractionError(msg)
+        return SourceText(str(path), utf16, "text/plain", ("decoded as UTF-16 without a byte order mark",))
     text, warnings = _decode(data, path)
     return SourceText(str(path), text, "text/plain", tuple(warnings))
 
@@ -201,6 +212,10 @@ def _read_html(path: Path) -> SourceText:
         except Exception as exc:
             msg = f"{path}: not readable HTML ({exc})"
             raise ExtractionError(msg) from exc
+    if not text.strip():  # nested past lxml's depth limit: read the tags as a flat stream
+        text = flat_html_text(raw)
+        if text.strip():
+            warnings.append("read as flat HTML (nested too deeply for the document tree)")
     return SourceText(str(path), text, "text/html", tuple(warnings))
 
 
@@ -236,16 +251,33 @@ READERS: dict[str, Callable[[Path], SourceText]] = {
 }
 
 
-def read_file(path: Path) -> SourceText:
-    """Read one file into text; raise ``ExtractionError`` naming the file and the problem."""
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
+    """Read one file into text; raise ``ExtractionError`` naming the file and the problem
+    (``LimitExceeded`` for a file past one of ``limits``, checked before the costly part)."""
+    try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            os.listdir(path)
+    except OSError as exc:
+        raise ExtractionError(unreadable(path, exc)) from exc
+    if stat.S_ISDIR(st.st_mode):
+        msg = f"{path}: a folder, not a document file"
+        raise ExtractionError(msg)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         msg = f"{path}: unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(READERS))}"
         raise UnsupportedFormat(msg)
-    if not path.is_file():
-        msg = f"{path}: not a file"
+    if not stat.S_ISREG(st.st_mode):
+        msg = f"{path}: not a regular file"
         raise ExtractionError(msg)
+    limits.check(path, "max_file_bytes", st.st_size, "file size")
+    check_signature(path)
+    if reader is _read_docx:
+        check_zip(path, limits)
+    elif reader is _read_pdf:
+        check_pdf_pages(path, limits)
     source = reader(path)
+    limits.check(path, "max_chars", len(source.text), "text length (characters)")
     if not source.text.strip():
         msg = f"{path}: no text in the file"
         raise ExtractionError(msg)

@@ -13,7 +13,9 @@ A mention is a symbol (``Nghị quyết số 57-NQ/TW``) or a short form after a
   thực hiện``; an implementing cue right before it gives ``implements``; otherwise ``cites``.
 """
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -279,9 +281,14 @@ def _collect(
         tname, tstart = _type_before(text, sm.start)
         s, e = norm.to_original(sm.start, sm.end)
         raws.append(_Raw(sm.symbol, None, tstart, sm.start, sm.end, tname, norm.original[s:e]))
-    taken = [(r.start, r.end) for r in raws]
+    # Whether a short form starts or ends inside a symbol's span, by bisection over the spans sorted
+    # by start with the running maximum of their ends (a scan of every span was quadratic).
+    spans = sorted((r.start, r.end) for r in raws)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for m in _short_forms(text, end_zone):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+        i, j = bisect_right(starts, m.start()) - 1, bisect_left(starts, m.end()) - 1
+        if (i >= 0 and m.start() < reach[i]) or (j >= 0 and m.end() <= reach[j]):
             continue
         tname = fold_type_name(
             next(t for t in TYPE_NAMES if t.lower() == re.sub(r"\s+", " ", m.group("tname")).lower())

@@ -7,6 +7,7 @@ written in State style (``57/NQ-TW``) becomes ``57-NQ/TW`` with the flag ``malfo
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -143,13 +144,17 @@ def find_symbols(text: str) -> Iterator[SymbolMatch]:
     >>> [m.symbol.canonical for m in find_symbols("Nghị quyết số 57/NQ- TW và 30/2020/nĐ-cp, xe 50km/h")]
     ['57-NQ/TW', '30/2020/NĐ-CP']
     """
-    taken: list[tuple[int, int]] = []
+    # The spans taken never overlap, so sorted by start they are sorted by end too: an overlap is
+    # a bisection away (a scan of every span was quadratic on a long text).
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[SymbolMatch] = []
     patterns = (("norm", _NORM), ("party", _PARTY), ("admin", _ADMIN), ("glued", _GLUED), ("single", _SINGLE))
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
             s, e = m.span("num")[0], m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect_left(starts, e) - 1
+            if i >= 0 and ends[i] > s:
                 continue
             sym = _from_match(kind, m)
             if sym is None:
@@ -161,7 +166,8 @@ def find_symbols(text: str) -> Iterator[SymbolMatch]:
                     joined = parse_symbol(text[s:e] + tail.group("tail"))
                     if joined is not None:
                         sym, e = joined, tail.end()
-            taken.append((s, e))
+            starts.insert(i + 1, s)  # a tail has no digit: the joined span overlaps no later one
+            ends.insert(i + 1, e)
             found.append(SymbolMatch(sym, s, e, text[s:e]))
     yield from sorted(found, key=lambda f: f.start)
 

@@ -46,9 +46,12 @@ def assert_error(response: object, status: int) -> None:
 
 
 class TestRead:
-    def test_health(self, client: TestClient) -> None:
-        body = client.get("/health").json()
+    def test_health(self, client: TestClient, keys: tuple[KeyStore, str, str]) -> None:
+        body = client.get("/health", headers={"X-API-Key": keys[2]}).json()
         assert body["status"] == "ok" and body["documents"] == 5 and len(body["corpus_hash"]) == 16
+        assert client.get("/health").json() == {  # the anonymous hear only that it is up
+            "status": "ok", "backend": None, "documents": None, "files": None, "corpus_hash": None,
+        }  # fmt: skip
 
     def test_documents_filters_and_pagination(self, client: TestClient) -> None:
         body = client.get("/documents", params={"province": "Kon Tum"}).json()
@@ -178,7 +181,7 @@ class TestUpload:
             headers={"X-API-Key": keys[1]},
         )
         assert r.status_code == 201 and len(r.json()["added"]) == 1
-        assert client.get("/health").json()["documents"] == 6
+        assert client.get("/health", headers={"X-API-Key": keys[1]}).json()["documents"] == 6
         bad = client.post("/documents", files=[("files", ("x.exe", b"MZ", "application/octet-stream"))],
                           headers={"X-API-Key": keys[1]})  # fmt: skip
         assert_error(bad, 415)

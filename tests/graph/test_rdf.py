@@ -519,7 +519,7 @@ def test_sparql_ask_construct_and_unbound(G: nx.MultiDiGraph) -> None:
     "query", ["SELECT ?x WHERE {", "SELEKT * WHERE { ?s ?p ?o }", "INSERT DATA { <a> <b> <c> }"]
 )
 def test_sparql_malformed_query_is_a_value_error(G: nx.MultiDiGraph, query: str) -> None:
-    with pytest.raises(ValueError, match="malformed SPARQL query"):
+    with pytest.raises(ValueError, match=r"malformed SPARQL query|SPARQL INSERT is refused"):
         run_sparql(G, query)
 
 

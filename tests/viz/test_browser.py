@@ -262,6 +262,15 @@ def _wait_done(page: Any, before: int) -> None:
     page.wait_for_function(f"() => Number(document.body.dataset.done) > {before}", timeout=30_000)
 
 
+def _wait_drawn(page: Any, before: int, nodes: int) -> None:
+    """Wait for the state the test asserts (a load finished and that many nodes drawn), not for a
+    load alone: a change can start more than one load, and the first to finish may be a stale one."""
+    page.wait_for_function(
+        f"() => Number(document.body.dataset.done) > {before} && lineageApp.nodes.length === {nodes}",
+        timeout=30_000,
+    )
+
+
 def _done(page: Any) -> int:
     return int(page.evaluate("Number(document.body.dataset.done)"))
 
@@ -290,24 +299,23 @@ def test_app_draws_and_filters(
         before = _done(page)
         page.fill("#q", "dak glei")
         page.press("#q", "Enter")
-        _wait_done(page, before)
         hits = subgraph_json(G, gaps, query="dak glei")
+        _wait_drawn(page, before, len(hits["nodes"]))
         assert 0 < page.evaluate("lineageApp.nodes.length") == len(hits["nodes"])
         assert "q=dak+glei" in page.url
 
         before = _done(page)
         page.fill("#q", "")
         page.select_option("#level", "commune")
-        _wait_done(page, before)
-        assert page.evaluate("lineageApp.nodes.length") == len(
-            subgraph_json(G, gaps, level="commune")["nodes"]
-        )
+        commune = subgraph_json(G, gaps, level="commune")["nodes"]
+        _wait_drawn(page, before, len(commune))
+        assert page.evaluate("lineageApp.nodes.length") == len(commune)
 
         before = _done(page)
         page.select_option("#level", "")
         page.select_option("#province", "Quảng Ninh")
-        _wait_done(page, before)
         expected = subgraph_json(G, gaps, province="Quảng Ninh")["nodes"]
+        _wait_drawn(page, before, len(expected))
         assert 0 < page.evaluate("lineageApp.nodes.length") == len(expected)
     finally:
         context.close()
