@@ -18,6 +18,7 @@ from typing import Any
 
 from ingest.errors import ExtractionError, UnsupportedFormat
 from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
+from ingest.pdf import read_pdf
 from ingest.records import SourceText
 
 __all__ = ["READERS", "read_file"]
@@ -111,44 +112,6 @@ def _read_docx(path: Path) -> SourceText:
     )
 
 
-def _ocr_pdf(path: Path, pdf: object) -> str:
-    try:
-        import pytesseract
-    except ImportError:
-        pytesseract = None
-    if pytesseract is None or shutil.which("tesseract") is None:
-        msg = (
-            f"{path}: the PDF has no text layer (a scan); install Tesseract with the Vietnamese model "
-            "(apt-get install tesseract-ocr tesseract-ocr-vie) and pytesseract (pip install '.[ocr]') to read it"
-        )
-        raise ExtractionError(msg)
-    pages = []
-    for page in pdf:  # type: ignore[attr-defined]
-        image = page.render(scale=300 / 72).to_pil()
-        pages.append(pytesseract.image_to_string(image, lang="vie"))
-    return "\n".join(pages)
-
-
-def _read_pdf(path: Path) -> SourceText:
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception as exc:
-        msg = f"{path}: not a readable PDF ({exc})"
-        raise ExtractionError(msg) from exc
-    try:
-        pages = [page.get_textpage().get_text_range() for page in pdf]
-        text = "\n".join(pages).replace("\r\n", "\n")
-        warnings: list[str] = []
-        if len(text.strip()) < 20:
-            text = _ocr_pdf(path, pdf)
-            warnings.append("read by OCR (Tesseract, vie)")
-    finally:
-        pdf.close()
-    return SourceText(str(path), text, "application/pdf", tuple(warnings))
-
-
 _BLOCKS = {"p", "lb", "head", "item", "list", "quote", "row"}
 
 
@@ -229,7 +192,7 @@ READERS: dict[str, Callable[[Path], SourceText]] = {
     ".md": _read_text,
     ".text": _read_text,
     ".docx": _read_docx,
-    ".pdf": _read_pdf,
+    ".pdf": read_pdf,
     ".html": _read_html,
     ".htm": _read_html,
     ".doc": _read_doc,

@@ -16,6 +16,7 @@ __all__ = [
     "Extraction",
     "Mention",
     "NormalizedText",
+    "OcrReport",
     "Reference",
     "SourceText",
     "Symbol",
@@ -29,13 +30,36 @@ NOT_A_DOCUMENT = (
 
 
 @dataclass(frozen=True, slots=True)
+class OcrReport:
+    """Which pages of a file were read by OCR, and how sure the engine was of its words.
+
+    A record with one tells a reviewer that its text (and so every evidence span) is the OCR
+    text of a scan, to be checked against the page image.
+    """
+
+    engine: str  # e.g. "tesseract 5.3.0 vie"
+    pages: tuple[int, ...]  # 1-based numbers of the pages read by OCR
+    page_count: int  # pages in the file
+    mean_confidence: float  # mean word confidence, 0-100
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "pages": list(self.pages),
+            "page_count": self.page_count,
+            "mean_confidence": self.mean_confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class SourceText:
-    """The text of one file as read, before normalisation."""
+    """The text of one file as read, before normalisation; ``ocr`` says which pages came from OCR."""
 
     path: str
     text: str
     media_type: str
     warnings: tuple[str, ...] = ()
+    ocr: OcrReport | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +235,7 @@ class DocumentIdentity:
 
 @dataclass(slots=True)
 class Extraction:
-    """Everything read from one file."""
+    """Everything read from one file; ``ocr`` is set when some of its text came from OCR."""
 
     source: str
     document: DocumentIdentity
@@ -221,6 +245,7 @@ class Extraction:
     # False for a file that shows nothing of an official document (no type, issuer, number, date or
     # header): a folder's notes, a web page's chrome. It is kept out of lineage and gaps.
     is_document: bool = True
+    ocr: OcrReport | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -230,4 +255,5 @@ class Extraction:
             "references": [r.to_json() for r in self.references],
             "deadlines": [d.to_json() for d in self.deadlines],
             "warnings": list(self.warnings),
+            "ocr": self.ocr.to_json() if self.ocr else None,
         }

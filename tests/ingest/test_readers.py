@@ -118,7 +118,8 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     assert {r.number for r in ex.references} == {"57-NQ/TW", "386-KH/TU"}
 
 
-def test_scanned_pdf_says_what_to_install(tmp_path: Path) -> None:
+def test_scanned_pdf_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on this PATH
     pdf = FPDF()
     pdf.add_page()
     f = tmp_path / "scan.pdf"
