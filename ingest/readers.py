@@ -2,22 +2,20 @@
 
 Plain text is decoded as UTF-8 (with or without BOM), UTF-16 (BOM), or else by charset
 detection (cp1258 and friends), and text in the legacy TCVN3/VNI font encodings is converted.
-DOCX paragraphs and tables are read in document order, header tables column by column. PDF text
-comes from its text layer (pypdfium2); a PDF without one is read by Tesseract's Vietnamese model
-when it is installed. HTML keeps the document and drops the page chrome (trafilatura). DOC goes
-through LibreOffice when it is installed.
+DOCX and DOC are read by ``ingest.office`` (header tables column by column, data tables row by
+row; DOC through LibreOffice headless), PDF by ``ingest.pdf`` (text layer by position, scanned
+pages by Tesseract's Vietnamese model). HTML keeps the document and drops the page chrome
+(trafilatura).
 """
 
 import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ingest.errors import ExtractionError, UnsupportedFormat
 from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
+from ingest.office import read_doc, read_docx
 from ingest.pdf import read_pdf
 from ingest.records import SourceText
 
@@ -68,48 +66,6 @@ def _read_text(path: Path) -> SourceText:
         raise ExtractionError(msg)
     text, warnings = _decode(data, path)
     return SourceText(str(path), text, "text/plain", tuple(warnings))
-
-
-def _read_docx(path: Path) -> SourceText:
-    import docx
-    from docx.oxml.ns import qn
-
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several types for broken packages
-        msg = f"{path}: not a readable DOCX file ({exc.__class__.__name__}: {exc})"
-        raise ExtractionError(msg) from exc
-    t_tag, br_tags, tab_tag = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
-
-    def para_text(p: Any) -> str:
-        out = []
-        for el in p.iter(t_tag, tab_tag, *br_tags):
-            out.append(el.text or "" if el.tag == t_tag else "\t" if el.tag == tab_tag else "\n")
-        return "".join(out)
-
-    parts: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            parts.append(para_text(child))
-        elif child.tag == qn("w:tbl"):
-            rows = child.findall(qn("w:tr"))
-            grid: list[list[str]] = []
-            for row in rows:
-                cells = []
-                for cell in row.findall(qn("w:tc")):
-                    paras = [para_text(p) for p in cell.iter(qn("w:p"))]
-                    cells.append("\n".join(p for p in paras))
-                grid.append(cells)
-            width = max((len(r) for r in grid), default=0)
-            # Column by column: a header table's left cell (issuer, number) then its right cell.
-            for col in range(width):
-                for row_cells in grid:
-                    if col < len(row_cells) and row_cells[col].strip():
-                        parts.append(row_cells[col])
-    return SourceText(
-        str(path), "\n".join(parts), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
 
 
 _BLOCKS = {"p", "lb", "head", "item", "list", "quote", "row"}
@@ -167,35 +123,15 @@ def _read_html(path: Path) -> SourceText:
     return SourceText(str(path), text, "text/html", tuple(warnings))
 
 
-def _read_doc(path: Path) -> SourceText:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        msg = f"{path}: .doc files need LibreOffice (apt-get install libreoffice-writer); or save it as .docx"
-        raise ExtractionError(msg)
-    with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.run(
-            [office, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
-            capture_output=True,
-            timeout=180,
-            check=False,
-        )
-        out = Path(tmp) / (path.stem + ".docx")
-        if proc.returncode != 0 or not out.exists():
-            msg = f"{path}: LibreOffice could not convert it ({proc.stderr.decode(errors='replace').strip()[:200]})"
-            raise ExtractionError(msg)
-        st = _read_docx(out)
-    return SourceText(str(path), st.text, "application/msword", st.warnings)
-
-
 READERS: dict[str, Callable[[Path], SourceText]] = {
     ".txt": _read_text,
     ".md": _read_text,
     ".text": _read_text,
-    ".docx": _read_docx,
+    ".docx": read_docx,
     ".pdf": read_pdf,
     ".html": _read_html,
     ".htm": _read_html,
-    ".doc": _read_doc,
+    ".doc": read_doc,
 }
 
 

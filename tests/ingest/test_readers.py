@@ -158,7 +158,7 @@ def test_doc_without_libreoffice_says_what_to_install(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
     f = tmp_path / "old.doc"
-    f.write_bytes(b"\xd0\xcf\x11\xe0")
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     with pytest.raises(ExtractionError, match=r"old\.doc: .doc files need LibreOffice"):
         read_file(f)
 
