@@ -5,6 +5,7 @@ so the text and the mean confidence come from the same run.
 """
 
 import functools
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,10 +63,17 @@ def ocr_image(image: Any, path: Path, page: int) -> PageOcr:
     the zones of the document from the lines.
     """
     import pytesseract
+    from PIL import ImageFilter
 
+    # A 3x3 median takes out a scanner's isolated specks, which Tesseract reads as . , _ |;
+    # at 300 dpi a stroke is several pixels wide and keeps its shape.
+    page_image = image.convert("L").filter(ImageFilter.MedianFilter(3))
+    # One thread per page: ingest reads files in parallel already, and Tesseract's OpenMP threads
+    # on a busy 2-core machine took 13.6 s for a page that one thread reads in 3.1 s.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         data = pytesseract.image_to_data(
-            image.convert("L"), lang=_LANG, config="--psm 3", output_type=pytesseract.Output.DICT
+            page_image, lang=_LANG, config="--psm 3", output_type=pytesseract.Output.DICT
         )
     except pytesseract.TesseractError as exc:
         msg = f"{path}: Tesseract failed on page {page} ({exc})"

@@ -149,15 +149,94 @@ def _header_split(lines: list[_Line], page_top: float, page_height: float) -> tu
     return (count, (lo + hi) / 2) if count > first_two else (0, 0.0)
 
 
+def _bounds(obj: Any) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of a page object (pypdfium2 5 and 4)."""
+    get = getattr(obj, "get_bounds", None) or obj.get_pos
+    left, bottom, right, top = get()
+    return float(left), float(bottom), float(right), float(top)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The ruling of a page's tables: vertical rules (x, y0, y1) and horizontal ones (y, x0, x1)."""
+
+    vertical: list[tuple[float, float, float]]
+    horizontal: list[tuple[float, float, float]]
+
+
+def _rules(page: Any) -> _Rules:
+    """Lines and rectangle edges drawn on the page; backgrounds and page frames left out."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    vertical: list[tuple[float, float, float]] = []
+    horizontal: list[tuple[float, float, float]] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = _bounds(obj)
+        w, h = right - left, top - bottom
+        if w < 3 and h > 5:
+            vertical.append(((left + right) / 2, bottom, top))
+        elif h < 3 and w > 5:
+            horizontal.append(((bottom + top) / 2, left, right))
+        elif w >= 3 and h >= 3 and not (w > 0.6 * width and h > 0.3 * height):
+            vertical.extend(((left, bottom, top), (right, bottom, top)))
+            horizontal.extend(((bottom, left, right), (top, left, right)))
+    return _Rules(vertical, horizontal)
+
+
+def _cell_of(g: _Glyph, rules: _Rules) -> tuple[float, float] | None:
+    """(top, left) of the ruled cell a glyph lies in, or None outside every table."""
+    x, y = (g.left + g.right) / 2, (g.bottom + g.top) / 2
+    left = max((v[0] for v in rules.vertical if v[0] <= x and v[1] <= y <= v[2]), default=None)
+    right = min((v[0] for v in rules.vertical if v[0] > x and v[1] <= y <= v[2]), default=None)
+    top = min((h[0] for h in rules.horizontal if h[0] >= y and h[1] <= x <= h[2]), default=None)
+    bottom = max((h[0] for h in rules.horizontal if h[0] < y and h[1] <= x <= h[2]), default=None)
+    if left is None or right is None or top is None or bottom is None:
+        return None
+    return round(top), round(left)
+
+
+def _table_rows(glyphs: list[_Glyph], rules: _Rules) -> tuple[list[_Glyph], list[tuple[float, str]]]:
+    """Split glyphs into those outside ruled tables and the table rows they form: (top, line) with
+    the cells of a row, each read as its own lines joined by a space, separated by a tab. A "row" of
+    one cell is no table (a framed paragraph): its glyphs stay in the flow."""
+    if not rules.vertical or not rules.horizontal:
+        return glyphs, []
+    free: list[_Glyph] = []
+    cells: dict[tuple[float, float], list[_Glyph]] = {}
+    for g in glyphs:
+        key = _cell_of(g, rules)
+        if key is None:
+            free.append(g)
+        else:
+            cells.setdefault(key, []).append(g)
+    rows: dict[float, list[tuple[float, list[_Glyph]]]] = {}
+    for (top, left), members in cells.items():
+        rows.setdefault(top, []).append((left, members))
+    out: list[tuple[float, str]] = []
+    for top, row in rows.items():
+        if len(row) < 2:
+            free.extend(row[0][1])
+            continue
+        texts = []
+        for _, members in sorted(row, key=lambda c: c[0]):
+            texts.append(" ".join(seg.text(line.height) for line in _lines(members) for seg in line.segments))
+        out.append((top, "\t".join(texts)))
+    return free, out
+
+
 def layer_lines(page: Any, first_page: bool) -> list[str]:
-    """The text layer of one page as lines in reading order (header columns one after the other)."""
+    """The text layer of one page as lines in reading order (header columns one after the other,
+    a ruled table one line per row)."""
     textpage = page.get_textpage()
     try:
-        lines = _lines(_glyphs(textpage))
+        glyphs = _glyphs(textpage)
     finally:
         textpage.close()
+    glyphs, table_rows = _table_rows(glyphs, _rules(page)) if glyphs else (glyphs, [])
+    lines = _lines(glyphs)
     if not lines:
-        return []
+        return [text for _, text in sorted(table_rows, key=lambda r: -r[0])]
     _, height = page.get_size()
     header, gutter = _header_split(lines, lines[0].top, height) if first_page else (0, 0.0)
     out: list[str] = []
@@ -167,8 +246,8 @@ def layer_lines(page: Any, first_page: bool) -> list[str]:
                 col = [s for s in line.segments if (s.right <= gutter) == keep_left]
                 if col:
                     out.append("\t".join(s.text(line.height) for s in col))
-    for line in lines[header:]:
-        out.append("\t".join(s.text(line.height) for s in line.segments))
+    flow = [(line.top, "\t".join(s.text(line.height) for s in line.segments)) for line in lines[header:]]
+    out.extend(text for _, text in sorted(flow + table_rows, key=lambda r: -r[0]))
     return out
 
 
@@ -179,7 +258,7 @@ def _image_cover(page: Any) -> float:
     width, height = page.get_size()
     best = 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = _bounds(obj)
         best = max(best, (right - left) * (top - bottom) / (width * height or 1.0))
     return best
 
@@ -233,7 +312,7 @@ def read_pdf(path: Path) -> SourceText:
         # No text at all: the error names the file and what to install. Else keep the text pages.
         what = "the PDF has no text layer (a scan)"
         if len(skipped) < page_count:
-            what = f"pages {_ranges(skipped)} of the PDF have no text layer (scans) and were not read"
+            what = f"{_pages_text(skipped)} of the PDF without a text layer (a scan) not read"
         try:
             require_ocr(path, what)
         except ExtractionError as exc:
@@ -246,7 +325,7 @@ def read_pdf(path: Path) -> SourceText:
         ocr = OcrReport(engine_name(), tuple(scanned), page_count, mean)
         warnings.insert(
             0,
-            f"read by OCR ({ocr.engine}): pages {_ranges(scanned)} of {page_count}, mean word confidence {mean:g}",
+            f"read by OCR ({ocr.engine}): {_pages_text(scanned)} of {page_count}, mean word confidence {mean:g}",
         )
     return SourceText(str(path), "\n".join(texts), "application/pdf", tuple(warnings), ocr)
 
@@ -257,6 +336,11 @@ def _ocr_available() -> bool:
     except ExtractionError:
         return False
     return True
+
+
+def _pages_text(pages: list[int]) -> str:
+    """[3] → "page 3"; [1, 2, 3, 5] → "pages 1-3, 5"."""
+    return f"page {pages[0]}" if len(pages) == 1 else f"pages {_ranges(pages)}"
 
 
 def _ranges(pages: list[int]) -> str:
