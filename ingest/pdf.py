@@ -263,6 +263,35 @@ def _image_cover(page: Any) -> float:
     return best
 
 
+def _page_image(page: Any) -> Any:
+    """The page as an image for OCR, at ``OCR_DPI``. A scan (one upright image over the page) is
+    taken at its own resolution and scaled once with a bicubic filter: rendering it through the
+    page resamples it coarsely, and Tesseract then misreads small marks (ă read as ã)."""
+    import pypdfium2.raw as pdfium_c
+    from PIL import Image
+
+    width, height = page.get_size()
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    if len(images) == 1:
+        obj = images[0]
+        m = obj.get_matrix()
+        left, bottom, right, top = _bounds(obj)
+        upright = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
+        if upright and (right - left) * (top - bottom) >= 0.9 * width * height:
+            try:
+                image = obj.get_bitmap(render=False).to_pil()
+            except Exception:  # an image format pdfium cannot hand over raw: render the page
+                image = None
+            if image is not None:
+                dpi = image.width / ((right - left) / 72)
+                if dpi < OCR_DPI * 0.95 or dpi > OCR_DPI * 1.4:
+                    scale = OCR_DPI / dpi
+                    size = (round(image.width * scale), round(image.height * scale))
+                    image = image.convert("L").resize(size, Image.Resampling.BICUBIC)
+                return image
+    return page.render(scale=OCR_DPI / 72).to_pil()
+
+
 def _pages(pdf: Any) -> Iterator[tuple[int, Any]]:
     for i in range(len(pdf)):
         page = pdf[i]
@@ -302,7 +331,7 @@ def read_pdf(path: Path) -> SourceText:
                 skipped.append(number)
                 texts.append("\n".join(lines))
                 continue
-            result = ocr_image(page.render(scale=OCR_DPI / 72).to_pil(), path, number)
+            result = ocr_image(_page_image(page), path, number)
             scanned.append(number)
             confidences.extend(result.confidences)
             texts.append("\n".join([result.text, *lines]))
