@@ -248,12 +248,16 @@ class Extraction:
     ocr: OcrReport | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        """The JSON form; the key ``ocr`` is there only when some text came from OCR, so records
+        of files read from text keep the shape they always had."""
+        out: dict[str, Any] = {
             "source": self.source,
             "is_document": self.is_document,
             "document": self.document.to_json(),
             "references": [r.to_json() for r in self.references],
             "deadlines": [d.to_json() for d in self.deadlines],
             "warnings": list(self.warnings),
-            "ocr": self.ocr.to_json() if self.ocr else None,
         }
+        if self.ocr is not None:
+            out["ocr"] = self.ocr.to_json()
+        return out
