@@ -9,6 +9,7 @@ Segments of one line elsewhere (table cells) are separated by a tab, the DOCX re
 boundary. A page without a text layer is rendered and read by Tesseract (``ingest.ocr``).
 """
 
+import bisect
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ MIN_LAYER_CHARS = 20  # a page whose text layer has fewer visible characters is 
 _SPACE_GAP = 0.12  # a gap wider than this many line heights between two glyphs is a space
 _CELL_GAP = 1.0  # ... and wider than this, a boundary between two cells or columns
 _HEADER_DEPTH = 0.4  # the header lies in the top 40 % of page 1
+_HEADER_GAP = 1.2  # a one-piece line below more than this many line heights of blank is past the header
 
 
 @dataclass(slots=True)
@@ -122,7 +124,8 @@ def _header_split(lines: list[_Line], page_top: float, page_height: float) -> tu
     the gutter between its columns.
 
     The gutter starts as the widest gap of the first line split in two, and narrows as the lines
-    below put text beside it; the header ends at the first line with text across it.
+    below put text beside it; the header ends at the first line with text across it, or at a line
+    in one piece after a blank space (the title, when it happens to clear the gutter).
     """
     limit = page_top - _HEADER_DEPTH * page_height
     first_two = next((i for i, line in enumerate(lines[:4]) if len(line.segments) >= 2), None)
@@ -132,9 +135,11 @@ def _header_split(lines: list[_Line], page_top: float, page_height: float) -> tu
     widest = max(range(1, len(segs)), key=lambda k: segs[k].left - segs[k - 1].right)
     lo, hi = segs[widest - 1].right, segs[widest].left
     count = 0
-    for line in lines:
+    for i, line in enumerate(lines):
         new_lo, new_hi = lo, hi
         crossed = line.top < limit
+        if i > first_two and len(line.segments) == 1:
+            crossed |= lines[i - 1].bottom - line.top > _HEADER_GAP * line.height
         for s in line.segments:
             if s.right <= new_hi:
                 new_lo = max(new_lo, s.right)
@@ -156,12 +161,24 @@ def _bounds(obj: Any) -> tuple[float, float, float, float]:
     return float(left), float(bottom), float(right), float(top)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Rules:
-    """The ruling of a page's tables: vertical rules (x, y0, y1) and horizontal ones (y, x0, x1)."""
+    """The ruling of a page's tables: vertical rules by x, each with the spans (y0, y1) drawn
+    there, and horizontal rules by y with their spans (x0, x1); ``xs``/``ys`` sorted for bisection."""
 
-    vertical: list[tuple[float, float, float]]
-    horizontal: list[tuple[float, float, float]]
+    vertical: dict[float, list[tuple[float, float]]] = field(default_factory=dict)
+    horizontal: dict[float, list[tuple[float, float]]] = field(default_factory=dict)
+    xs: list[float] = field(default_factory=list)
+    ys: list[float] = field(default_factory=list)
+
+    def add_vertical(self, x: float, y0: float, y1: float) -> None:
+        self.vertical.setdefault(round(x, 1), []).append((y0 - 1, y1 + 1))
+
+    def add_horizontal(self, y: float, x0: float, x1: float) -> None:
+        self.horizontal.setdefault(round(y, 1), []).append((x0 - 1, x1 + 1))
+
+    def freeze(self) -> None:
+        self.xs, self.ys = sorted(self.vertical), sorted(self.horizontal)
 
 
 def _rules(page: Any) -> _Rules:
@@ -169,29 +186,43 @@ def _rules(page: Any) -> _Rules:
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
-    vertical: list[tuple[float, float, float]] = []
-    horizontal: list[tuple[float, float, float]] = []
+    rules = _Rules()
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = _bounds(obj)
         w, h = right - left, top - bottom
         if w < 3 and h > 5:
-            vertical.append(((left + right) / 2, bottom, top))
+            rules.add_vertical((left + right) / 2, bottom, top)
         elif h < 3 and w > 5:
-            horizontal.append(((bottom + top) / 2, left, right))
+            rules.add_horizontal((bottom + top) / 2, left, right)
         elif w >= 3 and h >= 3 and not (w > 0.6 * width and h > 0.3 * height):
-            vertical.extend(((left, bottom, top), (right, bottom, top)))
-            horizontal.extend(((bottom, left, right), (top, left, right)))
-    return _Rules(vertical, horizontal)
+            rules.add_vertical(left, bottom, top)
+            rules.add_vertical(right, bottom, top)
+            rules.add_horizontal(bottom, left, right)
+            rules.add_horizontal(top, left, right)
+    rules.freeze()
+    return rules
+
+
+def _nearest(
+    keys: list[float], spans: dict[float, list[tuple[float, float]]], at: float, across: float, up: bool
+) -> float | None:
+    """The nearest rule key below ``at`` (or above, ``up``) whose drawn spans cover ``across``."""
+    i = bisect.bisect_right(keys, at)
+    candidates = keys[i:] if up else reversed(keys[:i])
+    for k in candidates:
+        if any(a <= across <= b for a, b in spans[k]):
+            return k
+    return None
 
 
 def _cell_of(g: _Glyph, rules: _Rules) -> tuple[float, float] | None:
     """(top, left) of the ruled cell a glyph lies in, or None outside every table."""
     x, y = (g.left + g.right) / 2, (g.bottom + g.top) / 2
-    left = max((v[0] for v in rules.vertical if v[0] <= x and v[1] <= y <= v[2]), default=None)
-    right = min((v[0] for v in rules.vertical if v[0] > x and v[1] <= y <= v[2]), default=None)
-    top = min((h[0] for h in rules.horizontal if h[0] >= y and h[1] <= x <= h[2]), default=None)
-    bottom = max((h[0] for h in rules.horizontal if h[0] < y and h[1] <= x <= h[2]), default=None)
-    if left is None or right is None or top is None or bottom is None:
+    left = _nearest(rules.xs, rules.vertical, x, y, up=False)
+    if left is None or _nearest(rules.xs, rules.vertical, x, y, up=True) is None:
+        return None
+    top = _nearest(rules.ys, rules.horizontal, y, x, up=True)
+    if top is None or _nearest(rules.ys, rules.horizontal, y, x, up=False) is None:
         return None
     return round(top), round(left)
 
@@ -200,7 +231,7 @@ def _table_rows(glyphs: list[_Glyph], rules: _Rules) -> tuple[list[_Glyph], list
     """Split glyphs into those outside ruled tables and the table rows they form: (top, line) with
     the cells of a row, each read as its own lines joined by a space, separated by a tab. A "row" of
     one cell is no table (a framed paragraph): its glyphs stay in the flow."""
-    if not rules.vertical or not rules.horizontal:
+    if not rules.xs or not rules.ys:
         return glyphs, []
     free: list[_Glyph] = []
     cells: dict[tuple[float, float], list[_Glyph]] = {}
