@@ -263,3 +263,17 @@ def test_doc_conversion_past_its_time_limit_is_stopped(
         ExtractionError, match=r"015_qd-1068.*\.doc: LibreOffice did not convert it within 0\.05 s"
     ):
         read_file(f)
+
+
+def test_libreoffice_runs_without_a_network() -> None:
+    """Where the system allows it, the conversion runs in a network namespace with loopback only."""
+    import subprocess
+
+    prefix = office._netns_prefix()
+    if not prefix:
+        pytest.skip(
+            "user namespaces are not allowed here: LibreOffice runs with proxies to a closed port only"
+        )
+    out = subprocess.run([*prefix, "cat", "/proc/net/dev"], capture_output=True, text=True, check=True).stdout
+    interfaces = {line.split(":")[0].strip() for line in out.splitlines()[2:]}
+    assert interfaces == {"lo"}
