@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-demo: $(STAMP) office-deps
+demo: $(STAMP)
 	$(BIN)/lineage demo --out out
 
 lint: $(STAMP)
