@@ -5,12 +5,16 @@ Each text is drawn on A4 pages (tests/scans.py: DejaVu Serif 11 pt, 200 dpi, sli
 noise), wrapped in an image-only PDF and read back through the PDF reader (Tesseract, vie). Both
 runs use the extractor as it is in the working tree, so the difference is the OCR's alone.
 
+Wall time per page depends on what else the machine runs; the CPU time of the Tesseract
+processes per page is the steadier figure.
+
 Run: ``python -m bench.bench_ocr [--limit N] [--keep DIR]``; needs Tesseract with the Vietnamese
 model and ``../shared/corpus/real`` beside the repository for the real documents.
 """
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -65,19 +69,28 @@ def score(gold: Path, preds: list[dict[str, Any]], work: Path, name: str) -> dic
     return {k: float(v) for k, v in json.loads(line).items() if v is not None}
 
 
+def _child_cpu() -> float:
+    """CPU seconds used by finished child processes (the Tesseract runs): steadier than wall time
+    on a shared machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_set(name: str, folder: Path, gold: Path, work: Path, limit: int | None) -> dict[str, Any]:
     gold_files = [json.loads(x)["file"] for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
     files = [folder / f for f in gold_files if (folder / f).exists()][:limit]
     text_preds, scan_preds = [], []
     pages = 0
     ocr_s = 0.0
+    ocr_cpu = 0.0
     confidences = []
     for i, f in enumerate(files):
         text_preds.append(extract_file(f).to_json())
         pdf = image_pdf(render_pages(read_file(f).text, dpi=200, seed=i), work / f"{f.stem}.pdf")
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), _child_cpu()
         source = read_file(pdf)
         ocr_s += time.perf_counter() - t
+        ocr_cpu += _child_cpu() - cpu
         assert source.ocr is not None
         pages += source.ocr.page_count
         confidences.append(source.ocr.mean_confidence)
@@ -91,7 +104,8 @@ def run_set(name: str, folder: Path, gold: Path, work: Path, limit: int | None) 
         "set": name,
         "documents": len(files),
         "pages": pages,
-        "OCR s/page": round(ocr_s / pages, 2),
+        "OCR s/page (wall)": round(ocr_s / pages, 2),
+        "Tesseract CPU s/page": round(ocr_cpu / pages, 2),
         "mean word confidence": round(statistics.fmean(confidences), 1),
         "text": text,
         "scan": scan,
