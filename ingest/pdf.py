@@ -5,8 +5,11 @@ characters are grouped into lines by their vertical extent and into segments by 
 The two-column header of Nghị định 30/2020/NĐ-CP (issuing body, number | national motto, place
 and date) is the run of lines at the top of page 1 that a vertical gutter splits in two; it is
 written column by column, as the DOCX reader writes a header table, so each column comes whole.
-Segments of one line elsewhere (table cells) are separated by a tab, the DOCX reader's cell
-boundary. A page without a text layer is rendered and read by Tesseract (``ingest.ocr``).
+A ruled table (cell borders drawn as lines or rectangles) comes one row a line, each glyph in the
+cell its rules enclose and the cells separated by a tab, the DOCX reader's cell boundary; far
+apart segments of one line elsewhere are separated by a tab too. A page without a text layer is
+read by Tesseract (``ingest.ocr``), a scan from its own image; the ``SourceText`` then carries an
+``OcrReport`` saying which pages and how sure the engine was.
 """
 
 import bisect
