@@ -115,17 +115,25 @@ def _text_pdf() -> FPDF:
     return pdf
 
 
-def mixed_pdf(first: str, rest: Sequence[Image.Image], path: Path) -> Path:
-    """A PDF whose first page has a text layer (``first``) and whose other pages are scans."""
+def mixed_pdf(pages: Sequence[str | Image.Image], path: Path, stamp: str = "") -> Path:
+    """A PDF of text pages (a ``str``: written with a text layer) and scanned pages (an image); a
+    ``stamp`` is written as text over each scan, as a digital signature's appearance is on a
+    signed scan (``…signed.pdf``)."""
     pdf = _text_pdf()
     pdf.set_font_size(11)
-    pdf.add_page()
-    for line in _lines(first):
-        pdf.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
-    assert pdf.page == 1, "the text of the first page does not fit on one page"
-    for img in rest:
+    for page in pages:
         pdf.add_page()
-        pdf.image(img, x=0, y=0, w=_A4_MM[0], h=_A4_MM[1])
+        if isinstance(page, str):
+            for line in _lines(page):
+                pdf.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+            assert pdf.page == pages.index(page) + 1, "a text page does not fit on one page"
+            continue
+        pdf.image(page, x=0, y=0, w=_A4_MM[0], h=_A4_MM[1])
+        if stamp:
+            pdf.set_font_size(8)
+            pdf.set_xy(120, 250)
+            pdf.multi_cell(70, 4, stamp)
+            pdf.set_font_size(11)
     pdf.output(str(path))
     return path
 

@@ -40,7 +40,7 @@ def test_office_files_reach_the_gap_reports(tmp_path: Path) -> None:
     rows = {Path(r["source"]).name: r for r in map(json.loads, extract.output.splitlines())}
     assert set(rows) == {f.name for f in files}
     assert rows["cv-scan.pdf"]["ocr"]["pages"] == [1, 2]
-    assert rows["bc-mixed.pdf"]["ocr"]["pages"] == [2]
+    assert rows["bc-mixed.pdf"]["ocr"]["pages"] == [1]
     assert "ocr" not in rows["kh-45-trieu-son.pdf"] and "ocr" not in rows["kh-46-trieu-son.doc"]
     assert rows["kh-46-trieu-son.doc"]["document"]["number"] == "46/KH-UBND"
     assert rows["kh-45-trieu-son.pdf"]["document"]["number"] == "45/KH-UBND"

@@ -57,6 +57,9 @@ TASKS = (
 )
 
 
+STAMP = "Thời gian ký: 05.04.2025 09:12:30 +07:00"  # a signature appearance, as signed scans carry
+
+
 def header_pdf(folder: Path) -> Path:
     return word_header_pdf(LEFT, RIGHT, TITLE, BODY, folder / "kh-45-trieu-son.pdf", table=TASKS)
 
@@ -68,12 +71,12 @@ def scanned_pdf(folder: Path) -> Path:
 
 
 def mixed(folder: Path) -> Path:
-    """Page 1 with a text layer, page 2 a scan: the seed cut where a page of it would end."""
+    """A signed scan of the seed's first half, then its second half with a text layer."""
     lines = [x for x in MIXED_SEED.read_text(encoding="utf-8").splitlines() if x.strip()]
     half = len(lines) // 2
-    rest = render_pages("\n".join(lines[half:]), dpi=250, seed=7)
-    assert len(rest) == 1
-    return mixed_pdf("\n".join(lines[:half]), rest, folder / "bc-mixed.pdf")
+    scan = render_pages("\n".join(lines[:half]), dpi=250, seed=7)
+    assert len(scan) == 1
+    return mixed_pdf([scan[0], "\n".join(lines[half:])], folder / "bc-mixed.pdf", stamp=STAMP)
 
 
 def old_doc(folder: Path) -> Path:
@@ -180,16 +183,21 @@ def test_scanned_pdf_is_read_by_ocr_and_says_so(tmp_path: Path, seed_gold: dict[
 def test_mixed_pdf_keeps_its_text_layer(tmp_path: Path, seed_gold: dict[str, dict]) -> None:  # type: ignore[type-arg]
     f = mixed(tmp_path)
     text = read_file(f).text
-    first = [x.strip() for x in MIXED_SEED.read_text(encoding="utf-8").splitlines() if x.strip()][:5]
-    assert all(line in text for line in first)  # page 1 verbatim from its layer
+    lines = [" ".join(x.split()) for x in MIXED_SEED.read_text(encoding="utf-8").splitlines() if x.strip()]
+    page_two = text.index(lines[len(lines) // 2])
+    assert all(line in text[page_two:] for line in lines[-8:])  # page 2 verbatim from its layer
+    assert text[:page_two].rstrip().endswith(STAMP)  # a signed scan: OCR'd, its stamp's words kept after
     ex = extract_file(f)
-    assert ex.ocr is not None and ex.ocr.pages == (2,) and ex.ocr.page_count == 2
+    assert ex.ocr is not None and ex.ocr.pages == (1,) and ex.ocr.page_count == 2
     gold = seed_gold[MIXED_SEED.name]
-    assert (ex.document.doc_type, ex.document.province) == (
-        gold["document"]["doc_type"],
-        gold["document"]["province"],
+    d = ex.document
+    assert (d.doc_type, d.province, d.province_at_issue) == tuple(
+        gold["document"][k] for k in ("doc_type", "province", "province_at_issue")
     )
     assert {r.number for r in ex.references} == {r["number"] for r in gold["references"]}
+    # 453/SKHCN-QLKH is named on the scanned page only: read there, its evidence in the OCR text.
+    (ref,) = [r for r in ex.references if r.number == "453/SKHCN-QLKH"]
+    assert all(m.evidence.end <= page_two for m in ref.mentions)
 
 
 def test_mixed_pdf_without_tesseract_keeps_the_text_pages(
@@ -204,7 +212,7 @@ def test_mixed_pdf_without_tesseract_keeps_the_text_pages(
     source = read_file(f)
     assert source.ocr is None
     assert any(
-        "bc-mixed.pdf: page 2 of the PDF without a text layer (a scan) not read" in w
+        "bc-mixed.pdf: page 1 of the PDF without a text layer (a scan) not read" in w
         and "tesseract-ocr-vie" in w
         for w in source.warnings
     )
