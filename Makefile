@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit venv clean browser-deps
+.PHONY: demo test lint typecheck unit venv clean browser-deps office-deps
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 not found (try: pyenv install 3.12.1)"; exit 1; }
@@ -30,7 +30,17 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium could not be installed: the browser tests will be skipped"; }
 
-unit: $(STAMP) browser-deps
+# Tesseract with its Vietnamese model (scanned PDFs), LibreOffice Writer (.doc) and DejaVu (the
+# font the tests render Vietnamese pages with); Debian packages, as root. Without them the OCR and
+# .doc tests are skipped with the reason.
+OFFICE_DEBS := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui fonts-dejavu-core
+office-deps:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
+	  && command -v soffice >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } \
+	  || { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OFFICE_DEBS) >/dev/null) \
+	  || echo "$(OFFICE_DEBS) could not be installed: the OCR and .doc tests will be skipped"; }
+
+unit: $(STAMP) browser-deps office-deps
 	$(BIN)/pytest
 	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py graph/sparql.py api/keys.py api/cli.py api/paths.py
 

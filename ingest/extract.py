@@ -54,7 +54,7 @@ def extract_text(source: SourceText) -> Extraction:
     if not is_document:
         warnings.append(NOT_A_DOCUMENT)
         doc.doc_type = OTHER_TYPE  # the labelling conventions' type for what is no official document
-    return Extraction(source.path, doc, refs, deadlines, warnings, is_document)
+    return Extraction(source.path, doc, refs, deadlines, warnings, is_document, source.ocr)
 
 
 def _looks_official(doc: DocumentIdentity, lay: Layout) -> bool:

@@ -2,18 +2,15 @@
 
 Plain text is decoded as UTF-8 (with or without BOM), UTF-16 (BOM), or else by charset
 detection (cp1258 and friends), and text in the legacy TCVN3/VNI font encodings is converted.
-DOCX paragraphs and tables are read in document order, header tables column by column. PDF text
-comes from its text layer (pypdfium2); a PDF without one is read by Tesseract's Vietnamese model
-when it is installed. HTML keeps the document and drops the page chrome (trafilatura). DOC goes
-through LibreOffice when it is installed.
+DOCX and DOC are read by ``ingest.office`` (header tables column by column, data tables row by
+row; DOC through LibreOffice headless), PDF by ``ingest.pdf`` (text layer by position, scanned
+pages by Tesseract's Vietnamese model). HTML keeps the document and drops the page chrome
+(trafilatura).
 """
 
 import os
 import re
-import shutil
 import stat
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,8 @@ from typing import Any
 from ingest.errors import ExtractionError, UnsupportedFormat, unreadable
 from ingest.legacy_encodings import convert_legacy, decode_legacy_bytes, detect_legacy_encoding
 from ingest.limits import DEFAULT_LIMITS, Limits, check_pdf_pages, check_zip
+from ingest.office import read_doc, read_docx
+from ingest.pdf import read_pdf
 from ingest.records import SourceText
 from ingest.sniff import check_signature, flat_html_text, nearly_utf8, utf16_without_bom
 
@@ -78,86 +77,6 @@ def _read_text(path: Path) -> SourceText:
         return SourceText(str(path), utf16, "text/plain", ("decoded as UTF-16 without a byte order mark",))
     text, warnings = _decode(data, path)
     return SourceText(str(path), text, "text/plain", tuple(warnings))
-
-
-def _read_docx(path: Path) -> SourceText:
-    import docx
-    from docx.oxml.ns import qn
-
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several types for broken packages
-        msg = f"{path}: not a readable DOCX file ({exc.__class__.__name__}: {exc})"
-        raise ExtractionError(msg) from exc
-    t_tag, br_tags, tab_tag = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
-
-    def para_text(p: Any) -> str:
-        out = []
-        for el in p.iter(t_tag, tab_tag, *br_tags):
-            out.append(el.text or "" if el.tag == t_tag else "\t" if el.tag == tab_tag else "\n")
-        return "".join(out)
-
-    parts: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            parts.append(para_text(child))
-        elif child.tag == qn("w:tbl"):
-            rows = child.findall(qn("w:tr"))
-            grid: list[list[str]] = []
-            for row in rows:
-                cells = []
-                for cell in row.findall(qn("w:tc")):
-                    paras = [para_text(p) for p in cell.iter(qn("w:p"))]
-                    cells.append("\n".join(p for p in paras))
-                grid.append(cells)
-            width = max((len(r) for r in grid), default=0)
-            # Column by column: a header table's left cell (issuer, number) then its right cell.
-            for col in range(width):
-                for row_cells in grid:
-                    if col < len(row_cells) and row_cells[col].strip():
-                        parts.append(row_cells[col])
-    return SourceText(
-        str(path), "\n".join(parts), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-
-
-def _ocr_pdf(path: Path, pdf: object) -> str:
-    try:
-        import pytesseract
-    except ImportError:
-        pytesseract = None
-    if pytesseract is None or shutil.which("tesseract") is None:
-        msg = (
-            f"{path}: the PDF has no text layer (a scan); install Tesseract with the Vietnamese model "
-            "(apt-get install tesseract-ocr tesseract-ocr-vie) and pytesseract (pip install '.[ocr]') to read it"
-        )
-        raise ExtractionError(msg)
-    pages = []
-    for page in pdf:  # type: ignore[attr-defined]
-        image = page.render(scale=300 / 72).to_pil()
-        pages.append(pytesseract.image_to_string(image, lang="vie"))
-    return "\n".join(pages)
-
-
-def _read_pdf(path: Path) -> SourceText:
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception as exc:
-        msg = f"{path}: not a readable PDF ({exc})"
-        raise ExtractionError(msg) from exc
-    try:
-        pages = [page.get_textpage().get_text_range() for page in pdf]
-        text = "\n".join(pages).replace("\r\n", "\n")
-        warnings: list[str] = []
-        if len(text.strip()) < 20:
-            text = _ocr_pdf(path, pdf)
-            warnings.append("read by OCR (Tesseract, vie)")
-    finally:
-        pdf.close()
-    return SourceText(str(path), text, "application/pdf", tuple(warnings))
 
 
 _BLOCKS = {"p", "lb", "head", "item", "list", "quote", "row"}
@@ -219,36 +138,21 @@ def _read_html(path: Path) -> SourceText:
     return SourceText(str(path), text, "text/html", tuple(warnings))
 
 
-def _read_doc(path: Path) -> SourceText:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        msg = f"{path}: .doc files need LibreOffice (apt-get install libreoffice-writer); or save it as .docx"
-        raise ExtractionError(msg)
-    with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.run(
-            [office, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
-            capture_output=True,
-            timeout=180,
-            check=False,
-        )
-        out = Path(tmp) / (path.stem + ".docx")
-        if proc.returncode != 0 or not out.exists():
-            msg = f"{path}: LibreOffice could not convert it ({proc.stderr.decode(errors='replace').strip()[:200]})"
-            raise ExtractionError(msg)
-        st = _read_docx(out)
-    return SourceText(str(path), st.text, "application/msword", st.warnings)
-
-
 READERS: dict[str, Callable[[Path], SourceText]] = {
     ".txt": _read_text,
     ".md": _read_text,
     ".text": _read_text,
-    ".docx": _read_docx,
-    ".pdf": _read_pdf,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
     ".html": _read_html,
     ".htm": _read_html,
-    ".doc": _read_doc,
+    ".doc": read_doc,
 }
+
+
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(4) == b"PK\x03\x04"
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
@@ -272,9 +176,9 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
         raise ExtractionError(msg)
     limits.check(path, "max_file_bytes", st.st_size, "file size")
     check_signature(path)
-    if reader is _read_docx:
+    if reader is read_docx or (reader is read_doc and _is_zip(path)):
         check_zip(path, limits)
-    elif reader is _read_pdf:
+    elif reader is read_pdf:
         check_pdf_pages(path, limits)
     source = reader(path)
     limits.check(path, "max_chars", len(source.text), "text length (characters)")

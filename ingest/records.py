@@ -16,6 +16,7 @@ __all__ = [
     "Extraction",
     "Mention",
     "NormalizedText",
+    "OcrReport",
     "Reference",
     "SourceText",
     "Symbol",
@@ -29,13 +30,36 @@ NOT_A_DOCUMENT = (
 
 
 @dataclass(frozen=True, slots=True)
+class OcrReport:
+    """Which pages of a file were read by OCR, and how sure the engine was of its words.
+
+    A record with one tells a reviewer that its text (and so every evidence span) is the OCR
+    text of a scan, to be checked against the page image.
+    """
+
+    engine: str  # e.g. "tesseract 5.3.0 vie"
+    pages: tuple[int, ...]  # 1-based numbers of the pages read by OCR
+    page_count: int  # pages in the file
+    mean_confidence: float  # mean word confidence, 0-100
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "pages": list(self.pages),
+            "page_count": self.page_count,
+            "mean_confidence": self.mean_confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class SourceText:
-    """The text of one file as read, before normalisation."""
+    """The text of one file as read, before normalisation; ``ocr`` says which pages came from OCR."""
 
     path: str
     text: str
     media_type: str
     warnings: tuple[str, ...] = ()
+    ocr: OcrReport | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +235,7 @@ class DocumentIdentity:
 
 @dataclass(slots=True)
 class Extraction:
-    """Everything read from one file."""
+    """Everything read from one file; ``ocr`` is set when some of its text came from OCR."""
 
     source: str
     document: DocumentIdentity
@@ -221,9 +245,12 @@ class Extraction:
     # False for a file that shows nothing of an official document (no type, issuer, number, date or
     # header): a folder's notes, a web page's chrome. It is kept out of lineage and gaps.
     is_document: bool = True
+    ocr: OcrReport | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        """The JSON form; the key ``ocr`` is there only when some text came from OCR, so records
+        of files read from text keep the shape they always had."""
+        out: dict[str, Any] = {
             "source": self.source,
             "is_document": self.is_document,
             "document": self.document.to_json(),
@@ -231,3 +258,6 @@ class Extraction:
             "deadlines": [d.to_json() for d in self.deadlines],
             "warnings": list(self.warnings),
         }
+        if self.ocr is not None:
+            out["ocr"] = self.ocr.to_json()
+        return out

@@ -13,7 +13,7 @@ from ingest.errors import ExtractionError
 __all__ = ["check_signature", "flat_html_text", "nearly_utf8", "utf16_without_bom"]
 
 _SIGNATURES: dict[str, tuple[tuple[bytes, ...], str]] = {
-    ".doc": ((b"\xd0\xcf\x11\xe0",), "DOC file"),
+    ".doc": ((b"\xd0\xcf\x11\xe0", b"PK\x03\x04"), "DOC file"),  # a DOCX named .doc is read as DOCX
     ".pdf": ((b"%PDF-",), "PDF"),
 }
 

@@ -118,7 +118,8 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     assert {r.number for r in ex.references} == {"57-NQ/TW", "386-KH/TU"}
 
 
-def test_scanned_pdf_says_what_to_install(tmp_path: Path) -> None:
+def test_scanned_pdf_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on this PATH
     pdf = FPDF()
     pdf.add_page()
     f = tmp_path / "scan.pdf"
@@ -157,7 +158,7 @@ def test_doc_without_libreoffice_says_what_to_install(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
     f = tmp_path / "old.doc"
-    f.write_bytes(b"\xd0\xcf\x11\xe0")
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     with pytest.raises(ExtractionError, match=r"old\.doc: .doc files need LibreOffice"):
         read_file(f)
 
