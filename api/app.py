@@ -151,7 +151,9 @@ class AppState:
         """The coverage table, cached like the gaps."""
         with self.lock:
             G = self.graph()
-        found: list[CoverageCell] = self._cached(("coverage", opts), G, lambda: self._compute_coverage(G, opts))
+        found: list[CoverageCell] = self._cached(
+            ("coverage", opts), G, lambda: self._compute_coverage(G, opts)
+        )
         return found
 
     def snapshot(self) -> dict[str, Any]:

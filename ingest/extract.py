@@ -19,8 +19,10 @@ from ingest.references import DocumentKind, find_references
 __all__ = ["ExtractionFailure", "extract_file", "extract_paths", "extract_text", "iter_document_files"]
 
 _URGING_TITLE = re.compile(r"đôn\s+đốc|nhắc\s+nhở|chấn\s+chỉnh|khẩn\s+trương|đẩy\s+nhanh\s+tiến\s+độ", re.I)
+_URGENT = re.compile(r"khẩn\s+trương\s+(?!và\b|hơn\b|nữa\b)[a-zà-ỹđ]", re.I)
+# A letter urges when it names what to hurry: "… thì khẩn trương thu theo tinh thần công văn số 498/UBND".
 _URGING_BODY = re.compile(
-    r"đôn\s+đốc|nhắc\s+nhở|khẩn\s+trương\s+(?!và\b|hơn\b|nữa\b)[a-zà-ỹđ]|chậm\s+(?:triển\s+khai|ban\s+hành)",
+    r"đôn\s+đốc|nhắc\s+nhở|khẩn\s+trương\s+(?!và\b|hơn\b|nữa\b)[a-zà-ỹđ][^.;]{0,160}?\bsố\s*\d|chậm\s+(?:triển\s+khai|ban\s+hành)",
     re.I,
 )
 
@@ -35,8 +37,12 @@ class ExtractionFailure:
 
 def _kind(doc_type: str | None, title: str | None, body: str) -> DocumentKind:
     is_report = doc_type == "Báo cáo"
-    is_urging = bool(title and _URGING_TITLE.search(title)) or (
-        doc_type in {"Công văn", "Công điện"} and bool(_URGING_BODY.search(body[:4000]))
+    head = body[:4000]
+    is_urging = (
+        bool(title and _URGING_TITLE.search(title))
+        or (doc_type in {"Công văn", "Công điện"} and bool(_URGING_BODY.search(head)))
+        # A telegram is urgent by nature: its imperative "khẩn trương <verb>" urges what it names.
+        or (doc_type == "Công điện" and bool(_URGENT.search(head)))
     )
     return DocumentKind(is_report=is_report, is_urging=is_urging and not is_report)
 

@@ -33,6 +33,7 @@ _ORG = (
     rf"|Ban\s+Chỉ\s+đạo[^.;:\n]{{0,160}}?)"
 )
 _ACT = r"(?:đã\s+)?(?:báo\s+cáo|xây\s+dựng|ban\s+hành|hướng\s+dẫn|đề\s+nghị|thông\s+báo|yêu\s+cầu|chỉ\s+đạo|tổng\s+hợp|đánh\s+giá|triển\s+khai|phát\s+động)\b"
+_ORG_AT_END = re.compile(rf"(?<![\wÀ-ỹ]){_ORG}\s*$")
 _OWN_VOICE = re.compile(r"\s*(?:Thực\s+hiện|Căn\s+cứ|Theo|Triển\s+khai|Trên\s+cơ\s+sở|Để|Nhằm)\b")
 _BODY_ISSUER = re.compile(rf"(?:^|[.;:]\s+|\n\s*|,\s+)(?:[^\n]{{0,3}}){_ORG}\s+{_ACT}", re.M)
 _STANDING = re.compile(rf"Cơ\s+quan\s+thường\s+trực\s+(?P<org>Ban\s+Chỉ\s+đạo[^.;:]{{0,200}}?)\s+{_ACT}")
@@ -166,7 +167,7 @@ def display_org(upper: str) -> str:
             i += 2
             place_mode = True
             continue
-        if w in _UNIT_TOKENS and (out or i > 0):
+        if w in _UNIT_TOKENS and (out or i > 0) and not (w == "XÃ" and nxt == "HỘI" and i + 2 == len(words)):
             out.append(_UNIT_TOKENS[w])
             place_mode = True
         elif place_mode:
@@ -191,9 +192,11 @@ def display_org(upper: str) -> str:
 def level_of_org(org: str, place: Place | None = None) -> Level | None:
     """Level of an issuing body from its name (and the place it names, for ``thành phố``)."""
     o = re.sub(r"\s+", " ", org)
-    if re.match(r"(?:Bộ|BỘ)\s", o):
+    # "xã hội" (society, "Xã hội") names no commune; a commune is "xã Hội An".
+    o = re.sub(r"\b[Xx]ã hội\b", "", o)
+    if re.match(r"(?:Bộ|BỘ)\s", o) and not re.search(rf"\b{UNIT_WORDS}\s", o):
         return Level.CENTRAL  # a ministry: "Bộ Lao động - Thương binh và Xã hội"
-    low = re.sub(r"\bxã hội\b", "", o.lower())  # "xã hội" (society) names no commune
+    low = o.lower()
     if re.search(r"\b(?:xã|phường|thị trấn|đặc khu)\b", low) and not re.search(r"\bthị xã\b", low):
         return Level.COMMUNE
     if re.search(r"\b(?:huyện|quận|thị xã)\b", low):
@@ -489,44 +492,56 @@ class _Announced:
 
 
 def _announced(text: str, lay: Layout) -> _Announced | None:
-    """The document a page without a header is about: the first one its lead says was issued."""
+    """The document a page without a header is about: the first one its lead says was issued on a
+    full date, else the first one it says was issued (a page may tell of an earlier one first)."""
     end = min(lay.closing_start, 3000)
-    for m in _ANNOUNCE.finditer(text, 0, end):
-        so = m.start("so")  # "số" lets a single-group symbol be read ("Công văn số 5025/VPUBND")
-        sym = next(iter(find_symbols(text[so : m.end() + 40])), None)
-        if sym is None or sym.start != m.end() - so:
-            continue
-        s_start, _ = lay.sentence_at(m.start())
-        clause_start = max(s_start, text.rfind(";", 0, m.start()) + 1)
-        lead = text[clause_start : m.start()]
-        date: str | None = None
-        after = so + sym.end
-        d = parse_date_at(text, after, min(len(text), after + 50))
-        if d is not None and re.fullmatch(r"[\s,(]*(?:ngày\s*)?", text[after : d.start], re.I):
-            date = d.value.iso if d.value and d.value.precision == "day" else None
-        lines = lead.split("\n")
-        cut = max((i for i, ln in enumerate(lines) if not any(c.isalpha() for c in ln)), default=-1)
-        lead = "\n".join(lines[cut + 1 :])  # after a title, a posting time or a blank line
-        lead = re.sub(r"^\s*(?:LTS\s*:\s*)?", "", lead)
-        if re.match(r"Ngày\s+\d", lead):
-            d = parse_date_at(lead, 0, 45)
-            if d is not None and d.start <= 5:
-                if date is None and d.value and d.value.precision == "day":
-                    date = d.value.iso
-                lead = lead[d.end :].lstrip(" ,")
-            else:  # "Ngày 10/6, …": no year, no date
-                lead = lead.split(",", 1)[-1]
-        named = re.split(r"\s+(?:truyền\s+đạt|đã|vừa|mới)\b", _clean_org(lead.strip()))[0].strip(" ,")
-        issuer = named if named and named[0].isupper() and len(named.split()) <= 25 else None
-        tname = re.sub(r"\s+", " ", m.group("tname"))
-        known = next((t for t in TYPE_NAMES if t.lower() == tname.lower()), None)
-        if known is None:  # "Văn bản số …": a letter unless its symbol names a type
-            st = sym.symbol
-            known = (
-                type_name_of_code(st.type_code, party=st.family == "party") if st.type_code else None
-            ) or "Công văn"
-        return _Announced(sym.symbol, fold_type_name(known), issuer, date)
-    return None
+    found = [a for m in _ANNOUNCE.finditer(text, 0, end) if (a := _announcement(text, lay, m)) is not None]
+    return next((a for a in found if a.date), found[0] if found else None)
+
+
+def _announcement(text: str, lay: Layout, m: re.Match[str]) -> _Announced | None:
+    """What one announcing phrase says: the symbol after it, the issuer and date around it."""
+    so = m.start("so")  # "số" lets a single-group symbol be read ("Công văn số 5025/VPUBND")
+    sym = next(iter(find_symbols(text[so : m.end() + 40])), None)
+    if sym is None or sym.start != m.end() - so:
+        return None
+    s_start, _ = lay.sentence_at(m.start())
+    clause_start = max(s_start, text.rfind(";", 0, m.start()) + 1)
+    lead = text[clause_start : m.start()]
+    date: str | None = None
+    after = so + sym.end
+    d = parse_date_at(text, after, min(len(text), after + 50))
+    if d is not None and re.fullmatch(r"[\s,(]*(?:ngày\s*)?", text[after : d.start], re.I):
+        date = d.value.iso if d.value and d.value.precision == "day" else None
+    lines = lead.split("\n")
+    cut = max((i for i, ln in enumerate(lines) if not any(c.isalpha() for c in ln)), default=-1)
+    lead = "\n".join(lines[cut + 1 :])  # after a title, a posting time or a blank line
+    dated = list(re.finditer(r"(?:^|\n)\s*(?:LTS\s*:\s*)?(?=Ngày\s+\d)", lead))
+    if dated:  # the line that opens with the date, after a headline in the same sentence
+        lead = lead[dated[-1].end() :]
+    lead = re.sub(r"^\s*(?:LTS\s*:\s*)?", "", lead)
+    if re.match(r"Ngày\s+\d", lead):
+        d = parse_date_at(lead, 0, 45)
+        if d is not None and d.start <= 5:
+            if date is None and d.value and d.value.precision == "day":
+                date = d.value.iso
+            lead = lead[d.end :].lstrip(" ,")
+        else:  # "Ngày 10/6, …": no year, no date
+            lead = lead.split(",", 1)[-1]
+    named = re.split(r"\s+(?:truyền\s+đạt|đã|vừa|mới|tiếp\s+tục)\b", _clean_org(lead.strip()))[0].strip(" ,")
+    if "," in named or len(named.split()) > 15:
+        # "… Năm 2023, UBND tỉnh Nghệ An": the body named last, right before the verb.
+        last = _ORG_AT_END.search(named)
+        named = _clean_org(last.group("org")) if last else named
+    issuer = named if named and named[0].isupper() and len(named.split()) <= 25 else None
+    tname = re.sub(r"\s+", " ", m.group("tname"))
+    known = next((t for t in TYPE_NAMES if t.lower() == tname.lower()), None)
+    if known is None:  # "Văn bản số …": a letter unless its symbol names a type
+        st = sym.symbol
+        known = (
+            type_name_of_code(st.type_code, party=st.family == "party") if st.type_code else None
+        ) or "Công văn"
+    return _Announced(sym.symbol, fold_type_name(known), issuer, date)
 
 
 def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdentity:
@@ -601,10 +616,6 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
             locality = f"{unit.group(1)} {unit.group(2)}"
         elif unit:
             name = _name_after_unit(text, unit.group(1))
-            if name is None and unit.group(1) == "tỉnh":
-                name = _province_hint(
-                    text, superior
-                )  # "Ban Chấp hành Đảng bộ tỉnh", the province named elsewhere
             if name:
                 issuer = f"{issuer} {name}"
                 locality = f"{unit.group(1)} {name}"

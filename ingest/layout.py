@@ -20,7 +20,11 @@ _TYPE_HEADING = re.compile(
 _VV = re.compile(r"^\s*V/v\b", re.I)
 # The number line: "Số: 12/KH-UBND", also after a type word ("Nghị quyết số: 11-NQ/TW") or in the
 # middle of a header flattened onto one line ("… SỞ GIÁO DỤC Số : 2917 /SGDĐT-VP …").
-_SO_LINE = re.compile(r"(?:(?:^|\s{2,})Số|(?:^|(?<=\s))[Ss]ố(?=\s*:))\s*:?\s*(?P<rest>.*)$")
+_SO_LINE = re.compile(
+    r"(?:(?:^|\s{2,})Số|(?:^|(?<=\s))Số(?=\s*:)|^(?:"
+    + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
+    + r")\s+số(?=\s*:))\s*:?\s*(?P<rest>.*)$"
+)
 _DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?(?:[ \t]\d{1,2})?),\s*ngày\b")
 BODY_CUE = re.compile(
     r"^\s*(?:Thực\s+hiện|Căn\s+cứ|Kính\s+gửi|Trên\s+cơ\s+sở|Triển\s+khai|Theo|Tiếp\s+theo|Để|Nhằm|"
@@ -140,6 +144,11 @@ _PLACE_UNIT_WORDS = frozenset(
 _AFTER_HEADER_CELL = re.compile(r"(?:\S*[\d/]\S*|[Pp]húc|\s{2,}|\t|\|)\s*$")
 
 
+_WEEKDAY = re.compile(
+    r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+[Nn]hật)$"
+)  # a web page's posting day
+
+
 def _place_words(before: str) -> str:
     """The place name that ends ``before``: the capitalised words (and unit words) at its end, so
     that a number or a motto on the same line ("Số: 300/BC-CP Hà Nội") is left out."""
@@ -167,12 +176,12 @@ def _find_place_date(text: str, head: list[Line], lay: Layout) -> None:
     """The header's place-and-date line, read across the line breaks a copied page puts in it."""
     if not head:
         return
-    end = head[-1].end
+    end = min(head[-1].end, head[0].start + 3000)  # a header, not a one-line book
     for m in _PLACE_DATE.finditer(text, head[0].start, end):
         full = _FULL_DATE.match(text, m.end() - 4, min(len(text), m.end() + 60))
         if full is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120)
         before = text[line_start : m.start()]
         place = _place_words(before)
         prefix = before.rstrip(" \t*")[: -len(place)] if place else ""
@@ -184,7 +193,7 @@ def _find_place_date(text: str, head: list[Line], lay: Layout) -> None:
             prev = text[text.rfind("\n", 0, prev_end) + 1 : prev_end].strip(" \t*")
             if prev and len(prev.split()) <= 4 and _place_words(prev) == prev and not _is_upper(prev):
                 place = f"{prev} {place}"
-        if len(place) > 45 or _is_upper(place):
+        if len(place) > 45 or _is_upper(place) or _WEEKDAY.match(place):
             continue
         lay.date_place = re.sub(r"\s+", " ", place)
         lay.date_span = full.span()
@@ -316,9 +325,9 @@ def analyse_layout(text: str) -> Layout:
     lay.sentences = _sentences(text, lay)
     lay.headings = [(m.start(), m.group("h")) for m in _SECTION_HEADING.finditer(text)]
     lay._heading_starts = [p for p, _ in lay.headings]
+    lay._sentence_starts = [s for s, _ in lay.sentences]
     lay.basis_blocks = _basis_blocks(text, lay)
     lay.preamble_end = _preamble_end(text, lay)
-    lay._sentence_starts = [s for s, _ in lay.sentences]
     return lay
 
 
@@ -352,7 +361,9 @@ def _basis_blocks(text: str, lay: Layout) -> list[tuple[int, int]]:
         ):
             starts.append(pos)
     for start in sorted(starts):
-        nxt = _PART_HEADING.search(text, start + 1, lay.closing_start)
+        if blocks and start < blocks[-1][1]:
+            continue  # already inside the list opened above
+        nxt = _PART_HEADING.search(text, start + 1, min(lay.closing_start, start + 6000))
         end = min(nxt.start() if nxt else lay.closing_start, start + 6000, lay.closing_start)
         for m in _BLOCK_OPEN.finditer(text, start + 1, end):
             if not _BASIS_INTRO.search(text[max(lay.sentence_at(m.start())[0], m.start() - 250) : m.end()]):

@@ -100,19 +100,25 @@ def _join_lone_word(m: re.Match[str]) -> str:
 # place of the space before each part the two-column header is made of (the motto, its second
 # line, the number, the subject line, the addressees) and after the motto.
 _FLAT_HEADER_BREAK = re.compile(
-    r"(?<=\S)[ \t]+(?=CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|Số\s*:|V/v\s|Kính\s+gửi\s*:)"
-    r"|(?<=CHỦ NGHĨA VIỆT NAM)[ \t]+(?=\S)|(?<=Hạnh phúc)[ \t]+(?=\S)"
+    r"(?<=\S)(?P<sp>[ \t]+)(?=CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|Số\s*:|V/v\s|Kính\s+gửi\s*:)"
+    r"|(?P<keep>CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Hạnh\s+phúc)(?P<sp2>[ \t]+)(?=\S)"
 )
+_MOTTO = re.compile(r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]")
 _FLAT_HEADER_SPAN = 700
 
 
 def _break_flat_header(text: str, offs: list[int]) -> tuple[str, list[int]]:
     """Put the lines of a header flattened onto one line back (same length, offsets unchanged)."""
     head = text[:_FLAT_HEADER_SPAN]
-    first_break = head.find("\n")
-    if first_break != -1 and first_break < 150:
+    if not any(len(line) >= 150 and _MOTTO.search(line) for line in head.split("\n")):
         return text, offs  # the header already has its lines
-    fixed = _FLAT_HEADER_BREAK.sub(lambda m: "\n" + m.group(0)[1:], head)
+
+    def broken(m: re.Match[str]) -> str:
+        if m.group("sp") is not None:
+            return "\n" + m.group("sp")[1:]
+        return m.group("keep") + "\n" + m.group("sp2")[1:]
+
+    fixed = "\n".join(_FLAT_HEADER_BREAK.sub(broken, ln) if len(ln) >= 150 else ln for ln in head.split("\n"))
     return fixed + text[_FLAT_HEADER_SPAN:], offs
 
 

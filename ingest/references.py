@@ -52,7 +52,9 @@ _CONGRESS_AFTER = re.compile(
 )
 _BY_STOP = re.compile(
     r"\s+(?:về|nhằm|để|trong|thực\s+hiện|triển\s+khai|ban\s+hành|tại|khóa|khoá|hướng\s+dẫn|quy\s+định|"
-    r"V/v|đã|được|cùng|như|với|gửi|cho|đối\s+với|trên\s+địa\s+bàn|ngày|kèm|và\s+(?:" + _TYPE_ALT + r"))\b"
+    r"V/v|đã|được|cùng|như|với|gửi|cho|đối\s+với|trên\s+địa\s+bàn|ngày|kèm|trước|tiếp\s+tục|và\s+(?:"
+    + _TYPE_ALT
+    + r"))\b"
     r"|[,.;]|\s+-\s+",
     re.I,
 )
@@ -75,10 +77,18 @@ _SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})
 # A proposal or a report merely considered: "Theo đề nghị của …", "Xét đề nghị …", "Về đề xuất của …".
 _PROPOSAL = re.compile(
     r"(?:đề\s+nghị|đề\s+xuất)\s+(?:của|tại)\b|\b(?:Xét|xét)\s+(?:đề\s+nghị|Tờ\s+trình|tờ\s+trình)"
+    r"|\b(?:Theo|Xét|xét)\s+(?:nội\s+dung\s+)?(?:Báo\s+cáo|báo\s+cáo)\b"  # a report merely considered
+)
+# "Theo Báo cáo số …", "Xét Tờ trình số …": a report or a proposal considered (the type word is the
+# reference's own).
+_CONSIDERED = re.compile(r"\b(?:Theo|Xét|xét)\s+(?:nội\s+dung\s+)?$")
+# A title that amends: "Sửa đổi, bổ sung một số điều của Quy chế ban hành kèm theo Quyết định số …".
+_AMENDING_TITLE = re.compile(
+    r"\s*(?:Về\s+việc\s+)?(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)\b", re.I
 )
 # Something issued before, told as background: "… đã ban hành Quyết định số", "… đã có Văn bản số".
 _ISSUED_EARLIER = re.compile(
-    r"\b(?:đã|vừa|mới)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:ban\s+hành|có|ký)\s+[^,;.()]{0,25}$", re.I
+    r"\b(?:đã|vừa|mới)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:ban\s+hành|có|ký)\s+[^,;.():]{0,25}$", re.I
 )
 # A basis cue in the middle of a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết số …".
 _BASIS_MIDWAY = re.compile(r"(?<!\w)(?:[Cc]ăn\s+cứ(?:\s+vào)?|[Dd]ựa\s+(?:trên|vào))(?!\w)")
@@ -91,7 +101,7 @@ _AMENDS = re.compile(
     re.I,
 )
 _NAMED_DOCUMENT = re.compile(
-    rf"\s*(?:các\s+)?(?:{_TYPE_ALT}|văn\s+bản|ý\s+kiến\s+chỉ\s+đạo|chỉ\s+đạo\s+của|Điều\s+lệ|Hiến\s+pháp)\b",
+    rf"\s*(?:các\s+)?(?:{_TYPE_ALT}|văn\s+bản|ý\s+kiến|chỉ\s+đạo\s+của|Điều\s+lệ|Hiến\s+pháp)\b",
     re.I,
 )
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])(?:\s|$)")
@@ -347,6 +357,9 @@ def _relation(
     text = lay.text
     is_report_ref = raw.type_name == "Báo cáo" or (raw.symbol is not None and raw.symbol.type_code == "BC")
     if lay.in_title(raw.sym_start):
+        title_lead = text[lay.title_span[0] if lay.title_span else 0 : raw.start]
+        if _AMENDS.search(title_lead[-120:]) or _AMENDING_TITLE.match(title_lead):
+            return _rule(Relation.CITES, "amends")  # "Sửa đổi, bổ sung một số điều của Quyết định số …"
         if kind.is_report:
             return _rule(Relation.CITES if is_report_ref else Relation.REPORTS_ON, "title")
         return _rule(Relation.URGES if kind.is_urging else Relation.IMPLEMENTS, "title")
@@ -357,8 +370,11 @@ def _relation(
         prev = None
     near_lead = text[max(prev.end, clause_start) if prev is not None else clause_start : raw.start]
     # A proposal or a report merely considered ("Theo đề nghị của Sở … tại Tờ trình số …").
-    if _PROPOSAL.search(clause_lead) or (
-        raw.type_name == "Tờ trình" and _PROPOSAL.search(text[s_start : raw.start])
+    considered = raw.type_name in ("Báo cáo", "Tờ trình") and _CONSIDERED.search(clause_lead)
+    if (
+        considered
+        or _PROPOSAL.search(clause_lead)
+        or (raw.type_name == "Tờ trình" and _PROPOSAL.search(text[s_start : raw.start]))
     ):
         return _rule(Relation.CITES, "proposal")
     # Background: what someone issued before ("Bộ … đã xây dựng và ban hành Quyết định số …").
@@ -437,7 +453,7 @@ def _relation(
 # A sentence that tells when and by whom the document it names was issued:
 # "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số …".
 _TOLD_ISSUED = re.compile(
-    r"(?:LTS\s*:\s*)?(?:Mới\s+đây(?:\s+nhất)?\s*,\s*)?[Nn]gày\s+(?P<date>\d[^,]{4,24}?)\s*,?\s+"
+    r"[Nn]gày\s+(?P<date>\d[^,]{4,24}?)\s*,?\s+"
     r"(?P<org>[A-ZĐÀ-Ỹ][^,;.:]{2,120}?)\s+(?:(?:đã|vừa|mới)\s+)*(?:ký\s+)?(?:ban\s+hành|có)\s+(?:[Vv]ăn\s+bản\s+|[Cc]ông\s+văn\s+)?(?:số\s*)?$"
 )
 
@@ -460,7 +476,12 @@ def _told_issued(text: str, lay: Layout, raw: _Raw) -> tuple[DateValue | None, s
 def _basis_midway(text: str, start: int, end: int) -> bool:
     """A basis cue in the middle of the sentence before ``end``, with nothing issued after it."""
     m = _BASIS_MIDWAY.search(text, start, end)
-    return m is not None and _ISSUED.search(text, m.end(), end) is None
+    # "căn cứ vào Nghị quyết số …" names a basis; "căn cứ chức năng, nhiệm vụ" does not.
+    return (
+        m is not None
+        and _NAMED_DOCUMENT.match(text, m.end()) is not None
+        and _ISSUED.search(text, m.end(), end) is None
+    )
 
 
 def _rule(relation: Relation, rule: str) -> tuple[Relation, str]:

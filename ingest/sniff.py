@@ -13,14 +13,13 @@ from ingest.errors import ExtractionError
 __all__ = ["check_signature", "flat_html_text", "nearly_utf8", "utf16_without_bom"]
 
 _SIGNATURES: dict[str, tuple[tuple[bytes, ...], str]] = {
-    ".doc": ((b"\xd0\xcf\x11\xe0", b"PK\x03\x04"), "DOC file"),  # a DOCX named .doc is read as DOCX
     ".pdf": ((b"%PDF-",), "PDF"),
 }
 
 
 def check_signature(path: Path) -> None:
-    """Refuse a ``.doc`` (OLE2) or ``.pdf`` whose first bytes are not those of its format (a DOCX is
-    checked as a zip by ``ingest.limits.check_zip``)."""
+    """Refuse a ``.pdf`` whose first bytes are not those of its format (a DOCX is checked as a zip by
+    ``ingest.limits.check_zip``; a ``.doc`` by ``ingest.office.read_doc``, which names what it is)."""
     expected = _SIGNATURES.get(path.suffix.lower())
     if expected is None:
         return

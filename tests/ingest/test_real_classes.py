@@ -331,3 +331,79 @@ def test_reference_told_issued_before(sentence: str, number: str, date: str, lev
     """A reference's date and issuer told before it ("Ngày …, <issuer> đã ban hành …")."""
     ref = next(r for r in read(HEAD + "I. MỤC ĐÍCH\n" + sentence).references if r.number == number)
     assert (ref.date, ref.level.value if ref.level else None) == (date, level)
+
+
+# Cases a review of this work wrote against it (not from the corpus): what the rules must not do.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "căn cứ chức năng, nhiệm vụ" is no basis; an urging letter urges its plan
+            "Số: 21/UBND-VX\nV/v đôn đốc thực hiện Kế hoạch\nKính gửi: các sở.\n"
+            "Đề nghị các đơn vị căn cứ chức năng, nhiệm vụ được giao, khẩn trương triển khai thực hiện "
+            "Kế hoạch số 45/KH-UBND ngày 12/3/2024 của UBND tỉnh.",
+            {"45/KH-UBND": "urges"},
+        ),
+        (  # a title that amends cites what it amends; a report considered is cited
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 5/QĐ-UBND\nHà Tĩnh, ngày 5 tháng 3 năm 2024\nQUYẾT ĐỊNH\n"
+            "Sửa đổi, bổ sung một số điều của Quy chế ban hành kèm theo Quyết định số 20/2021/QĐ-UBND ngày 10/5/2021\n"
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n"
+            "Theo Báo cáo số 77/BC-SNV ngày 01/3/2024 của Sở Nội vụ;\nQUYẾT ĐỊNH:\nĐiều 1.\n",
+            {"20/2021/QĐ-UBND": "cites", "30/2020/NĐ-CP": "implements", "77/BC-SNV": "cites"},
+        ),
+        (  # "đã ban hành" before a colon opens a list of bases, not a background sentence
+            HEAD
+            + "Căn cứ các văn bản Trung ương đã ban hành về chuyển đổi số: Nghị quyết số 52-NQ/TW ngày 27/9/2019 "
+            "của Bộ Chính trị; Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.\nI. MỤC ĐÍCH\n",
+            {"52-NQ/TW": "implements", "749/QĐ-TTg": "implements"},
+        ),
+    ],
+)
+def test_what_the_rules_must_not_do(text: str, expected: dict[str, str]) -> None:
+    assert relations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "number", "date", "issuer"),
+    [
+        (  # a posting day is no place-and-date line; an earlier plan told first is not the page's
+            "Thứ Sáu, ngày 20/06/2025 - 09:15\nNăm 2023, UBND tỉnh đã ban hành Kế hoạch số 45/KH-UBND về thi đua. "
+            "Ngày 18/6/2025, UBND tỉnh Nghệ An tiếp tục ban hành Kế hoạch số 120/KH-UBND về chuyển đổi số.",
+            "120/KH-UBND",
+            "2025-06-18",
+            "UBND tỉnh Nghệ An",
+        ),
+        (  # a headline with "số:" before the lead sentence
+            "Quán triệt Nghị quyết số: 57-NQ/TW của Bộ Chính trị\nNgày 12/3/2025, UBND tỉnh Quảng Ngãi ban hành "
+            "Kế hoạch số 45/KH-UBND triển khai Nghị quyết.",
+            "45/KH-UBND",
+            "2025-03-12",
+            "UBND tỉnh Quảng Ngãi",
+        ),
+    ],
+)
+def test_portal_page_names_its_own_document(page: str, number: str, date: str, issuer: str) -> None:
+    d = doc(page)
+    assert (d["number"], d["date"], d["issuer"]) == (number, date, issuer)
+
+
+@pytest.mark.parametrize(
+    ("header", "level"),
+    [
+        (
+            "ỦY BAN NHÂN DÂN\nXÃ HỘI AN\nSố: 3/KH-UBND\nHội An, ngày 2 tháng 4 năm 2024",
+            "commune",
+        ),  # a commune named Hội …
+        ("BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI\nSố: 3/BC-LĐTBXH\nHà Nội, ngày 2 tháng 4 năm 2010", "central"),
+    ],
+)
+def test_level_of_names_with_xa_hoi(header: str, level: str) -> None:
+    assert doc(header + "\nKẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\n")["level"] == level
+
+
+def test_no_province_guessed_for_a_bare_province_committee() -> None:
+    """A committee "of the province" with no name, in a text naming other provinces: no province."""
+    d = doc(
+        "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nSố: 14-NQ/TU\nNGHỊ QUYẾT\nVề hợp tác phát triển du lịch\n"
+        "Hợp tác với tỉnh Lâm Đồng và tỉnh Lâm Đồng, tỉnh Khánh Hòa về du lịch.\n"
+    )
+    assert d["province"] is None and d["province_at_issue"] is None
