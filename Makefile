@@ -33,10 +33,11 @@ browser-deps:
 # Tesseract with its Vietnamese model (scanned PDFs), LibreOffice Writer (.doc) and DejaVu (the
 # font the tests render Vietnamese pages with); Debian packages, as root. Without them the OCR and
 # .doc tests are skipped with the reason.
-OFFICE_DEBS := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui fonts-dejavu-core
+OFFICE_DEBS := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core
 office-deps:
 	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
-	  && command -v soffice >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } \
+	  && command -v soffice >/dev/null 2>&1 && test -f /usr/lib/libreoffice/program/libsclo.so \
+	  && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } \
 	  || { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OFFICE_DEBS) >/dev/null) \
 	  || echo "$(OFFICE_DEBS) could not be installed: the OCR and .doc tests will be skipped"; }
 
