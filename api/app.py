@@ -44,7 +44,7 @@ from graph.gaps import GAP_KINDS, GapOptions, find_coverage, find_gaps
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT, lineage
 from graph.province_report import TOTALS, ProvinceReport, province_reports, unknown_totals
-from graph.store import LineageStore, SQLiteStore, open_store
+from graph.store import LineageStore, SQLiteStore, open_store, seconds_from_env
 from graph.views import (
     UNKNOWN_PROVINCE,
     UNKNOWN_PROVINCE_NOTE,
@@ -610,12 +610,7 @@ def create_app(
 
 
 def _request_seconds() -> float:
-    raw = os.environ.get("LINEAGE_REQUEST_SECONDS", "30")
-    try:
-        return float(raw)
-    except ValueError:
-        msg = f"environment variable LINEAGE_REQUEST_SECONDS: not a number of seconds: {raw!r}"
-        raise ValueError(msg) from None
+    return seconds_from_env("LINEAGE_REQUEST_SECONDS", 30)
 
 
 def store_upload(body: BinaryIO, folder: Path, name: str) -> Path:

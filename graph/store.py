@@ -631,14 +631,20 @@ class StoreBackend(Protocol):
     def resolve_key(self, key_or_path: str) -> str: ...
 
 
-def _busy_timeout() -> float:
-    """Seconds a write waits for another process's write to finish: ``$LINEAGE_BUSY_TIMEOUT``, default 60."""
-    raw = os.environ.get("LINEAGE_BUSY_TIMEOUT", "60")
+def seconds_from_env(name: str, default: float) -> float:
+    """Seconds given by the environment variable ``name`` (``default`` when unset); a clear error
+    naming the variable when it is not a number."""
+    raw = os.environ.get(name, str(default))
     try:
         return float(raw)
     except ValueError:
-        msg = f"environment variable LINEAGE_BUSY_TIMEOUT: not a number of seconds: {raw!r}"
+        msg = f"environment variable {name}: not a number of seconds: {raw!r}"
         raise ValueError(msg) from None
+
+
+def _busy_timeout() -> float:
+    """Seconds a write waits for another process's write to finish: ``$LINEAGE_BUSY_TIMEOUT``, default 60."""
+    return seconds_from_env("LINEAGE_BUSY_TIMEOUT", 60)
 
 
 def open_store(path: str | Path, busy_timeout: float | None = None) -> LineageStore:

@@ -14,7 +14,13 @@ from ingest.gazetteer import Place, current_province_name, resolve_place
 from ingest.layout import Layout, Line
 from ingest.records import DocumentIdentity, Symbol
 from ingest.symbols import find_symbols
-from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
+from ontology.codes import (
+    TYPE_NAME_PATTERN,
+    TYPE_NAMES,
+    fold_type_name,
+    level_of_issuer_code,
+    type_name_of_code,
+)
 from ontology.terms import Level
 
 __all__ = ["UNIT_WORDS", "display_org", "level_of_org", "read_identity"]
@@ -58,7 +64,7 @@ _COMMITTEE_UNIT = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huy
 _PROVINCE_MENTION = re.compile(
     r"\b(?:tỉnh|[TĐ]ỉnh\s+(?:ủy|uỷ)|Thành\s+(?:ủy|uỷ)|thành\s+phố)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )
-_TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
+_TYPE_ALT = TYPE_NAME_PATTERN
 # A web page that reports a document instead of reproducing its header says who issued what:
 # "Ngày 6/1/2021, UBND huyện Vĩnh Linh ban hành Quyết định số 07/QĐ-UBND …", "Ban Chỉ đạo … vừa
 # ban hành Thông báo số 07-TB/CQTTBCĐ, ngày 15/10/2025 …", "Văn phòng … truyền đạt ý kiến … tại

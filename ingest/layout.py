@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ontology.codes import TYPE_NAMES, fold_type_name
+from ontology.codes import TYPE_NAME_PATTERN, TYPE_NAMES, fold_type_name
 
 __all__ = ["BODY_CUE", "Layout", "Line", "analyse_layout"]
 
@@ -22,7 +22,7 @@ _VV = re.compile(r"^\s*V/v\b", re.I)
 # middle of a header flattened onto one line ("… SỞ GIÁO DỤC Số : 2917 /SGDĐT-VP …").
 _SO_LINE = re.compile(
     r"(?:(?:^|\s{2,})Số|(?:^|(?<=\s))Số(?=\s*:)|^(?:"
-    + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
+    + TYPE_NAME_PATTERN
     + r")\s+số(?=\s*:))\s*:?\s*(?P<rest>.*)$"
 )
 _DATE_LINE = re.compile(r"(?:^|\s{2,}|\t)(?P<place>[^\n,\d:;()]{2,40}?(?:[ \t]\d{1,2})?),\s*ngày\b")
@@ -35,7 +35,6 @@ _FIRST_LINE_IS_BODY = re.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|[IVX]+\.\s|1
 _BASIS_LINE = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Xét|Trên\s+cơ\s+sở)\b")
 _SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)\.[ \t]+(?P<h>[^\n]{2,100})$", re.M)
 _LIST_MARKER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–+•])\s*")
-_DATED = re.compile(r"ngày.{0,30}năm|ngày\s*\d")
 # ", ngày" of the place-and-date line; the place before it and the date after it may be on the
 # lines around it ("Tuyên Quang, ngày" / "12 tháng 8 năm 2022", "*Đồng Tháp," / "ngày 01 …").
 _PLACE_DATE = re.compile(r",[ \t]*\n?[ \t]*ngày\b")

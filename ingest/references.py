@@ -24,12 +24,18 @@ from ingest.gazetteer import era_of, resolve_place
 from ingest.layout import Layout
 from ingest.records import DateValue, DocumentIdentity, Evidence, Mention, NormalizedText, Reference, Symbol
 from ingest.symbols import find_symbols
-from ontology.codes import TYPE_NAMES, fold_type_name, level_of_issuer_code, type_name_of_code
+from ontology.codes import (
+    TYPE_NAME_PATTERN,
+    TYPE_NAMES,
+    fold_type_name,
+    level_of_issuer_code,
+    type_name_of_code,
+)
 from ontology.terms import RELATION_PRIORITY, Level, Relation
 
 __all__ = ["RULE_CONFIDENCE", "DocumentKind", "find_references"]
 
-_TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
+_TYPE_ALT = TYPE_NAME_PATTERN
 _TYPE_BEFORE = re.compile(
     rf"(?P<tname>{_TYPE_ALT}|NQ|QĐ|CT|KL|HD|KH|CTr|TB|CV|NĐ|TT)\s*(?:số\s*:?|Số\s*:?)?\s*$", re.I
 )

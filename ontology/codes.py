@@ -15,6 +15,7 @@ __all__ = [
     "PARTY_TYPE_CODES",
     "STATE_TYPE_CODES",
     "TYPE_NAMES",
+    "TYPE_NAME_PATTERN",
     "canonical_code",
     "fold_type_name",
     "level_of_issuer_code",
@@ -56,6 +57,9 @@ TYPE_NAMES: tuple[str, ...] = (
     "Hiến pháp",
     "Lệnh",
 )
+
+# The type names as a regex alternation, any run of spaces between their words (longest first).
+TYPE_NAME_PATTERN = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_NAMES)
 
 # Collapse compound names onto the type a compliance officer counts.
 _TYPE_NAME_FOLD = {
