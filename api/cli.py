@@ -99,14 +99,17 @@ def _tracked(path: Path | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def _open(conn: "Connection | Path") -> StoreBackend:
+def _open(conn: "Connection | Path", *, create: bool = False) -> StoreBackend:
+    """The store a command works on. Only ``ingest`` creates one (``create``): any other command
+    given a path where no store exists fails naming it (``StoreNotFound``), never answering from a
+    new, empty store."""
     if isinstance(conn, Path):
-        return open_store(conn)
+        return open_store(conn, create=create)
     if conn.backend == "neo4j":
         from graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(conn.uri, conn.user, conn.password, conn.database)
-    return open_store(conn.db)
+    return open_store(conn.db, create=create)
 
 
 def limit_option[F: Callable[..., Any]](f: F) -> F:
@@ -238,7 +241,7 @@ def ingest(
         elif not quiet:
             click.echo(f"{outcome:<9} {one_line(path)}", err=True)
 
-    with _open(db) as store:
+    with _open(db, create=True) as store:
         report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
@@ -405,7 +408,7 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
     "--neo4j-database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database ($NEO4J_DATABASE)."
 )
 @click.option("--batch-size", default=2000, show_default=True, help="Rows per UNWIND batch.")
-@click.option("--db", "db", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
               default=lambda: os.environ.get("LINEAGE_DB", "lineage.db"), show_default="$LINEAGE_DB or lineage.db")  # fmt: skip
 @friendly_errors
 def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None,
@@ -419,7 +422,7 @@ def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo
     from graph.neo4j_store import push as push_store
 
     with (
-        open_store(db) as source,
+        open_store(db, create=False) as source,
         Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as target,
     ):
         counts = push_store(source, target, batch_size=batch_size)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from graph.errors import NodeNotFound, StoreError
+from graph.errors import NodeNotFound, StoreError, StoreNotFound
 from graph.identity import Scope, document_key, number_key, reference_scope, scope_of
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
@@ -641,7 +641,17 @@ def _busy_timeout() -> float:
         raise ValueError(msg) from None
 
 
-def open_store(path: str | Path, busy_timeout: float | None = None) -> LineageStore:
-    """Open (or create) the embedded store at ``path``; a write waits ``busy_timeout`` seconds for
-    another process's (default ``$LINEAGE_BUSY_TIMEOUT`` or 60), then fails with ``StoreError``."""
+def open_store(path: str | Path, busy_timeout: float | None = None, *, create: bool = True) -> LineageStore:
+    """Open (or, with ``create``, create) the embedded store at ``path``; a write waits
+    ``busy_timeout`` seconds for another process's (default ``$LINEAGE_BUSY_TIMEOUT`` or 60), then
+    fails with ``StoreError``.
+
+    With ``create=False`` a path where no file exists is ``StoreNotFound``: a reader given a
+    mistyped path must not answer from a new, empty store."""
+    if not create and str(path) != ":memory:" and not Path(path).exists():
+        msg = (
+            f"{path}: no store at this path; create it with `lineage ingest FILES... --db {path}`"
+            " (or give the right --db / $LINEAGE_DB)"
+        )
+        raise StoreNotFound(msg)
     return LineageStore(path, busy_timeout=busy_timeout)

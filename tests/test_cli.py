@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
@@ -90,3 +91,36 @@ def test_every_command_is_in_the_readme() -> None:
     assert "make demo" in readme and "make test" in readme
     for name in cli.commands:
         assert f"lineage {name}" in readme, name
+
+
+READING_COMMANDS = [
+    ["gaps"],
+    ["lineage", "57-NQ/TW@VN@2024"],
+    ["report", "--province", "Hải Phòng", "--format", "html"],
+    ["export", "--format", "ttl", "--out", "{tmp}/g.ttl"],
+    ["sparql", "SELECT ?s WHERE { ?s ?p ?o }"],
+    ["serve", "--port", "1"],
+    ["browse", "--out", "{tmp}/b.html"],
+    ["remove", "some.txt"],
+    ["push", "--neo4j", "bolt://127.0.0.1:1"],
+]
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: a[0])
+def test_a_missing_store_is_an_error_for_every_reading_command(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "mistyped.db"
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args] + ["--db", str(db)]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 1, result.output
+    assert f"{db}: no store at this path" in result.stderr
+    assert "lineage ingest" in result.stderr
+    assert not db.exists()  # only ingest creates a store
+    assert not (tmp_path / "g.ttl").exists() and not (tmp_path / "b.html").exists()
+
+
+def test_ingest_creates_the_store_that_readers_then_open(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(SEEDS), "--db", str(db), "-q", "-j", "1"]).exit_code == 0
+    gaps = runner.invoke(cli, ["gaps", "--db", str(db), "--as-of", "2026-11-22"])
+    assert gaps.exit_code == 0 and "document gap(s)" in gaps.output
