@@ -16,6 +16,7 @@ import click
 
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
+from graph.lineage import DEFAULT_LIMIT
 from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
 from ingest.limits import Limits
@@ -150,7 +151,31 @@ def one_line(text: str) -> str:
     )
 
 
-__all__ = ["cli", "main", "one_line"]
+class DateParam(click.ParamType[str]):
+    """A calendar date given as ISO ``2025-12-31`` or as Vietnamese texts write it, ``31/12/2025``
+    (also ``31-12-2025``, ``31.12.2025``, one-digit day and month); the value is the ISO string.
+
+    >>> DATE.convert("31/12/2025", None, None), DATE.convert("1.7.2025", None, None)
+    ('2025-12-31', '2025-07-01')
+    """
+
+    name = "date"
+    _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        try:
+            m = self._DMY.fullmatch(text)
+            if m:
+                return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a calendar date; write 2025-12-31 or 31/12/2025", param, ctx)
+
+
+DATE = DateParam()
+
+__all__ = ["DATE", "cli", "main", "one_line"]
 
 DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 
@@ -276,22 +301,25 @@ def remove(files: tuple[str, ...], db: Connection) -> None:
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    default=None,
-    help="At most N documents, nearest first (default all).",
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="At most N documents, nearest first (as the API).",
 )
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @db_option
 @friendly_errors
 def lineage_cmd(
-    key_or_file: str, direction: str, depth: int | None, limit: int | None, fmt: str, db: Connection
+    key_or_file: str, direction: str, depth: int | None, limit: int, fmt: str, db: Connection
 ) -> None:
-    """Lineage of a document (by key or by ingested file), up or down.
+    """Lineage of a document, up or down: by key, by ingested file, or by a number that one
+    document bears (57-NQ/TW); a number of several documents, or a key not found, lists the
+    candidates.
 
     \b
-        lineage lineage 57-NQ/TW@VN@2024 --down --depth 2
+        lineage lineage 57-NQ/TW --down --depth 2
     """
     with _open(db) as store:
-        result = store.lineage(key_or_file, direction, depth, limit)
+        result = store.lineage(store.resolve_key(key_or_file), direction, depth, limit)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
@@ -312,11 +340,58 @@ def lineage_cmd(
 
 
 @cli.command()
+@click.argument("text")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N documents."
+)
+@click.option("--ingested-only", is_flag=True, help="Leave out the documents known only by citation.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def search(text: str, limit: int, ingested_only: bool, fmt: str, db: Connection) -> None:
+    """Find documents by number, title words or issuer (case and diacritics ignored): their keys,
+    for `lineage lineage KEY` and the API.
+
+    Documents of that number come first, then those holding every word of TEXT; ingested before
+    cited only, newest first. JSON output is one object per document (JSON Lines).
+
+    \b
+        lineage search 57-NQ/TW
+        lineage search "chuyen doi so Hai Phong" --format json
+    """
+    from graph.search import search_documents
+    from graph.views import node_view
+
+    with _open(db) as store:
+        G = store.graph()
+    keys = search_documents(G, text, include_cited=not ingested_only)
+    for key in keys[:limit]:
+        v = node_view(key, dict(G.nodes[key]))
+        if fmt == "json":
+            row = {"key": key, **{k: v[k] for k in ("number", "doc_type", "issuer", "level", "province",
+                                                    "date", "title", "status", "sources")}}  # fmt: skip
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        cited = "" if v["status"] == "ingested" else " (cited only)"
+        click.echo(
+            f"{key:<40} {v['doc_type'] or '?':<11} {v['date'] or '':<10} {v['province'] or '':<12} "
+            f"{(v['issuer'] or '')[:40]}{cited}"
+        )
+        if v["title"]:
+            click.echo(f"{'':<41}{one_line(v['title'])[:100]}")
+    if fmt == "table":
+        more = f" (first {limit} shown: --limit to see more)" if len(keys) > limit else ""
+        click.echo(f"{len(keys)} document(s){more}")
+
+
+@cli.command()
 @click.option("--province", default=None, help="Current province, or an old province name.")
 @click.option(
     "--kind", "kinds", multiple=True, type=click.Choice(GAP_KINDS), help="Gap kind (repeatable; default all)."
 )
-@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Date asked: 2026-11-22 or 22/11/2026; default today."
+)
 @click.option(
     "--report-period",
     default=180,
@@ -527,7 +602,9 @@ def apikey_revoke(name: str, keys_path: Path) -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "xlsx", "docx"]),
               help="Formats (repeatable). Default: all three.")  # fmt: skip
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Date asked: 2026-11-22 or 22/11/2026; default today."
+)
 @click.option(
     "--out",
     "out",
@@ -582,7 +659,9 @@ def report(
               help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo.")  # fmt: skip
 @click.option("--synth", "synth", multiple=True, default=("Hải Phòng", "Quảng Ngãi", "Đắk Lắk", "Thanh Hóa"), show_default=True,
               help="Provinces for which to generate a synthetic corpus as well (repeatable; 'none' to skip).")  # fmt: skip
-@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Date asked: 2026-11-22 or 22/11/2026; default today."
+)
 @friendly_errors
 def demo(out: Path, corpora: tuple[Path, ...], synth: tuple[str, ...], as_of: str | None) -> None:
     """The main job: build the graph from the demo corpus, write the browser and the province reports."""
@@ -609,7 +688,12 @@ def demo(out: Path, corpora: tuple[Path, ...], synth: tuple[str, ...], as_of: st
     "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="A new or empty folder."
 )
 @click.option(
-    "--as-of", "as_of", default="2026-11-22", show_default=True, help="The date the planted gaps hold at."
+    "--as-of",
+    "as_of",
+    type=DATE,
+    default="2026-11-22",
+    show_default=True,
+    help="The date the planted gaps hold at (2026-11-22 or 22/11/2026).",
 )
 @click.option("--formats", default="txt,md", show_default=True, help="Comma-separated: txt, md, docx.")
 @click.option(

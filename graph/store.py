@@ -589,15 +589,18 @@ class LineageStore(SQLiteStore):
         return find_coverage(self.graph(), opts)
 
     def resolve_key(self, key_or_path: str) -> str:
-        """A document key given a key, a stored file path, or a path that resolves to one."""
+        """A document key given a key, a stored file path, a path that resolves to one, or a number
+        exactly one document bears (``57-NQ/TW``); otherwise ``NodeNotFound`` naming the candidates
+        ("did you mean …", ``graph.search.resolve_document``)."""
+        from graph.search import resolve_document
+
         if key_or_path in self.graph():
             return key_or_path
         for candidate in (key_or_path, str(Path(key_or_path).resolve())):
             k = self.key_of_path(candidate)
             if k is not None:
                 return k
-        msg = f"{key_or_path!r} is neither a document key nor an ingested file"
-        raise NodeNotFound(msg)
+        return resolve_document(self.graph(), key_or_path)
 
 
 class StoreBackend(Protocol):

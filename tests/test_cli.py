@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
-from tests.conftest import SEEDS
+from tests.conftest import CORPUS, SEEDS
 
 
 def test_extract_json_lines_has_the_documented_fields() -> None:
@@ -124,3 +124,72 @@ def test_ingest_creates_the_store_that_readers_then_open(tmp_path: Path) -> None
     assert runner.invoke(cli, ["ingest", str(SEEDS), "--db", str(db), "-q", "-j", "1"]).exit_code == 0
     gaps = runner.invoke(cli, ["gaps", "--db", str(db), "--as-of", "2026-11-22"])
     assert gaps.exit_code == 0 and "document gap(s)" in gaps.output
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "l.db")
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS.parent), "--db", db, "-q", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_search_by_number_title_words_and_issuer(corpus_db: str) -> None:
+    runner = CliRunner()
+    by_number = runner.invoke(cli, ["search", "57-nq/tw", "--db", corpus_db, "--format", "json"])
+    rows = [json.loads(line) for line in by_number.output.splitlines()]
+    assert rows[0]["key"] == "57-NQ/TW@VN@2024" and rows[0]["status"] == "cited"
+    # Every further row mentions the number somewhere (title words), none is the number itself.
+    assert all("57" in (r["title"] or "") + r["key"] for r in rows[1:])
+    words = runner.invoke(cli, ["search", "chuyen doi so Hai Phong", "--db", corpus_db, "--ingested-only"])
+    assert words.exit_code == 0
+    lines = words.output.splitlines()
+    assert lines[-1] == "3 document(s)"
+    assert "06-KH/ĐU@Hải Phòng/phường Kinh Môn@2025" in lines[0]
+    issuer = runner.invoke(cli, ["search", "Bộ Khoa học và Công nghệ", "--db", corpus_db, "--format", "json"])
+    found = [json.loads(line) for line in issuer.output.splitlines()]
+    assert any(r["key"] == "1863/BKHCN-KHTH@VN@2025" for r in found)
+    none = runner.invoke(cli, ["search", "zzzz khong co", "--db", corpus_db])
+    assert none.exit_code == 0 and none.output == "0 document(s)\n"
+    capped = runner.invoke(cli, ["search", "57-NQ/TW", "--db", corpus_db, "--limit", "2"])
+    assert capped.output.splitlines()[-1].endswith("(first 2 shown: --limit to see more)")
+
+
+def test_lineage_takes_a_bare_number_and_says_what_a_key_could_be(corpus_db: str) -> None:
+    runner = CliRunner()
+    bare = runner.invoke(
+        cli, ["lineage", "57-NQ/TW", "--down", "--depth", "1", "--db", corpus_db, "--format", "json"]
+    )
+    assert bare.exit_code == 0, bare.output
+    assert json.loads(bare.output)["root"] == "57-NQ/TW@VN@2024"
+    several = runner.invoke(cli, ["lineage", "41/KH-UBND", "--db", corpus_db])
+    assert several.exit_code == 1
+    assert "'41/KH-UBND' is the number of 4 documents" in several.stderr
+    assert "41/KH-UBND@Phú Yên@2025" in several.stderr and "41/KH-UBND@Tuyên Quang@2025" in several.stderr
+    wrong_year = runner.invoke(cli, ["lineage", "57-NQ/TW@VN@2025", "--db", corpus_db])
+    assert wrong_year.exit_code == 1
+    assert "did you mean 57-NQ/TW@VN@2024" in wrong_year.stderr
+    nothing = runner.invoke(cli, ["lineage", "qqqq", "--db", corpus_db])
+    assert nothing.exit_code == 1 and "lineage search TEXT" in nothing.stderr
+
+
+def test_lineage_is_capped_by_default_as_the_api() -> None:
+    from graph.lineage import DEFAULT_LIMIT
+
+    limit = next(p for p in cli.commands["lineage"].params if p.name == "limit")
+    assert limit.default == DEFAULT_LIMIT == 1000
+
+
+@pytest.mark.parametrize(("given", "iso"), [("31/12/2025", "2025-12-31"), ("1/7/2025", "2025-07-01"),
+                                            ("05.11.2025", "2025-11-05"), ("2025-12-31", "2025-12-31")])  # fmt: skip
+def test_dates_are_taken_as_vietnamese_texts_write_them(corpus_db: str, given: str, iso: str) -> None:
+    result = CliRunner().invoke(cli, ["gaps", "--db", corpus_db, "--as-of", given, "--kind", "no_report"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].endswith(f"as of {iso}")
+
+
+@pytest.mark.parametrize("bad", ["31/02/2026", "2026-13-01", "tomorrow"])
+def test_a_date_that_is_not_one_is_refused(corpus_db: str, bad: str) -> None:
+    result = CliRunner().invoke(cli, ["report", "--db", corpus_db, "--as-of", bad])
+    assert result.exit_code == 2
+    assert "is not a calendar date; write 2025-12-31 or 31/12/2025" in result.stderr
