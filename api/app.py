@@ -1,7 +1,9 @@
 """The query API for compliance teams: a thin FastAPI skin over the store's operations.
 
 ``create_app(store)`` builds the app around one store (embedded SQLite or Neo4j). Every error has
-one shape, ``{"ok": false, "error": "...", "status": N}``. Reading needs no key unless the operator
+one shape, ``{"ok": false, "error": "...", "status": N}``, and the same problem the same status on
+every route (an unknown province is 404 on ``/gaps``, ``/documents`` and ``/graph``). Each request
+is logged on the ``lineage`` logger (``api.access_log``). Reading needs no key unless the operator
 requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
 """
 
@@ -23,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.access_log import AccessLog
 from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
 from api.paths import RelativePaths, common_root
@@ -48,6 +51,7 @@ from graph.store import LineageStore, SQLiteStore, open_store
 from graph.views import (
     UNKNOWN_PROVINCE,
     UNKNOWN_PROVINCE_NOTE,
+    check_province,
     current_provinces,
     matches_province,
     node_view,
@@ -285,6 +289,7 @@ def create_app(
     app.add_middleware(
         TimeLimit, seconds=request_seconds if request_seconds is not None else _request_seconds()
     )
+    app.add_middleware(AccessLog)  # outermost: logs the status every other layer answered
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -374,7 +379,8 @@ def create_app(
         offset: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> DocumentPage:
-        """Documents, filtered and paginated."""
+        """Documents, filtered and paginated; an unknown province is 404, as on ``/gaps``."""
+        check_province(province)
         G = state.graph()
         items = []
         fq = fold(q) if q else None
@@ -539,7 +545,9 @@ def create_app(
         q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> dict[str, Any]:
-        """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes."""
+        """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes; an unknown
+        province or root is 404."""
+        check_province(province)
         G = state.graph()
         gaps = state.gaps(GapOptions(kinds=DOCUMENT_KINDS))
         return subgraph_json(
@@ -547,16 +555,19 @@ def create_app(
         )
 
     @app.post("/documents", response_model=IngestResult, status_code=201, tags=["documents"],
-              responses={**ERRORS, **auth_errors, 415: {"model": ErrorResponse, "description": "Unsupported file type"}},
+              responses={**ERRORS, **auth_errors, 415: {"model": ErrorResponse, "description": "Unsupported file type"},
+                         422: {"model": ErrorResponse,
+                               "description": "Invalid parameters, or no uploaded file could be read (each named with why)"}},
               dependencies=[Depends(ingest_access)])  # fmt: skip
     def upload_documents(
         files: Annotated[list[UploadFile], File(description="Document files")],
-    ) -> dict[str, Any]:
+    ) -> Any:
         """Upload document files and ingest them (API key with the ingest role).
 
         Each file is stored under its content hash (``<sha256>/<name>``), written to a temporary file
         of its own first: uploads at the same time never mix. Paths in the answer are relative to the
-        upload folder."""
+        upload folder. When no file could be read the answer is 422, every file named with its reason
+        in the one error shape; when some could, 201 lists the others under ``failed``."""
         target = (state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))).resolve()
         target.mkdir(parents=True, exist_ok=True)
         saved = []
@@ -575,6 +586,14 @@ def create_app(
 
         def rel(text: str) -> str:
             return text.replace(f"{target}{os.sep}", "")
+
+        if report.failed and not (report.added or report.changed or report.unchanged):
+            reasons = "; ".join(
+                rel(e) if rel(e).startswith(rel(p)) else f"{rel(p)}: {rel(e)}" for p, e in report.failed
+            )
+            return _error(
+                422, state.hide_paths(f"no uploaded file could be read ({len(report.failed)}): {reasons}")
+            )
 
         return {"run_id": report.run_id, "added": [rel(p) for p in report.added],
                 "changed": [rel(p) for p in report.changed], "unchanged": [rel(p) for p in report.unchanged],

@@ -526,11 +526,14 @@ def serve(
     upload_dir: Path | None,
     corpus_root: Path | None,
 ) -> None:
-    """Serve the query API and the lineage browser (at /) on HOST:PORT.
+    """Serve the query API and the lineage browser (at /) on HOST:PORT; one access log line per
+    request (time, method, path, status, milliseconds) on stderr.
 
     \b
         lineage serve --db lineage.db --port 8000   # then open http://127.0.0.1:8000/
     """
+    import logging
+
     import uvicorn
 
     from api.app import create_app
@@ -540,6 +543,11 @@ def serve(
     app = create_app(store, keys=KeyStore(keys_path), require_read_key=require_key,
                      upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend,
                      corpus_root=corpus_root)  # fmt: skip
+    access = logging.StreamHandler(sys.stderr)
+    access.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log = logging.getLogger("lineage")
+    log.addHandler(access)
+    log.setLevel(logging.INFO)
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
