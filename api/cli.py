@@ -237,11 +237,20 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> 
             sys.exit(1)
 
 
+FILES_FAILED = 3  # exit status of an ingest run in which some files could not be read
+FAILURES_SHOWN = 50  # failures listed at the end of a run on a terminal; `lineage failures` has all
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
+@click.option("--strict", is_flag=True, help="Exit status 1 rather than 3 when any file could not be read.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress or per-file lines: the summary and the files that failed.",
+)
 @click.option("-j", "--jobs", default=lambda: os.cpu_count() or 1, show_default="number of CPUs", type=click.IntRange(min=1),
               help="Processes reading and extracting files, each file alone.")  # fmt: skip
 @limit_option
@@ -249,31 +258,138 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> 
 def ingest(
     paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int, limits: Limits
 ) -> None:
-    """Ingest document files into the store (incremental and idempotent).
+    """Ingest document files into the store (incremental and idempotent). The only command that
+    creates a store.
 
     Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
     contributed. A file that cannot be read is reported and the batch goes on. Files are read
     in worker processes: one past a limit (--limit), or that crashes or outlives its worker,
     fails alone.
 
+    On a terminal, stderr shows one progress line (files, rate, time left) and the files that
+    failed are listed at the end; otherwise, or with -q, each file gets a line (failures only with
+    -q). The run's failures stay in the store: `lineage failures --run N`.
+
+    \b
+    Exit status: 0 every file read; 3 some files could not be read (the others are stored);
+    1 an error (store busy, disk full ...) or, with --strict, any file not read.
+
     \b
         lineage ingest corpus/ --db lineage.db
     """
+    progress = _IngestProgress(paths) if sys.stderr.isatty() and not quiet else None
 
     def show(path: str, outcome: str) -> None:
-        if outcome.startswith("failed"):
+        if progress is not None:
+            progress.advance()
+        elif outcome.startswith("failed"):
             click.echo(f"error: {one_line(outcome[8:])}", err=True)
         elif not quiet:
             click.echo(f"{outcome:<9} {one_line(path)}", err=True)
 
     with _open(db, create=True) as store:
-        report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
+        if progress is None:
+            report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
+        else:
+            with progress:
+                report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"
     )
-    if strict and report.failed:
-        sys.exit(1)
+    if not report.failed:
+        return
+    if progress is not None:  # the failures were not shown while the progress line ran
+        for path, error in report.failed[:FAILURES_SHOWN]:
+            click.echo(f"error: {one_line(_failure_text(path, error))}", err=True)
+    more = len(report.failed) - FAILURES_SHOWN if progress is not None else 0
+    listed = f"{more} more not shown; " if more > 0 else ""
+    click.echo(
+        f"{len(report.failed)} file(s) could not be read ({listed}all listed by "
+        f"`lineage failures --run {report.run_id}`)",
+        err=True,
+    )
+    sys.exit(1 if strict else FILES_FAILED)
+
+
+def _failure_text(path: str, error: str) -> str:
+    """A failure as one line naming the file (errors mostly name it already)."""
+    return error if path in error else f"{path}: {error}"
+
+
+class _IngestProgress:
+    """The one progress line of ``ingest`` on a terminal (rich): files done of the total, files per
+    second, time left. The total is counted first by walking ``paths`` as ingest will."""
+
+    def __init__(self, paths: tuple[Path, ...]) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        from ingest.extract import iter_document_files
+
+        total = sum(1 for _ in iter_document_files(paths))
+        self.progress = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("elapsed,"),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.task = self.progress.add_task("ingest", total=total, rate="")
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+        speed = self.progress.tasks[0].speed
+        self.progress.update(self.task, rate=f"{speed:,.1f}/s" if speed else "")
+
+    def __enter__(self) -> "_IngestProgress":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+@cli.command()
+@click.option("--run", "run_id", type=int, default=None, help="The run's number (default: the last run).")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def failures(run_id: int | None, fmt: str, db: Connection) -> None:
+    """List the files an ingest run could not read, with why (kept in the store's runs).
+
+    \b
+        lineage failures             # the last run
+        lineage failures --run 3 --format json
+    """
+    with _open(db) as store:
+        runs = store.runs()
+    if not runs:
+        raise click.ClickException(f"{db}: no ingest run yet")
+    chosen = runs[-1] if run_id is None else next((r for r in runs if r["id"] == run_id), None)
+    if chosen is None:
+        raise click.ClickException(f"{db}: no run {run_id}; runs are 1 to {runs[-1]['id']}")
+    failed = json.loads(chosen["failures"] or "[]")
+    if fmt == "json":
+        for path, error in failed:
+            click.echo(json.dumps({"run": chosen["id"], "file": path, "error": error}, ensure_ascii=False))
+        return
+    for path, error in failed:
+        click.echo(one_line(_failure_text(path, error)))
+    click.echo(f"run {chosen['id']} ({chosen['started']}): {len(failed)} file(s) could not be read")
 
 
 @cli.command()

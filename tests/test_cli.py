@@ -1,6 +1,8 @@
 """Tests for the ``lineage`` command line."""
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +195,68 @@ def test_a_date_that_is_not_one_is_refused(corpus_db: str, bad: str) -> None:
     result = CliRunner().invoke(cli, ["report", "--db", corpus_db, "--as-of", bad])
     assert result.exit_code == 2
     assert "is not a calendar date; write 2025-12-31 or 31/12/2025" in result.stderr
+
+
+def _folder_with_a_bad_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "broken.docx").write_bytes(b"not a zip")
+    return folder
+
+
+def test_ingest_exit_status_and_failures_command(tmp_path: Path) -> None:
+    folder, db = _folder_with_a_bad_file(tmp_path), str(tmp_path / "l.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", str(folder), "--db", db, "-j", "1"])
+    assert result.exit_code == 3  # some files could not be read, the others stored
+    assert result.stdout == f"run 1: 3 added, 0 changed, 0 unchanged, 1 failed -> {db}\n"
+    assert "━" not in result.stderr  # no progress line when stderr is no terminal
+    assert result.stderr.count("error: ") == 1 and result.stderr.count("added ") == 3
+    assert "1 file(s) could not be read (all listed by `lineage failures --run 1`)" in result.stderr
+    assert runner.invoke(cli, ["ingest", str(folder), "--db", db, "-j", "1", "--strict"]).exit_code == 1
+    (folder / "broken.docx").unlink()
+    assert runner.invoke(cli, ["ingest", str(folder), "--db", db, "-j", "1"]).exit_code == 0
+    first = runner.invoke(cli, ["failures", "--run", "1", "--db", db])
+    assert first.exit_code == 0
+    lines = first.output.splitlines()
+    assert lines[0].startswith(f"{folder / 'broken.docx'}: not a readable DOCX")
+    assert lines[1].startswith("run 1 (") and lines[1].endswith("): 1 file(s) could not be read")
+    last = runner.invoke(cli, ["failures", "--db", db, "--format", "json"])
+    assert last.exit_code == 0 and last.output == ""  # the last run read every file
+    second = runner.invoke(cli, ["failures", "--db", db, "--run", "2", "--format", "json"])
+    assert [json.loads(line)["file"] for line in second.output.splitlines()] == [str(folder / "broken.docx")]
+    nope = runner.invoke(cli, ["failures", "--db", db, "--run", "9"])
+    assert nope.exit_code == 1 and "no run 9; runs are 1 to 3" in nope.stderr
+
+
+def test_ingest_on_a_terminal_shows_one_progress_line_then_the_failures(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    folder, db = _folder_with_a_bad_file(tmp_path), tmp_path / "l.db"
+    lineage = Path(sys.executable).parent / "lineage"
+    leader, follower = os.openpty()
+    child = subprocess.Popen([str(lineage), "ingest", str(folder), "--db", str(db), "-j", "1"],
+                             stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "COLUMNS": "120"})  # fmt: skip
+    os.close(follower)
+    seen = b""
+    while True:  # read the terminal until the command closes it
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert child.stdout is not None
+    stdout = child.stdout.read().decode()
+    assert child.wait() == 3
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode())
+    assert stdout.startswith("run 1: 3 added")
+    assert re.search(r"ingest .*4/4 files [\d.,]+/s \d:\d\d:\d\d elapsed, \d:\d\d:\d\d left", screen), screen
+    assert "added " not in screen  # the progress line replaces the per-file lines
+    assert screen.count("error: ") == 1 and "broken.docx: not a readable DOCX" in screen
+    assert "1 file(s) could not be read (all listed by `lineage failures --run 1`)" in screen
