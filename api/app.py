@@ -20,8 +20,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal
 
+import fastapi_offline
 from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -78,6 +80,14 @@ Level = Literal["central", "province", "district", "commune"]
 Lang = Literal["vi", "en"]
 DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 VIZ_STATIC = Path(__file__).resolve().parents[1] / "viz" / "static"
+# Swagger UI 5 and ReDoc 2 as the fastapi-offline package ships them (the CDN ones leave the pages
+# blank offline; swagger-ui-bundle's Swagger UI 4 cannot read OpenAPI 3.1).
+DOCS_STATIC = Path(fastapi_offline.__file__).parent / "static"
+DOCS_PREFIX = "/static/docs"
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' blob:; worker-src 'self' blob:; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+)
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -271,6 +281,8 @@ def create_app(
     app = FastAPI(
         title="Directive lineage API",
         version="0.1.0",
+        docs_url=None,  # served below from local assets: the CDN ones leave /docs blank offline
+        redoc_url=None,
         description=(
             "Lineage of Vietnam's Party and State documents: which plans carry out which directives, "
             "which reports came, which units were urged, and the gaps, per province. Document keys join "
@@ -611,6 +623,42 @@ def create_app(
         if page.exists():
             return FileResponse(page, media_type="text/html")
         return HTMLResponse("<h1>Directive lineage API</h1><p>See <a href='/docs'>/docs</a>.</p>")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> Response:
+        """Swagger UI from the files of the ``fastapi-offline`` package: nothing leaves the server."""
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} – docs",
+            swagger_js_url=f"{DOCS_PREFIX}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_PREFIX}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_PREFIX}/favicon.png",
+            oauth2_redirect_url=None,
+            swagger_ui_parameters={"validatorUrl": None},  # no call to the public validator
+        )
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> Response:
+        """ReDoc from the same package's files, without web fonts; the policy keeps its footer logo
+        (on the vendor's CDN) from being fetched."""
+        page = get_redoc_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} – ReDoc",
+            redoc_js_url=f"{DOCS_PREFIX}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_PREFIX}/favicon.png",
+            with_google_fonts=False,
+        )
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
+
+    @app.get(DOCS_PREFIX + "/{name}", include_in_schema=False)
+    def docs_asset(name: str) -> Response:
+        path = (DOCS_STATIC / name).resolve()
+        if path.parent != DOCS_STATIC.resolve() or not path.is_file():
+            raise StarletteHTTPException(404, f"no static file {name!r}")
+        return FileResponse(path)
 
     @app.get("/static/vis-network.min.js", include_in_schema=False)
     def vis_js() -> Response:

@@ -279,3 +279,19 @@ def test_openapi_declares_the_statuses_routes_answer() -> None:
     upload = spec["/documents"]["post"]["responses"]
     assert {"201", "401", "403", "415", "422"} <= set(upload)
     assert upload["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
+
+
+def test_docs_are_served_from_local_assets(client: TestClient) -> None:
+    for url, script in (("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert not re.search(r"https?://", page.text), url  # nothing fetched from elsewhere: works offline
+        assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page.text)
+        assert any(a.endswith(script) for a in assets), assets
+        for asset in assets:
+            assert asset.startswith("/static/docs/"), asset
+            r = client.get(asset)
+            assert r.status_code == 200 and len(r.content) > 1000, asset
+        assert "/openapi.json" in page.text
+    assert '"validatorUrl": null' in client.get("/docs").text  # the public validator is never called
+    assert_error(client.get("/static/docs/..%2F__init__.py"), 404)
