@@ -1,7 +1,9 @@
 """The query API for compliance teams: a thin FastAPI skin over the store's operations.
 
 ``create_app(store)`` builds the app around one store (embedded SQLite or Neo4j). Every error has
-one shape, ``{"ok": false, "error": "...", "status": N}``. Reading needs no key unless the operator
+one shape, ``{"ok": false, "error": "...", "status": N}``, and the same problem the same status on
+every route (an unknown province is 404 on ``/gaps``, ``/documents`` and ``/graph``). Each request
+is logged on the ``lineage`` logger (``api.access_log``). Reading needs no key unless the operator
 requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
 """
 
@@ -18,11 +20,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal
 
+import fastapi_offline
 from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.access_log import AccessLog
 from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
 from api.paths import RelativePaths, common_root
@@ -48,6 +53,7 @@ from graph.store import LineageStore, SQLiteStore, open_store, seconds_from_env
 from graph.views import (
     UNKNOWN_PROVINCE,
     UNKNOWN_PROVINCE_NOTE,
+    check_province,
     current_provinces,
     matches_province,
     node_view,
@@ -74,6 +80,14 @@ Level = Literal["central", "province", "district", "commune"]
 Lang = Literal["vi", "en"]
 DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 VIZ_STATIC = Path(__file__).resolve().parents[1] / "viz" / "static"
+# Swagger UI 5 and ReDoc 2 as the fastapi-offline package ships them (the CDN ones leave the pages
+# blank offline; swagger-ui-bundle's Swagger UI 4 cannot read OpenAPI 3.1).
+DOCS_STATIC = Path(fastapi_offline.__file__).parent / "static"
+DOCS_PREFIX = "/static/docs"
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' blob:; worker-src 'self' blob:; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+)
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -267,6 +281,8 @@ def create_app(
     app = FastAPI(
         title="Directive lineage API",
         version="0.1.0",
+        docs_url=None,  # served below from local assets: the CDN ones leave /docs blank offline
+        redoc_url=None,
         description=(
             "Lineage of Vietnam's Party and State documents: which plans carry out which directives, "
             "which reports came, which units were urged, and the gaps, per province. Document keys join "
@@ -285,6 +301,7 @@ def create_app(
     app.add_middleware(
         TimeLimit, seconds=request_seconds if request_seconds is not None else _request_seconds()
     )
+    app.add_middleware(AccessLog)  # outermost: logs the status every other layer answered
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -374,7 +391,8 @@ def create_app(
         offset: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> DocumentPage:
-        """Documents, filtered and paginated."""
+        """Documents, filtered and paginated; an unknown province is 404, as on ``/gaps``."""
+        check_province(province)
         G = state.graph()
         items = []
         fq = fold(q) if q else None
@@ -539,7 +557,9 @@ def create_app(
         q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> dict[str, Any]:
-        """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes."""
+        """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes; an unknown
+        province or root is 404."""
+        check_province(province)
         G = state.graph()
         gaps = state.gaps(GapOptions(kinds=DOCUMENT_KINDS))
         return subgraph_json(
@@ -547,16 +567,19 @@ def create_app(
         )
 
     @app.post("/documents", response_model=IngestResult, status_code=201, tags=["documents"],
-              responses={**ERRORS, **auth_errors, 415: {"model": ErrorResponse, "description": "Unsupported file type"}},
+              responses={**ERRORS, **auth_errors, 415: {"model": ErrorResponse, "description": "Unsupported file type"},
+                         422: {"model": ErrorResponse,
+                               "description": "Invalid parameters, or no uploaded file could be read (each named with why)"}},
               dependencies=[Depends(ingest_access)])  # fmt: skip
     def upload_documents(
         files: Annotated[list[UploadFile], File(description="Document files")],
-    ) -> dict[str, Any]:
+    ) -> Any:
         """Upload document files and ingest them (API key with the ingest role).
 
         Each file is stored under its content hash (``<sha256>/<name>``), written to a temporary file
         of its own first: uploads at the same time never mix. Paths in the answer are relative to the
-        upload folder."""
+        upload folder. When no file could be read the answer is 422, every file named with its reason
+        in the one error shape; when some could, 201 lists the others under ``failed``."""
         target = (state.upload_dir or Path(tempfile.mkdtemp(prefix="lineage-upload-"))).resolve()
         target.mkdir(parents=True, exist_ok=True)
         saved = []
@@ -576,6 +599,14 @@ def create_app(
         def rel(text: str) -> str:
             return text.replace(f"{target}{os.sep}", "")
 
+        if report.failed and not (report.added or report.changed or report.unchanged):
+            reasons = "; ".join(
+                rel(e) if rel(e).startswith(rel(p)) else f"{rel(p)}: {rel(e)}" for p, e in report.failed
+            )
+            return _error(
+                422, state.hide_paths(f"no uploaded file could be read ({len(report.failed)}): {reasons}")
+            )
+
         return {"run_id": report.run_id, "added": [rel(p) for p in report.added],
                 "changed": [rel(p) for p in report.changed], "unchanged": [rel(p) for p in report.unchanged],
                 "failed": [{"file": rel(p), "error": rel(e)} for p, e in report.failed]}  # fmt: skip
@@ -592,6 +623,42 @@ def create_app(
         if page.exists():
             return FileResponse(page, media_type="text/html")
         return HTMLResponse("<h1>Directive lineage API</h1><p>See <a href='/docs'>/docs</a>.</p>")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> Response:
+        """Swagger UI from the files of the ``fastapi-offline`` package: nothing leaves the server."""
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} – docs",
+            swagger_js_url=f"{DOCS_PREFIX}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_PREFIX}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_PREFIX}/favicon.png",
+            oauth2_redirect_url=None,
+            swagger_ui_parameters={"validatorUrl": None},  # no call to the public validator
+        )
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> Response:
+        """ReDoc from the same package's files, without web fonts; the policy keeps its footer logo
+        (on the vendor's CDN) from being fetched."""
+        page = get_redoc_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} – ReDoc",
+            redoc_js_url=f"{DOCS_PREFIX}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_PREFIX}/favicon.png",
+            with_google_fonts=False,
+        )
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
+
+    @app.get(DOCS_PREFIX + "/{name}", include_in_schema=False)
+    def docs_asset(name: str) -> Response:
+        path = (DOCS_STATIC / name).resolve()
+        if path.parent != DOCS_STATIC.resolve() or not path.is_file():
+            raise StarletteHTTPException(404, f"no static file {name!r}")
+        return FileResponse(path)
 
     @app.get("/static/vis-network.min.js", include_in_schema=False)
     def vis_js() -> Response:

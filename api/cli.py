@@ -16,6 +16,7 @@ import click
 
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
+from graph.lineage import DEFAULT_LIMIT
 from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
 from ingest.limits import Limits
@@ -99,14 +100,17 @@ def _tracked(path: Path | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def _open(conn: "Connection | Path") -> StoreBackend:
+def _open(conn: "Connection | Path", *, create: bool = False) -> StoreBackend:
+    """The store a command works on. Only ``ingest`` creates one (``create``): any other command
+    given a path where no store exists fails naming it (``StoreNotFound``), never answering from a
+    new, empty store."""
     if isinstance(conn, Path):
-        return open_store(conn)
+        return open_store(conn, create=create)
     if conn.backend == "neo4j":
         from graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(conn.uri, conn.user, conn.password, conn.database)
-    return open_store(conn.db)
+    return open_store(conn.db, create=create)
 
 
 def limit_option[F: Callable[..., Any]](f: F) -> F:
@@ -147,7 +151,31 @@ def one_line(text: str) -> str:
     )
 
 
-__all__ = ["cli", "main", "one_line"]
+class DateParam(click.ParamType[str]):
+    """A calendar date given as ISO ``2025-12-31`` or as Vietnamese texts write it, ``31/12/2025``
+    (also ``31-12-2025``, ``31.12.2025``, one-digit day and month); the value is the ISO string.
+
+    >>> DATE.convert("31/12/2025", None, None), DATE.convert("1.7.2025", None, None)
+    ('2025-12-31', '2025-07-01')
+    """
+
+    name = "date"
+    _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        try:
+            m = self._DMY.fullmatch(text)
+            if m:
+                return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a calendar date; write 2025-12-31 or 31/12/2025", param, ctx)
+
+
+DATE = DateParam()
+
+__all__ = ["DATE", "cli", "main", "one_line"]
 
 DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 
@@ -209,11 +237,20 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> 
             sys.exit(1)
 
 
+FILES_FAILED = 3  # exit status of an ingest run in which some files could not be read
+FAILURES_SHOWN = 50  # failures listed at the end of a run on a terminal; `lineage failures` has all
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be read.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
+@click.option("--strict", is_flag=True, help="Exit status 1 rather than 3 when any file could not be read.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress or per-file lines: the summary and the files that failed.",
+)
 @click.option("-j", "--jobs", default=lambda: os.cpu_count() or 1, show_default="number of CPUs", type=click.IntRange(min=1),
               help="Processes reading and extracting files, each file alone.")  # fmt: skip
 @limit_option
@@ -221,31 +258,138 @@ def extract(paths: tuple[Path, ...], fmt: str, strict: bool, limits: Limits) -> 
 def ingest(
     paths: tuple[Path, ...], db: Connection, strict: bool, quiet: bool, jobs: int, limits: Limits
 ) -> None:
-    """Ingest document files into the store (incremental and idempotent).
+    """Ingest document files into the store (incremental and idempotent). The only command that
+    creates a store.
 
     Files are keyed by content: unchanged files are skipped, a changed file replaces the facts it
     contributed. A file that cannot be read is reported and the batch goes on. Files are read
     in worker processes: one past a limit (--limit), or that crashes or outlives its worker,
     fails alone.
 
+    On a terminal, stderr shows one progress line (files, rate, time left) and the files that
+    failed are listed at the end; otherwise, or with -q, each file gets a line (failures only with
+    -q). The run's failures stay in the store: `lineage failures --run N`.
+
+    \b
+    Exit status: 0 every file read; 3 some files could not be read (the others are stored);
+    1 an error (store busy, disk full ...) or, with --strict, any file not read.
+
     \b
         lineage ingest corpus/ --db lineage.db
     """
+    progress = _IngestProgress(paths) if sys.stderr.isatty() and not quiet else None
 
     def show(path: str, outcome: str) -> None:
-        if outcome.startswith("failed"):
+        if progress is not None:
+            progress.advance()
+        elif outcome.startswith("failed"):
             click.echo(f"error: {one_line(outcome[8:])}", err=True)
         elif not quiet:
             click.echo(f"{outcome:<9} {one_line(path)}", err=True)
 
-    with _open(db) as store:
-        report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
+    with _open(db, create=True) as store:
+        if progress is None:
+            report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
+        else:
+            with progress:
+                report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"
     )
-    if strict and report.failed:
-        sys.exit(1)
+    if not report.failed:
+        return
+    if progress is not None:  # the failures were not shown while the progress line ran
+        for path, error in report.failed[:FAILURES_SHOWN]:
+            click.echo(f"error: {one_line(_failure_text(path, error))}", err=True)
+    more = len(report.failed) - FAILURES_SHOWN if progress is not None else 0
+    listed = f"{more} more not shown; " if more > 0 else ""
+    click.echo(
+        f"{len(report.failed)} file(s) could not be read ({listed}all listed by "
+        f"`lineage failures --run {report.run_id}`)",
+        err=True,
+    )
+    sys.exit(1 if strict else FILES_FAILED)
+
+
+def _failure_text(path: str, error: str) -> str:
+    """A failure as one line naming the file (errors mostly name it already)."""
+    return error if path in error else f"{path}: {error}"
+
+
+class _IngestProgress:
+    """The one progress line of ``ingest`` on a terminal (rich): files done of the total, files per
+    second, time left. The total is counted first by walking ``paths`` as ingest will."""
+
+    def __init__(self, paths: tuple[Path, ...]) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        from ingest.extract import iter_document_files
+
+        total = sum(1 for _ in iter_document_files(paths))
+        self.progress = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("elapsed,"),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.task = self.progress.add_task("ingest", total=total, rate="")
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+        speed = self.progress.tasks[0].speed
+        self.progress.update(self.task, rate=f"{speed:,.1f}/s" if speed else "")
+
+    def __enter__(self) -> "_IngestProgress":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+@cli.command()
+@click.option("--run", "run_id", type=int, default=None, help="The run's number (default: the last run).")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def failures(run_id: int | None, fmt: str, db: Connection) -> None:
+    """List the files an ingest run could not read, with why (kept in the store's runs).
+
+    \b
+        lineage failures             # the last run
+        lineage failures --run 3 --format json
+    """
+    with _open(db) as store:
+        runs = store.runs()
+    if not runs:
+        raise click.ClickException(f"{db}: no ingest run yet")
+    chosen = runs[-1] if run_id is None else next((r for r in runs if r["id"] == run_id), None)
+    if chosen is None:
+        raise click.ClickException(f"{db}: no run {run_id}; runs are 1 to {runs[-1]['id']}")
+    failed = json.loads(chosen["failures"] or "[]")
+    if fmt == "json":
+        for path, error in failed:
+            click.echo(json.dumps({"run": chosen["id"], "file": path, "error": error}, ensure_ascii=False))
+        return
+    for path, error in failed:
+        click.echo(one_line(_failure_text(path, error)))
+    click.echo(f"run {chosen['id']} ({chosen['started']}): {len(failed)} file(s) could not be read")
 
 
 @cli.command()
@@ -273,22 +417,25 @@ def remove(files: tuple[str, ...], db: Connection) -> None:
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    default=None,
-    help="At most N documents, nearest first (default all).",
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="At most N documents, nearest first (as the API).",
 )
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @db_option
 @friendly_errors
 def lineage_cmd(
-    key_or_file: str, direction: str, depth: int | None, limit: int | None, fmt: str, db: Connection
+    key_or_file: str, direction: str, depth: int | None, limit: int, fmt: str, db: Connection
 ) -> None:
-    """Lineage of a document (by key or by ingested file), up or down.
+    """Lineage of a document, up or down: by key, by ingested file, or by a number that one
+    document bears (57-NQ/TW); a number of several documents, or a key not found, lists the
+    candidates.
 
     \b
-        lineage lineage 57-NQ/TW@VN@2024 --down --depth 2
+        lineage lineage 57-NQ/TW --down --depth 2
     """
     with _open(db) as store:
-        result = store.lineage(key_or_file, direction, depth, limit)
+        result = store.lineage(store.resolve_key(key_or_file), direction, depth, limit)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
@@ -309,11 +456,58 @@ def lineage_cmd(
 
 
 @cli.command()
+@click.argument("text")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N documents."
+)
+@click.option("--ingested-only", is_flag=True, help="Leave out the documents known only by citation.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def search(text: str, limit: int, ingested_only: bool, fmt: str, db: Connection) -> None:
+    """Find documents by number, title words or issuer (case and diacritics ignored): their keys,
+    for `lineage lineage KEY` and the API.
+
+    Documents of that number come first, then those holding every word of TEXT; ingested before
+    cited only, newest first. JSON output is one object per document (JSON Lines).
+
+    \b
+        lineage search 57-NQ/TW
+        lineage search "chuyen doi so Hai Phong" --format json
+    """
+    from graph.search import search_documents
+    from graph.views import node_view
+
+    with _open(db) as store:
+        G = store.graph()
+    keys = search_documents(G, text, include_cited=not ingested_only)
+    for key in keys[:limit]:
+        v = node_view(key, dict(G.nodes[key]))
+        if fmt == "json":
+            row = {"key": key, **{k: v[k] for k in ("number", "doc_type", "issuer", "level", "province",
+                                                    "date", "title", "status", "sources")}}  # fmt: skip
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        cited = "" if v["status"] == "ingested" else " (cited only)"
+        click.echo(
+            f"{key:<40} {v['doc_type'] or '?':<11} {v['date'] or '':<10} {v['province'] or '':<12} "
+            f"{(v['issuer'] or '')[:40]}{cited}"
+        )
+        if v["title"]:
+            click.echo(f"{'':<41}{one_line(v['title'])[:100]}")
+    if fmt == "table":
+        more = f" (first {limit} shown: --limit to see more)" if len(keys) > limit else ""
+        click.echo(f"{len(keys)} document(s){more}")
+
+
+@cli.command()
 @click.option("--province", default=None, help="Current province, or an old province name.")
 @click.option(
     "--kind", "kinds", multiple=True, type=click.Choice(GAP_KINDS), help="Gap kind (repeatable; default all)."
 )
-@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Date asked: 2026-11-22 or 22/11/2026; default today."
+)
 @click.option(
     "--report-period",
     default=180,
@@ -405,7 +599,7 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
     "--neo4j-database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database ($NEO4J_DATABASE)."
 )
 @click.option("--batch-size", default=2000, show_default=True, help="Rows per UNWIND batch.")
-@click.option("--db", "db", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
               default=lambda: os.environ.get("LINEAGE_DB", "lineage.db"), show_default="$LINEAGE_DB or lineage.db")  # fmt: skip
 @friendly_errors
 def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None,
@@ -419,7 +613,7 @@ def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo
     from graph.neo4j_store import push as push_store
 
     with (
-        open_store(db) as source,
+        open_store(db, create=False) as source,
         Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as target,
     ):
         counts = push_store(source, target, batch_size=batch_size)
@@ -448,11 +642,14 @@ def serve(
     upload_dir: Path | None,
     corpus_root: Path | None,
 ) -> None:
-    """Serve the query API and the lineage browser (at /) on HOST:PORT.
+    """Serve the query API and the lineage browser (at /) on HOST:PORT; one access log line per
+    request (time, method, path, status, milliseconds) on stderr.
 
     \b
         lineage serve --db lineage.db --port 8000   # then open http://127.0.0.1:8000/
     """
+    import logging
+
     import uvicorn
 
     from api.app import create_app
@@ -462,6 +659,11 @@ def serve(
     app = create_app(store, keys=KeyStore(keys_path), require_read_key=require_key,
                      upload_dir=upload_dir or db.db.resolve().parent / "uploads", backend=db.backend,
                      corpus_root=corpus_root)  # fmt: skip
+    access = logging.StreamHandler(sys.stderr)
+    access.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log = logging.getLogger("lineage")
+    log.addHandler(access)
+    log.setLevel(logging.INFO)
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -524,7 +726,9 @@ def apikey_revoke(name: str, keys_path: Path) -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "xlsx", "docx"]),
               help="Formats (repeatable). Default: all three.")  # fmt: skip
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Date asked: 2026-11-22 or 22/11/2026; default today."
+)
 @click.option(
     "--out",
     "out",
@@ -579,7 +783,9 @@ def report(
               help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo.")  # fmt: skip
 @click.option("--synth", "synth", multiple=True, default=("Hải Phòng", "Quảng Ngãi", "Đắk Lắk", "Thanh Hóa"), show_default=True,
               help="Provinces for which to generate a synthetic corpus as well (repeatable; 'none' to skip).")  # fmt: skip
-@click.option("--as-of", "as_of", default=None, help="Date asked (ISO); default today.")
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Date asked: 2026-11-22 or 22/11/2026; default today."
+)
 @friendly_errors
 def demo(out: Path, corpora: tuple[Path, ...], synth: tuple[str, ...], as_of: str | None) -> None:
     """The main job: build the graph from the demo corpus, write the browser and the province reports."""
@@ -606,7 +812,12 @@ def demo(out: Path, corpora: tuple[Path, ...], synth: tuple[str, ...], as_of: st
     "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="A new or empty folder."
 )
 @click.option(
-    "--as-of", "as_of", default="2026-11-22", show_default=True, help="The date the planted gaps hold at."
+    "--as-of",
+    "as_of",
+    type=DATE,
+    default="2026-11-22",
+    show_default=True,
+    help="The date the planted gaps hold at (2026-11-22 or 22/11/2026).",
 )
 @click.option("--formats", default="txt,md", show_default=True, help="Comma-separated: txt, md, docx.")
 @click.option(

@@ -2,7 +2,7 @@
 
 from ontology.errors import LineageError
 
-__all__ = ["BackendUnavailable", "NodeNotFound", "StoreError"]
+__all__ = ["BackendUnavailable", "NodeNotFound", "StoreError", "StoreNotFound"]
 
 
 class NodeNotFound(LineageError, KeyError):
@@ -14,6 +14,10 @@ class NodeNotFound(LineageError, KeyError):
 
 class StoreError(LineageError):
     """The store file cannot be opened or is not a lineage store."""
+
+
+class StoreNotFound(StoreError):
+    """No store exists at the path given to a command that only reads (only ``ingest`` creates one)."""
 
 
 class BackendUnavailable(LineageError):

@@ -917,9 +917,15 @@ class Neo4jStore:
         return G
 
     def resolve_key(self, key_or_path: str) -> str:
-        """A document key given a key, a stored file path, or a path that resolves to one."""
-        key, _ = self._read(_resolve_tx, key_or_path)
-        return key
+        """A document key given a key, a stored file path, a path that resolves to one, or a number
+        exactly one document bears (else ``NodeNotFound`` with the candidates, as the embedded store)."""
+        from graph.search import resolve_document
+
+        try:
+            key, _ = self._read(_resolve_tx, key_or_path)
+        except NodeNotFound:
+            return resolve_document(self.graph(), key_or_path)
+        return str(key)
 
     # -- lineage -----------------------------------------------------------------------------
 

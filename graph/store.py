@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from graph.errors import NodeNotFound, StoreError
+from graph.errors import NodeNotFound, StoreError, StoreNotFound
 from graph.identity import Scope, document_key, number_key, reference_scope, scope_of
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
@@ -589,15 +589,18 @@ class LineageStore(SQLiteStore):
         return find_coverage(self.graph(), opts)
 
     def resolve_key(self, key_or_path: str) -> str:
-        """A document key given a key, a stored file path, or a path that resolves to one."""
+        """A document key given a key, a stored file path, a path that resolves to one, or a number
+        exactly one document bears (``57-NQ/TW``); otherwise ``NodeNotFound`` naming the candidates
+        ("did you mean …", ``graph.search.resolve_document``)."""
+        from graph.search import resolve_document
+
         if key_or_path in self.graph():
             return key_or_path
         for candidate in (key_or_path, str(Path(key_or_path).resolve())):
             k = self.key_of_path(candidate)
             if k is not None:
                 return k
-        msg = f"{key_or_path!r} is neither a document key nor an ingested file"
-        raise NodeNotFound(msg)
+        return resolve_document(self.graph(), key_or_path)
 
 
 class StoreBackend(Protocol):
@@ -647,7 +650,17 @@ def _busy_timeout() -> float:
     return seconds_from_env("LINEAGE_BUSY_TIMEOUT", 60)
 
 
-def open_store(path: str | Path, busy_timeout: float | None = None) -> LineageStore:
-    """Open (or create) the embedded store at ``path``; a write waits ``busy_timeout`` seconds for
-    another process's (default ``$LINEAGE_BUSY_TIMEOUT`` or 60), then fails with ``StoreError``."""
+def open_store(path: str | Path, busy_timeout: float | None = None, *, create: bool = True) -> LineageStore:
+    """Open (or, with ``create``, create) the embedded store at ``path``; a write waits
+    ``busy_timeout`` seconds for another process's (default ``$LINEAGE_BUSY_TIMEOUT`` or 60), then
+    fails with ``StoreError``.
+
+    With ``create=False`` a path where no file exists is ``StoreNotFound``: a reader given a
+    mistyped path must not answer from a new, empty store."""
+    if not create and str(path) != ":memory:" and not Path(path).exists():
+        msg = (
+            f"{path}: no store at this path; create it with `lineage ingest FILES... --db {path}`"
+            " (or give the right --db / $LINEAGE_DB)"
+        )
+        raise StoreNotFound(msg)
     return LineageStore(path, busy_timeout=busy_timeout)

@@ -23,6 +23,7 @@ __all__ = [
     "DEFAULT_NODE_LIMIT",
     "UNKNOWN_PROVINCE",
     "UNKNOWN_PROVINCE_NOTE",
+    "check_province",
     "current_provinces",
     "matches_province",
     "node_view",
@@ -47,6 +48,20 @@ def current_provinces() -> list[dict[str, Any]]:
         out.append({"code": code, "name": plain_province_name(p.name), "full_name": p.name,
                     "old_names": [old_names[c] for c in MERGED_INTO[code] if old_names[c] != plain_province_name(p.name)]})  # fmt: skip
     return out
+
+
+def check_province(province: str | None) -> str | None:
+    """``province`` if it names a current or old province or is ``UNKNOWN_PROVINCE``, else
+    ``NodeNotFound`` (404 on every route of the API, as ``/gaps`` answers an unknown province)."""
+    if province is None or province == UNKNOWN_PROVINCE or current_province_name(province) is not None:
+        return province
+    from graph.errors import NodeNotFound
+
+    msg = (
+        f"unknown province {province!r}; expected one of the 34 current provinces, an old province "
+        f"name, or {UNKNOWN_PROVINCE!r}"
+    )
+    raise NodeNotFound(msg)
 
 
 def matches_province(attrs: dict[str, Any], province: str | None) -> bool:
@@ -90,6 +105,7 @@ def subgraph_json(
     its documents and what they cite. ``level`` and ``query`` (case- and diacritic-insensitive,
     on number, title and issuer) filter further.
     """
+    check_province(province)
     by_doc: dict[str, list[str]] = {}
     for g in gaps or []:
         by_doc.setdefault(g.document, []).append(g.kind.value)

@@ -1,5 +1,7 @@
 """Tests for the HTTP API: endpoints, the one error shape, keys and roles, and the OpenAPI contract."""
 
+import logging
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -153,6 +155,9 @@ class TestErrors:
             ("get", "/documents/nope/lineage", 404),
             ("get", "/gaps?as_of=2025-02-31", 422),
             ("get", "/gaps?province=Atlantis", 404),
+            ("get", "/documents?province=Atlantis", 404),
+            ("get", "/graph?province=Atlantis", 404),
+            ("get", "/graph?root=nope%40VN%402020", 404),
             ("get", "/gaps?kind=bogus", 422),
             ("get", "/documents?limit=0", 422),
             ("get", "/provinces/Atlantis/report", 404),
@@ -162,6 +167,16 @@ class TestErrors:
     )
     def test_one_error_shape(self, client: TestClient, method: str, url: str, status: int) -> None:
         assert_error(getattr(client, method)(url), status)
+
+    def test_an_unknown_province_is_404_with_one_message_on_every_route(self, client: TestClient) -> None:
+        messages = [
+            client.get(url, params={"province": "Atlantis"}).json()["error"]
+            for url in ("/documents", "/graph")
+        ]
+        assert all(m.startswith("unknown province 'Atlantis'; expected one of the 34") for m in messages)
+        assert (
+            client.get("/documents", params={"province": "Hải Dương"}).status_code == 200
+        )  # an old name is one
 
 
 class TestUpload:
@@ -185,6 +200,22 @@ class TestUpload:
         bad = client.post("/documents", files=[("files", ("x.exe", b"MZ", "application/octet-stream"))],
                           headers={"X-API-Key": keys[1]})  # fmt: skip
         assert_error(bad, 415)
+
+    def test_an_upload_of_which_no_file_could_be_read_is_422(
+        self, client: TestClient, keys: tuple[KeyStore, str, str]
+    ) -> None:
+        files = [("files", ("broken.docx", b"not a zip", "application/octet-stream")),
+                 ("files", ("noise.pdf", b"%PDF-1.4 nothing", "application/pdf"))]  # fmt: skip
+        r = client.post("/documents", files=files, headers={"X-API-Key": keys[1]})
+        assert_error(r, 422)
+        error = r.json()["error"]
+        assert error.startswith("no uploaded file could be read (2): ")
+        assert "broken.docx" in error and "noise.pdf" in error and "not a readable DOCX" in error
+        # One good file among them: 201, the others listed as failed.
+        good = (SEEDS / "002_11b66335f04710ba.txt").read_bytes()
+        mixed = client.post("/documents", files=[*files, ("files", ("seed.txt", good, "text/plain"))],
+                            headers={"X-API-Key": keys[1]})  # fmt: skip
+        assert mixed.status_code == 201 and len(mixed.json()["failed"]) == 2
 
     def test_keys_are_stored_hashed(self, keys: tuple[KeyStore, str, str]) -> None:
         text = keys[0].path.read_text(encoding="utf-8")
@@ -223,3 +254,44 @@ def test_gap_kind_parameter_lists_every_kind() -> None:
     param = next(p for p in spec["paths"]["/gaps"]["get"]["parameters"] if p["name"] == "kind")
     enum = spec["components"]["schemas"]["GapKind"]["enum"]
     assert param["schema"]["items"]["$ref"].endswith("/GapKind") and enum == list(GAP_KINDS)
+
+
+def test_one_access_log_line_per_request(
+    client: TestClient, keys: tuple[KeyStore, str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="lineage"):
+        client.get("/documents", params={"province": "Hải Phòng", "q": "secret words"})
+        client.get("/documents/nope%40VN%402020")
+        client.post("/documents", files={"files": ("a.txt", b"x", "text/plain")})  # refused by the gate
+        client.get("/documents/a%0Ab")
+    lines = [r.getMessage() for r in caplog.records if r.name == "lineage"]
+    assert len(lines) == 4
+    assert re.fullmatch(r"GET /documents 200 \d+\.\d ms", lines[0])  # the query is not logged
+    assert re.fullmatch(r"GET /documents/nope%40VN%402020 404 \d+\.\d ms", lines[1])
+    assert re.fullmatch(r"POST /documents 401 \d+\.\d ms", lines[2])
+    assert "\n" not in lines[3] and lines[3].startswith("GET /documents/a%0Ab 404 ")
+
+
+def test_openapi_declares_the_statuses_routes_answer() -> None:
+    spec = create_app(open_store(":memory:")).openapi()["paths"]
+    assert {"404", "422"} <= set(spec["/documents"]["get"]["responses"])
+    assert {"404"} <= set(spec["/graph"]["get"]["responses"])
+    upload = spec["/documents"]["post"]["responses"]
+    assert {"201", "401", "403", "415", "422"} <= set(upload)
+    assert upload["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
+
+
+def test_docs_are_served_from_local_assets(client: TestClient) -> None:
+    for url, script in (("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert not re.search(r"https?://", page.text), url  # nothing fetched from elsewhere: works offline
+        assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page.text)
+        assert any(a.endswith(script) for a in assets), assets
+        for asset in assets:
+            assert asset.startswith("/static/docs/"), asset
+            r = client.get(asset)
+            assert r.status_code == 200 and len(r.content) > 1000, asset
+        assert "/openapi.json" in page.text
+    assert '"validatorUrl": null' in client.get("/docs").text  # the public validator is never called
+    assert_error(client.get("/static/docs/..%2F__init__.py"), 404)
