@@ -66,9 +66,8 @@ def extract_text(source: SourceText) -> Extraction:
 def _looks_official(doc: DocumentIdentity, lay: Layout) -> bool:
     """Whether the text shows anything of an official document: a header (number, place and date,
     type heading), its own number, type or date, or an issuer whose level can be read."""
-    header = lay.number_line is not None or lay.date_span is not None or lay.type_heading is not None
     return (
-        header
+        lay.has_header
         or bool(doc.number or doc.doc_type or doc.date)
         or (doc.issuer is not None and doc.level is not None)
     )

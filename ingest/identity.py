@@ -577,11 +577,7 @@ def read_identity(text: str, lay: Layout, warnings: list[str]) -> DocumentIdenti
             doc.date = d.value.iso
         elif d and d.invalid:
             warnings.append(f"invalid document date {d.raw!r}")
-    announced = (
-        _announced(text, lay)
-        if lay.number_line is None and lay.date_span is None and lay.type_heading is None
-        else None
-    )
+    announced = _announced(text, lay) if not lay.has_header else None
     if announced is not None:
         doc.symbol = announced.symbol
         doc.number = announced.symbol.canonical

@@ -106,6 +106,12 @@ class Layout:
             return 0, 0
         return self.sentences[i]
 
+    @property
+    def has_header(self) -> bool:
+        """Whether the text shows a header of an official document: a number line, a place-and-date
+        line or a type heading (a web page's copy may have none)."""
+        return self.number_line is not None or self.date_span is not None or self.type_heading is not None
+
     def in_basis_block(self, pos: int) -> bool:
         """Whether ``pos`` lies in a list of bases ("dựa trên các văn bản …, cụ thể:", "Căn cứ pháp lý")."""
         return any(a <= pos < b for a, b in self.basis_blocks)

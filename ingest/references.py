@@ -425,9 +425,8 @@ def _relation(
         )  # "A, B và C": the same role
     if _AMENDS.search(clause_lead[-120:]):
         return _rule(Relation.CITES, "amends")
-    structured = lay.number_line is not None or lay.type_heading is not None or lay.date_span is not None
     if (
-        structured
+        lay.has_header
         and not (kind.is_report or kind.is_urging)
         and lay.body_start <= raw.start < lay.preamble_end
         and _LIST_ITEM.match(text, text.rfind("\n", 0, s_start) + 1, s_start + 1)
