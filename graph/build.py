@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store import DocumentRow, ReferenceRow
+from graph.records import DocumentRow, ReferenceRow
 from ingest.records import NOT_A_DOCUMENT
 from ontology.catalog import Catalog
 

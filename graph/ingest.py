@@ -5,7 +5,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from graph.store import IngestReport, StoreBackend
+from graph.records import IngestReport
+from graph.store import StoreBackend
 from graph.workers import run_isolated
 from ingest.errors import ExtractionError, unreadable
 from ingest.extract import extract_file, iter_document_files

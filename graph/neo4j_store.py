@@ -17,7 +17,7 @@ Model (``docs/neo4j.md`` has the full description):
   run as Cypher;
 * ``(:Run)`` and ``(:Meta)`` for ingest runs, the store version and a change counter.
 
-References resolve with the embedded store's own rule (``graph.store.match_reference``) and the derived
+References resolve with the embedded store's own rule (``graph.resolve.match_reference``) and the derived
 nodes are built with ``graph.build.build_graph``, so both backends give the same keys, attributes
 and edges. Lineage and every gap kind are parameterised Cypher queries: no value is ever
 formatted into query text. Writes of one file are one transaction.
@@ -44,18 +44,14 @@ from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.lineage import lineage_answer
+from graph.records import DocumentRow, IngestReport, ReferenceRow, utc_now
+from graph.resolve import match_reference, own_key
 from graph.store import (
     STORE_VERSION,
-    DocumentRow,
-    IngestReport,
     LineageStore,
-    ReferenceRow,
     SQLiteStore,
     StoreBackend,
-    _now,
-    match_reference,
     open_store,
-    own_key,
 )
 from ingest.gazetteer import current_province_name, fold
 from ingest.records import NOT_A_DOCUMENT, Extraction
@@ -70,8 +66,6 @@ __all__ = [
     "ENV_URI",
     "ENV_USER",
     "Neo4jStore",
-    "StoreBackend",
-    "match_reference",
     "open_backend",
     "push",
 ]
@@ -481,7 +475,7 @@ def _extraction_rows(
         )
         for i, dl in enumerate(ex.deadlines)
     ]
-    return _file_props(path, sha256, _now(), run_id, doc), mentions, deadlines
+    return _file_props(path, sha256, utc_now(), run_id, doc), mentions, deadlines
 
 
 def _first_places(
@@ -679,11 +673,11 @@ class Neo4jStore:
     # -- writing -----------------------------------------------------------------------------
 
     def start_run(self) -> IngestReport:
-        run_id = self._write(_single, Q_START_RUN, {"now": _now()})
+        run_id = self._write(_single, Q_START_RUN, {"now": utc_now()})
         return IngestReport(run_id=int(run_id or 0))
 
     def finish_run(self, report: IngestReport) -> None:
-        params = {"id": report.run_id, "now": _now(), "added": len(report.added), "changed": len(report.changed),
+        params = {"id": report.run_id, "now": utc_now(), "added": len(report.added), "changed": len(report.changed),
                   "unchanged": len(report.unchanged), "failed": len(report.failed), "failures": _dumps(report.failed)}  # fmt: skip
         self._write(_run, Q_FINISH_RUN, params)
 
@@ -889,7 +883,7 @@ class Neo4jStore:
         rows = sorted((r["path"], r["sha256"]) for r in self._query(Q_PATHS))
         for path, sha in rows:
             h.update(f"{path}\0{sha}\n".encode())
-        return {"corpus_hash": h.hexdigest()[:16], "files": len(rows), "time": _now()}
+        return {"corpus_hash": h.hexdigest()[:16], "files": len(rows), "time": utc_now()}
 
     def runs(self) -> list[dict[str, Any]]:
         cols = ["id", "started", "finished", "added", "changed", "unchanged", "failed", "failures"]
@@ -1203,7 +1197,7 @@ def push(source: StoreBackend, target: Neo4jStore, *, batch_size: int | None = N
     def file_rows() -> Iterator[Row]:
         for d in docs:
             f = files[d.path]
-            yield _file_props(d.path, str(f["sha256"]), f.get("ingested_at") or _now(), f.get("run_id"), d)
+            yield _file_props(d.path, str(f["sha256"]), f.get("ingested_at") or utc_now(), f.get("run_id"), d)
 
     def deadline_rows() -> Iterator[Row]:
         seen: dict[str, int] = {}

@@ -13,24 +13,20 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
 from graph.errors import NodeNotFound, StoreError, StoreNotFound
-from graph.identity import Scope, document_key, number_key, reference_scope, scope_of
+from graph.identity import Scope, number_key, reference_scope, scope_of
+from graph.records import DocumentRow, IngestReport, ReferenceRow, utc_now
+from graph.resolve import match_reference, own_key
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
 
 __all__ = [
-    "DocumentRow",
-    "IngestReport",
     "LineageStore",
-    "ReferenceRow",
     "SQLiteStore",
     "StoreBackend",
-    "match_reference",
     "open_store",
 ]
 
@@ -73,109 +69,6 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 STORE_VERSION = "1"
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """An ingested document as stored."""
-
-    path: str
-    key: str
-    number: str | None
-    doc_type: str | None
-    issuer: str | None
-    level: str | None
-    locality: str | None
-    province: str | None
-    province_at_issue: str | None
-    date: str | None
-    title: str | None
-    signer: str | None
-    recipients: list[str]
-    warnings: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class ReferenceRow:
-    """A stored reference and what it resolved to."""
-
-    path: str
-    position: int
-    source_key: str
-    number: str
-    doc_type: str | None
-    date: str | None
-    issuer: str | None
-    level: str | None
-    relations: list[str]
-    evidence: list[dict[str, Any]]
-    scope: Scope
-    target_key: str
-    status: str  # exact | probable | catalog | ambiguous | unresolved
-    confidence: float
-    candidates: list[str]
-
-
-@dataclass(slots=True)
-class IngestReport:
-    """What one ``ingest`` run did."""
-
-    run_id: int
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def own_key(ex: Extraction, path: str, sha256: str) -> str:
-    """The key of an extracted document (its file when it has no number). Its scope is the issuing
-    unit as it was at issue: a plan of UBND tỉnh Phú Yên of February 2025 is keyed under Phú Yên,
-    not under Đắk Lắk it merged into (queries by current province still find it)."""
-    d = ex.document
-    if d.number is None:
-        return f"file:{sha256[:16]}"
-    level = d.level.value if d.level else None
-    return document_key(d.number, scope_of(level, d.province_at_issue or d.province, d.locality), d.date)
-
-
-def match_reference(
-    catalog: Catalog, number: str, date: str | None, scope: Scope, docs: list[tuple[str, Scope, str | None]]
-) -> tuple[str, str, float, list[str]]:
-    """Resolve one reference against the documents sharing its symbol: ``(target key, status, confidence,
-    candidates)``. The rule of both backends.
-
-    One document of a compatible scope and the same year is the target (``exact`` when both scopes
-    and dates are known, else ``probable``); several are ``ambiguous``; none leaves the cited key,
-    through the catalog of central documents for a national reference.
-    """
-    year = date[:4] if date else None
-    fits = []
-    for key, dscope, ddate in docs:
-        if not scope.compatible(dscope):
-            continue
-        if year is not None and ddate is not None and ddate[:4] != year:
-            continue
-        fits.append((key, dscope, ddate))
-    keys = sorted({k for k, _, _ in fits})
-    if len(keys) == 1:
-        key, dscope, ddate = fits[0]
-        exact = scope.exact(dscope) and year is not None and ddate is not None
-        return key, "exact" if exact else "probable", 1.0 if exact else 0.7, keys
-    cited = document_key(number, scope, date)
-    if len(keys) > 1:
-        return cited, "ambiguous", 0.3, keys
-    if scope.national:
-        entries = catalog.lookup(number, date)
-        if len(entries) == 1:
-            e = entries[0]
-            return document_key(number, scope, e.date), "catalog", 0.9, []
-        if len(entries) > 1:
-            return cited, "ambiguous", 0.3, [document_key(number, scope, e.date) for e in entries]
-    return cited, "unresolved", 0.5, []
 
 
 class SQLiteStore:
@@ -236,7 +129,7 @@ class SQLiteStore:
     def start_run(self) -> IngestReport:
         with self._writing():
             self.db.execute("BEGIN IMMEDIATE")
-            cur = self.db.execute("INSERT INTO runs(started) VALUES (?)", (_now(),))
+            cur = self.db.execute("INSERT INTO runs(started) VALUES (?)", (utc_now(),))
             self.db.commit()
         return IngestReport(run_id=int(cur.lastrowid or 0))
 
@@ -244,7 +137,7 @@ class SQLiteStore:
         with self._writing():
             self.db.execute(
                 "UPDATE runs SET finished=?, added=?, changed=?, unchanged=?, failed=?, failures=? WHERE id=?",
-                (_now(), len(report.added), len(report.changed), len(report.unchanged), len(report.failed),
+                (utc_now(), len(report.added), len(report.changed), len(report.unchanged), len(report.failed),
                  json.dumps(report.failed, ensure_ascii=False), report.run_id),
             )  # fmt: skip
             self.db.commit()
@@ -358,7 +251,7 @@ class SQLiteStore:
         d = ex.document
         key = own_key(ex, path, sha256)
         level = d.level.value if d.level else None
-        self.db.execute("INSERT INTO files VALUES (?,?,?,?)", (path, sha256, _now(), run_id))
+        self.db.execute("INSERT INTO files VALUES (?,?,?,?)", (path, sha256, utc_now(), run_id))
         self.db.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (path, key, d.number, number_key(d.number) if d.number else None, d.doc_type, d.issuer, level,
@@ -523,7 +416,7 @@ class SQLiteStore:
         for path, sha in self.db.execute("SELECT path, sha256 FROM files ORDER BY path"):
             h.update(f"{path}\0{sha}\n".encode())
             n += 1
-        return {"corpus_hash": h.hexdigest()[:16], "files": n, "time": _now()}
+        return {"corpus_hash": h.hexdigest()[:16], "files": n, "time": utc_now()}
 
     def runs(self) -> list[dict[str, Any]]:
         cols = ["id", "started", "finished", "added", "changed", "unchanged", "failed", "failures"]
