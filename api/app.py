@@ -43,13 +43,14 @@ from api.schemas import (
     LineagePublic,
     ProvincePublic,
 )
+from graph.backends import open_store
 from graph.coverage import CoverageCell
 from graph.errors import NodeNotFound
-from graph.gaps import GAP_KINDS, GapOptions, find_coverage, find_gaps
+from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.lineage import DEFAULT_LIMIT, lineage
+from graph.lineage import DEFAULT_LIMIT, document_detail
 from graph.province_report import TOTALS, ProvinceReport, province_reports, unknown_totals
-from graph.store import LineageStore, SQLiteStore, open_store, seconds_from_env
+from graph.store import LineageStore, SQLiteStore, open_embedded, seconds_from_env
 from graph.views import (
     UNKNOWN_PROVINCE,
     UNKNOWN_PROVINCE_NOTE,
@@ -123,7 +124,8 @@ class AppState:
         self._gaps: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
         self._gap_rows = 0
         self._computing: dict[tuple[Any, ...], threading.Lock] = {}
-        self._state: Any = None
+        self._state: str | None = None  # the store generation the cached answers belong to
+        self._local = threading.local()
         self.corpus_root = str(corpus_root.resolve()) if corpus_root is not None else None
         self._root: str | None = self.corpus_root
         store_path = getattr(store, "path", None)
@@ -135,57 +137,87 @@ class AppState:
         with self.lock:
             yield self.store
 
-    def graph(self) -> Any:
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """The store to answer one request from: for the embedded store, a connection of this
+        thread's own (SQLite reads in parallel, none waits for another's gaps); a server backend
+        is shared (its driver is safe across threads)."""
+        path = getattr(self.store, "path", None)
+        if not isinstance(self.store, LineageStore) or path is None or str(path) == ":memory:":
+            with self.lock:
+                yield self.store
+            return
+        mine: LineageStore | None = getattr(self._local, "store", None)
+        if mine is None:
+            mine = self._local.store = open_embedded(path, create=False)
+        yield mine
+
+    def generation(self) -> str:
+        """The store's change counter; answers cached under another one are dropped."""
+        with self.reading() as s:
+            state = str(s.generation())
         with self.lock:
-            G = self.store.graph()
-            if G is not self._state:
-                self._state = G
+            if state != self._state:
+                self._state = state
                 self._gaps.clear()
                 self._gap_rows = 0
-                self._root = self.corpus_root or common_root(
-                    [p for _, a in G.nodes(data=True) for p in a.get("sources") or ()]
-                )
-            return G
+                self._root = self.corpus_root or self._common_root()
+        return state
+
+    def _common_root(self) -> str | None:
+        with self.reading() as s:
+            bounds = s.path_bounds()
+        return common_root(list(bounds)) if bounds else None
+
+    def graph(self) -> Any:
+        """The networkx view (browser pictures, listings): built on first use, not for gaps or lineage."""
+        self.generation()
+        with self.lock:
+            return self.store.graph()
 
     def root(self) -> str | None:
         """The folder paths in answers are relative to: ``corpus_root``, or the one holding every stored file."""
         if self._state is None:
             with contextlib.suppress(Exception):
-                self.graph()
+                self.generation()
         return self._root
 
     def gaps(self, opts: GapOptions) -> list[Gap]:
-        """Gap rows, cached until the store's graph changes (``graph()`` clears the cache)."""
-        with self.lock:
-            G = self.graph()
-        found: list[Gap] = self._cached(("gaps", opts), G, lambda: self._compute_gaps(G, opts))
+        """Gap rows, cached until the store changes."""
+        state = self.generation()
+        found: list[Gap] = self._cached(("gaps", opts), state, lambda: self._read(lambda s: s.gaps(opts)))
         return found
 
     def coverage(self, opts: GapOptions) -> list[CoverageCell]:
         """The coverage table, cached like the gaps."""
-        with self.lock:
-            G = self.graph()
+        state = self.generation()
         found: list[CoverageCell] = self._cached(
-            ("coverage", opts), G, lambda: self._compute_coverage(G, opts)
+            ("coverage", opts), state, lambda: self._read(lambda s: s.coverage(opts))
         )
         return found
 
+    def _read(self, ask: Any) -> list[Any]:
+        with self.reading() as s:
+            return list(ask(s))
+
     def snapshot(self) -> dict[str, Any]:
-        with self.lock:
-            snap: dict[str, Any] = self.store.snapshot()
+        with self.reading() as s:
+            snap: dict[str, Any] = s.snapshot()
             return snap
 
     def reports(self, opts: GapOptions, provinces: list[str] | None = None) -> list[ProvinceReport]:
         """Province report models (``graph.province_report``), cached like the gaps."""
-        with self.lock:
-            G = self.graph()
+        state = self.generation()
         key = ("reports", opts, tuple(provinces) if provinces is not None else None)
-        found: list[ProvinceReport] = self._cached(key, G, lambda: province_reports(self, opts, provinces))
+        found: list[ProvinceReport] = self._cached(
+            key, state, lambda: province_reports(self, opts, provinces)
+        )
         return found
 
-    def _cached(self, key: tuple[Any, ...], G: Any, compute: Any) -> list[Any]:
-        """The answer to ``key`` for graph ``G``: from the bounded cache, else computed once (other
-        questions do not wait for it; the global lock is not held while computing)."""
+    def _cached(self, key: tuple[Any, ...], state: str, compute: Any) -> list[Any]:
+        """The answer to ``key`` for the store's state ``state``: from the bounded cache, else
+        computed once (other questions do not wait for it; the global lock is not held while
+        computing)."""
         with self.lock:
             rows = self._gaps.get(key)
             if rows is not None:
@@ -198,22 +230,10 @@ class AppState:
             if rows is None:
                 rows = list(compute())
                 with self.lock:
-                    if G is self._state:
+                    if state == self._state:
                         self._remember(key, rows)
                     self._computing.pop(key, None)
             return rows
-
-    def _compute_gaps(self, G: Any, opts: GapOptions) -> list[Gap]:
-        if isinstance(self.store, LineageStore):  # the graph view is immutable: no lock needed
-            return find_gaps(G, G.graph["_deadlines"], opts)
-        with self.lock:  # a backend of its own (Neo4j) answers through the shared store object
-            return list(self.store.gaps(opts))
-
-    def _compute_coverage(self, G: Any, opts: GapOptions) -> list[CoverageCell]:
-        if isinstance(self.store, LineageStore):
-            return find_coverage(G, opts)
-        with self.lock:
-            return list(self.store.coverage(opts))
 
     def _remember(self, key: tuple[Any, ...], rows: list[Any]) -> None:
         self._gaps[key] = rows
@@ -353,14 +373,9 @@ def create_app(
         """Liveness; with an API key, also what the store holds."""
         if not state.has_key(x_api_key):
             return Health(status="ok")
-        G = state.graph()
-        with state.locked() as s:
+        with state.reading() as s:
             snap = s.snapshot()
-        docs = G.graph.get("_ingested_count")
-        if docs is None:  # counted once per graph view
-            docs = G.graph["_ingested_count"] = sum(
-                1 for _, a in G.nodes(data=True) if a["status"] == "ingested"
-            )
+            docs = s.document_count()
         return Health(
             status="ok", backend=backend, documents=docs, files=snap["files"], corpus_hash=snap["corpus_hash"]
         )
@@ -418,7 +433,7 @@ def create_app(
             ):
                 continue
             items.append(n)
-        page = [DocumentPublic(**_public(G, n)) for n in items[offset : offset + limit]]
+        page = [DocumentPublic(**_public(n, G.nodes[n])) for n in items[offset : offset + limit]]
         return DocumentPage(items=page, count=len(items), offset=offset, limit=limit)
 
     @app.get("/documents/{key:path}/lineage", response_model=LineagePublic, responses={**ERRORS, **auth_errors},
@@ -435,8 +450,9 @@ def create_app(
 
         A national directive's lineage down is a large part of the corpus: the answer stops after
         ``limit`` documents, nearest first, and says ``truncated``; ask with ``depth`` for less."""
-        G = state.graph()
-        return lineage(G, key, direction, depth, limit)
+        with state.reading() as s:
+            answer: dict[str, Any] = s.lineage(key, direction, depth, limit)
+        return answer
 
     @app.get("/documents/{key:path}", response_model=DocumentDetail, responses={**ERRORS, **auth_errors},
              tags=["documents"], dependencies=[Read])  # fmt: skip
@@ -444,25 +460,20 @@ def create_app(
         key: str, lang: Annotated[Lang, Query(description="Language of the gaps' reason_text")] = "vi"
     ) -> dict[str, Any]:
         """A document: identity, sources, edges in and out with evidence, deadlines and gaps."""
-        G = state.graph()
-        if key not in G:
-            msg = f"document {key!r} is not in the graph"
-            raise NodeNotFound(msg)
-        out = _public(G, key)
-        a = G.nodes[key]
+        with state.reading() as s:
+            detail = document_detail(s.reader, key)
+        a = detail.attrs
+        out = _public(key, a)
         out["signer"] = a.get("signer")
         out["recipients"] = list(a.get("recipients") or [])
-        out["edges_out"] = [_edge(u, v, k, d) for u, v, k, d in G.out_edges(key, keys=True, data=True)]
-        out["edges_in"] = [_edge(u, v, k, d) for u, v, k, d in G.in_edges(key, keys=True, data=True)]
-        with state.locked() as s:
-            out["deadlines"] = [
-                {k: d[k] for k in ("date", "assignee", "report_due", "evidence")}
-                for d in s.deadlines()
-                if d["document"] == key
-            ]
-        out["gaps"] = [
-            gap_json(g, lang) for g in state.gaps(GapOptions(kinds=DOCUMENT_KINDS)) if g.document == key
+        out["edges_out"], out["edges_in"] = detail.edges_out, detail.edges_in
+        out["deadlines"] = [
+            {k: d[k] for k in ("date", "assignee", "report_due", "evidence")} for d in detail.deadlines
         ]
+        # The document's rows are among its province's (all provinces' when its own is unknown).
+        province = current_province_name(a["province"]) if a.get("province") else None
+        opts = GapOptions(kinds=DOCUMENT_KINDS, province=province)
+        out["gaps"] = [gap_json(g, lang) for g in state.gaps(opts) if g.document == key]
         return out
 
     @app.get("/gaps", response_model=list[GapPublic], responses={**ERRORS, **auth_errors}, tags=["gaps"],
@@ -699,18 +710,7 @@ def store_upload(body: BinaryIO, folder: Path, name: str) -> Path:
     return dest
 
 
-def _public(G: Any, key: str) -> dict[str, Any]:
-    v = node_view(key, dict(G.nodes[key]))
+def _public(key: str, attrs: Any) -> dict[str, Any]:
+    v = node_view(key, dict(attrs))
     return {"key": key, **{k: v[k] for k in ("number", "doc_type", "issuer", "level", "locality", "province",
                                              "province_at_issue", "date", "title", "status", "catalog", "ambiguous", "sources")}}  # fmt: skip
-
-
-def _edge(u: str, v: str, k: str, d: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "source": u,
-        "target": v,
-        "relation": k,
-        "confidence": d["confidence"],
-        "status": d["status"],
-        "evidence": d["evidence"],
-    }

@@ -14,10 +14,11 @@ from typing import Any, cast
 
 import click
 
+from graph.backends import is_server, open_store
+from graph.contract import Store
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT
-from graph.store import StoreBackend, open_store
 from ingest.extract import ExtractionFailure, extract_paths
 from ingest.limits import Limits
 from ingest.records import Extraction
@@ -100,16 +101,20 @@ def _tracked(path: Path | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def _open(conn: "Connection | Path", *, create: bool = False) -> StoreBackend:
-    """The store a command works on. Only ``ingest`` creates one (``create``): any other command
-    given a path where no store exists fails naming it (``StoreNotFound``), never answering from a
-    new, empty store."""
+def _open(conn: "Connection | Path", *, create: bool = False) -> Store:
+    """The store a command works on, through the one factory (``graph.backends.open_store``): the
+    ``--db`` path (or a ``bolt://`` URI given as ``--db``), or with ``--backend neo4j`` the
+    ``--neo4j-uri`` (default ``$NEO4J_URI``). Only ``ingest`` creates a store (``create``): any
+    other command given a path where no store exists fails naming it (``StoreNotFound``), never
+    answering from a new, empty store."""
     if isinstance(conn, Path):
         return open_store(conn, create=create)
     if conn.backend == "neo4j":
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore(conn.uri, conn.user, conn.password, conn.database)
+        uri = conn.uri or os.environ.get("NEO4J_URI") or ""
+        if not is_server(uri):
+            msg = f"--backend neo4j needs a bolt:// URI (--neo4j-uri or $NEO4J_URI), not {uri!r}"
+            raise click.ClickException(msg)
+        return open_store(uri, user=conn.user, password=conn.password, database=conn.database)
     return open_store(conn.db, create=create)
 
 

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.province_report import TOTALS, province_reports, unknown_totals
-from graph.store import open_store
 from graph.views import subgraph_json
 from ontology.gaps import DOCUMENT_GAP_KINDS
 

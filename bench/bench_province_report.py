@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 from bench.common import machine, peak_rss_mb, table
+from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.province_report import province_reports
-from graph.store import open_store
 from graph.synth import generate
 
 AS_OF = "2026-11-22"

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import folder_mb, machine, peak_rss_mb, process_peak_mb, table
+from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT
-from graph.store import LineageStore, open_store
+from graph.store import LineageStore
 from graph.synth import generate
 
 AS_OF = "2026-11-22"

@@ -15,7 +15,7 @@ from graph.records import DocumentRow, ReferenceRow
 from ingest.records import NOT_A_DOCUMENT
 from ontology.catalog import Catalog
 
-__all__ = ["NODE_FIELDS", "build_graph"]
+__all__ = ["NODE_FIELDS", "build_graph", "cited_node", "fold_citation", "ingested_node"]
 
 # What a document node says about the document (besides status, catalog, ambiguous, sources).
 NODE_FIELDS = (
@@ -40,6 +40,42 @@ def _catalog_attrs(catalog: Catalog, number: str, date: str | None) -> dict[str,
             "date": e.date, "title": e.title, "catalog": True}  # fmt: skip
 
 
+def ingested_node(d: DocumentRow) -> dict[str, Any]:
+    """The node of an ingested document, from the first of its files (by path)."""
+    return {
+        **{f: getattr(d, f) for f in NODE_FIELDS}, "signer": d.signer, "recipients": d.recipients,
+        "status": "ingested", "catalog": False, "ambiguous": False, "sources": [d.path],
+    }  # fmt: skip
+
+
+def cited_node() -> dict[str, Any]:
+    """A document known only by citation, before any reference to it is read."""
+    attrs: dict[str, Any] = dict.fromkeys(NODE_FIELDS)
+    attrs.update(status="cited", catalog=False, ambiguous=False, sources=[], recipients=[], signer=None)
+    return attrs
+
+
+def fold_citation(node: dict[str, Any], r: ReferenceRow, catalog: Catalog) -> None:
+    """What one reference (in path, position order) tells about the cited document ``node``: the
+    first value read for each field wins; a national reference takes the catalog's metadata."""
+    t = r.target_key
+    if r.status == "ambiguous":
+        node["ambiguous"] = True
+        node["candidates"] = r.candidates
+    if r.scope.national and not node["catalog"]:
+        cat = _catalog_attrs(catalog, r.number, r.date or t.rsplit("@", 1)[-1].replace("?", "") or None)
+        if cat:
+            node.update(cat)
+    for f, v in (("number", r.number), ("doc_type", r.doc_type), ("issuer", r.issuer), ("level", r.level),
+                 ("date", r.date)):  # fmt: skip
+        if node.get(f) is None and v is not None:
+            node[f] = v
+    if node.get("province") is None and not r.scope.national and r.scope.province:
+        node["province"] = r.scope.province
+    if node.get("level") is None and r.scope.national:
+        node["level"] = "central"
+
+
 def build_graph(
     documents: Iterable[DocumentRow], references: Iterable[ReferenceRow], catalog: Catalog
 ) -> nx.MultiDiGraph:
@@ -53,38 +89,15 @@ def build_graph(
         if d.key in G:
             G.nodes[d.key]["sources"].append(d.path)
             continue
-        G.add_node(
-            d.key, **{f: getattr(d, f) for f in NODE_FIELDS}, signer=d.signer, recipients=d.recipients,
-            status="ingested", catalog=False, ambiguous=False, sources=[d.path],
-        )  # fmt: skip
+        G.add_node(d.key, **ingested_node(d))
     refs = [r for r in references if r.source_key not in left_out]
     for r in refs:
         t = r.target_key
         if t not in G:
-            attrs: dict[str, Any] = dict.fromkeys(NODE_FIELDS)
-            attrs.update(
-                status="cited", catalog=False, ambiguous=False, sources=[], recipients=[], signer=None
-            )
-            G.add_node(t, **attrs)
+            G.add_node(t, **cited_node())
         node = G.nodes[t]
         if node["status"] == "cited":
-            if r.status == "ambiguous":
-                node["ambiguous"] = True
-                node["candidates"] = r.candidates
-            if r.scope.national and not node["catalog"]:
-                cat = _catalog_attrs(
-                    catalog, r.number, r.date or t.rsplit("@", 1)[-1].replace("?", "") or None
-                )
-                if cat:
-                    node.update(cat)
-            for f, v in (("number", r.number), ("doc_type", r.doc_type), ("issuer", r.issuer), ("level", r.level),
-                         ("date", r.date)):  # fmt: skip
-                if node.get(f) is None and v is not None:
-                    node[f] = v
-            if node.get("province") is None and not r.scope.national and r.scope.province:
-                node["province"] = r.scope.province
-            if node.get("level") is None and r.scope.national:
-                node["level"] = "central"
+            fold_citation(node, r, catalog)
         for rel in r.relations:
             if G.has_edge(r.source_key, t, key=rel):
                 e = G.edges[r.source_key, t, rel]

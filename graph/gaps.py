@@ -16,6 +16,7 @@ import networkx as nx
 
 from graph.coverage import CoverageCell, Implementer, coverage_cells, coverage_gaps, directives_asked
 from graph.errors import NodeNotFound
+from graph.gapdata import PLAN_TYPES, Deadline, GapGraph, from_networkx
 from ingest.gazetteer import current_province_name, fold
 from ontology.gaps import Gap, GapKind, Reason, gap_order
 from ontology.gaps import ReasonCode as R
@@ -31,7 +32,6 @@ __all__ = [
 ]
 
 GAP_KINDS: tuple[str, ...] = tuple(k.value for k in GapKind)
-PLAN_TYPES = frozenset({"Kế hoạch", "Chương trình", "Đề án", "Phương án"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,55 +66,17 @@ def _start_of(date: str) -> dt.date:
     return dt.date(parts[0], parts[1] if len(date) > 4 else 1, parts[2] if len(date) > 7 else 1)
 
 
-class _Index:
-    """What the rules read, gathered from the graph in one pass: node attributes, edges by relation
-    in both directions, plans, reports, documents by province, and lazily the per-relation lookups
-    of ``_View.sources``. Kept on the graph object (``G.graph["_gap_index"]``): the store builds a
-    new graph when it changes, so the index never outlives its graph."""
-
-    def __init__(self, G: nx.MultiDiGraph) -> None:
-        self.node: dict[str, dict[str, Any]] = dict(G.nodes(data=True))
-        self.out: dict[str, dict[str, list[str]]] = {}
-        self.into: dict[str, dict[str, list[str]]] = {}
-        for u, v, rel in G.edges(keys=True):  # one edge per (u, v, relation): no duplicates
-            self.out.setdefault(rel, {}).setdefault(u, []).append(v)
-            self.into.setdefault(rel, {}).setdefault(v, []).append(u)
-        for by_node in (*self.out.values(), *self.into.values()):
-            for ends in by_node.values():
-                ends.sort()
-        self.by_province: dict[str, list[str]] = {}
-        self.plans: set[str] = set()
-        self.reports: set[str] = set()
-        for n, a in self.node.items():
-            if a["status"] != "ingested":
-                continue
-            self.by_province.setdefault(fold(a.get("province") or ""), []).append(n)
-            if a.get("doc_type") in PLAN_TYPES and a.get("level") != "central":
-                self.plans.add(n)
-            elif a.get("doc_type") == "Báo cáo":
-                self.reports.add(n)
-        self.units: dict[str, tuple[str, str]] = {}
-        self.sources: dict[tuple[str, str], dict[tuple[str, Any], set[str]]] = {}
-        self.reaching_central: set[str] | None = None
-        self.coverage: dict[str, list[Implementer]] = {}
-        self.deadlines: tuple[Iterable[dict[str, Any]], dict[str, list[dict[str, Any]]]] | None = None
-
-
 class _View:
     """The graph as the rules read it, limited to one province's documents when one is asked."""
 
-    def __init__(self, G: nx.MultiDiGraph, province: str | None = None) -> None:
-        self.G = G
-        index = G.graph.get("_gap_index")
-        if index is None:
-            index = G.graph["_gap_index"] = _Index(G)
-        self.index: _Index = index
-        self.node = index.node
+    def __init__(self, data: GapGraph, province: str | None = None) -> None:
+        self.index = data
+        self.node = data.node
         # Rules are read per document: with a province asked, only its documents are examined.
         if province:
-            self.ingested = list(index.by_province.get(fold(current_province_name(province) or province), []))
+            self.ingested = list(data.by_province.get(fold(current_province_name(province) or province), []))
         else:
-            self.ingested = [n for docs in index.by_province.values() for n in docs]
+            self.ingested = [n for docs in data.by_province.values() for n in docs]
 
     def sources(self, target: str, rel: str, by: str, value: Any) -> set[str]:
         """Documents with a ``rel`` edge to ``target`` whose unit (``by="unit"``) or province
@@ -165,7 +127,7 @@ class _View:
         return seen
 
     def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
-        return list(self.G.edges[u, v, rel]["evidence"][:3])
+        return self.index.evidence(u, v, rel)
 
 
 def _row(view: _View, kind: GapKind, n: str, reason: Reason, evidence: Iterable[Any] = (),
@@ -222,13 +184,6 @@ def _chain_broken(view: _View) -> Iterable[Gap]:
                        related=sorted(view.reach(n, "implements", upward=False)))  # fmt: skip
 
 
-def _deadlines_by_doc(deadlines: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for d in deadlines:
-        out.setdefault(d["document"], []).append(d)
-    return out
-
-
 def _reports_of(view: _View, plan: str) -> list[str]:
     """Reports on the plan, or on what it implements by the same unit."""
     found = {r for r in view.into(plan, "reports_on") if view.is_report(r)}
@@ -237,12 +192,12 @@ def _reports_of(view: _View, plan: str) -> list[str]:
     return sorted(found)
 
 
-def _no_report(view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions) -> Iterable[Gap]:
+def _no_report(view: _View, opts: GapOptions) -> Iterable[Gap]:
     as_of = dt.date.fromisoformat(opts.as_of)
     for n in view.ingested:
         if not view.is_plan(n) or _reports_of(view, n):
             continue
-        due_rows = [d for d in deadlines.get(n, []) if d["report_due"]]
+        due_rows = [d for d in view.index.deadlines.get(n, []) if d["report_due"]]
         evidence: list[dict[str, Any]] = []
         if due_rows:
             first = min(due_rows, key=lambda d: _end_of(d["date"]))
@@ -252,7 +207,9 @@ def _no_report(view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: Ga
             evidence = [first["evidence"]]
         else:
             a = view.node[n]
-            dates = [a["date"]] if a.get("date") else [view.node[t].get("date") for t in view.G.successors(n)]
+            dates = (
+                [a["date"]] if a.get("date") else [view.node[t].get("date") for t in view.index.successors(n)]
+            )
             dates = [d for d in dates if d]
             if dates:
                 start = max(_start_of(d) for d in dates)
@@ -267,11 +224,9 @@ def _no_report(view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: Ga
             yield _row(view, GapKind.NO_REPORT, n, reason, evidence, due=due.isoformat() if due else None)
 
 
-def _report_overdue(
-    view: _View, deadlines: dict[str, list[dict[str, Any]]], opts: GapOptions
-) -> Iterable[Gap]:
+def _report_overdue(view: _View, opts: GapOptions) -> Iterable[Gap]:
     as_of = dt.date.fromisoformat(opts.as_of)
-    due = ((n, d) for n in view.ingested for d in deadlines.get(n, ()) if d["report_due"])
+    due = ((n, d) for n in view.ingested for d in view.index.deadlines.get(n, ()) if d["report_due"])
     for n, d in due:
         if _end_of(d["date"]) >= as_of:
             continue
@@ -374,17 +329,17 @@ def _implementers(view: _View, directives: list[str]) -> dict[str, list[Implemen
 
 
 def _coverage(view: _View, opts: GapOptions) -> list[CoverageCell]:
-    central = [(n, a) for n, a in view.node.items() if a.get("level") == "central"]
     directives = directives_asked(
-        central, view.index.into.get("implements", {}), opts.directives, opts.tracked
+        view.index.central.items(), view.index.implemented, opts.directives, opts.tracked
     )
     return coverage_cells(directives, _implementers(view, directives), opts.province)
 
 
-def find_coverage(G: nx.MultiDiGraph, opts: GapOptions | None = None) -> list[CoverageCell]:
+def find_coverage(G: nx.MultiDiGraph | GapGraph, opts: GapOptions | None = None) -> list[CoverageCell]:
     """The coverage table of the directives asked (default: the tracked ones), in one province or all."""
     opts = check_options(opts or GapOptions())
-    return _coverage(_View(G, opts.province), opts)
+    data = G if isinstance(G, GapGraph) else from_networkx(G)
+    return _coverage(_View(data, opts.province), opts)
 
 
 def _in_province(row: Gap, province: str | None) -> bool:
@@ -407,23 +362,21 @@ def check_options(opts: GapOptions) -> GapOptions:
 
 
 def find_gaps(
-    G: nx.MultiDiGraph, deadlines: Iterable[dict[str, Any]], opts: GapOptions | None = None
+    G: nx.MultiDiGraph | GapGraph, deadlines: Iterable[Deadline] = (), opts: GapOptions | None = None
 ) -> list[Gap]:
-    """Every gap of the kinds asked for, in a stable order (kind, province, document)."""
+    """Every gap of the kinds asked for, in a stable order (kind, province, document): over a whole
+    networkx view and its ``deadlines``, or over the facts of a scope a store read
+    (``graph.gapdata.load_scope``)."""
     opts = check_options(opts or GapOptions())
-    view = _View(G, opts.province)
-    # The store passes the same list of deadlines while its graph lasts: grouped once per graph.
-    grouped = view.index.deadlines
-    if grouped is None or grouped[0] is not deadlines:
-        grouped = view.index.deadlines = (deadlines, _deadlines_by_doc(deadlines))
-    by_doc = grouped[1]
+    data = G if isinstance(G, GapGraph) else from_networkx(G, deadlines)
+    view = _View(data, opts.province)
     rows: list[Gap] = []
     producers: dict[str, Callable[[], Iterable[Gap]]] = {
         "no_basis": lambda: _no_basis(view),
         "basis_missing": lambda: _basis_missing(view),
         "chain_broken": lambda: _chain_broken(view),
-        "no_report": lambda: _no_report(view, by_doc, opts),
-        "report_overdue": lambda: _report_overdue(view, by_doc, opts),
+        "no_report": lambda: _no_report(view, opts),
+        "report_overdue": lambda: _report_overdue(view, opts),
         "report_without_plan": lambda: _report_without_plan(view),
         "urged_no_response": lambda: _urged_no_response(view),
         "unit_coverage": lambda: coverage_gaps(_coverage(view, opts), view.node),

@@ -5,8 +5,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from graph.contract import Store
 from graph.records import IngestReport
-from graph.store import StoreBackend
 from graph.workers import run_isolated
 from ingest.errors import ExtractionError, unreadable
 from ingest.extract import extract_file, iter_document_files
@@ -58,7 +58,7 @@ def _extracted(
 
 
 def ingest_paths(
-    store: StoreBackend,
+    store: Store,
     paths: Iterable[Path],
     on_file: Callable[[str, str], None] | None = None,
     workers: int = 1,
@@ -118,7 +118,7 @@ def ingest_paths(
 
 
 def _keep_what_was_stored(
-    store: StoreBackend, report: IngestReport, written: dict[str, str], exc: Exception
+    store: Store, report: IngestReport, written: dict[str, str], exc: Exception
 ) -> None:
     """After the store failed (disk full, say), count as added or changed only the files it holds:
     the others move to ``failed``, so the run record matches what was stored."""

@@ -1,12 +1,26 @@
 """Lineage up (what a document carries out, reports on or is urged by, up to the roots) and down."""
 
-from typing import Any
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import networkx as nx
 
 from graph.errors import NodeNotFound
 
-__all__ = ["DEFAULT_LIMIT", "LINEAGE_RELATIONS", "lineage", "lineage_answer", "node_json"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "LINEAGE_RELATIONS",
+    "DocumentDetail",
+    "DocumentReader",
+    "GraphReader",
+    "NeighbourReader",
+    "document_detail",
+    "edge_json",
+    "lineage",
+    "lineage_answer",
+    "node_json",
+]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
 DEFAULT_LIMIT = 1000  # documents in a lineage answer of the API unless asked otherwise (as /graph)
@@ -24,10 +38,89 @@ def lineage_answer(
     return {"root": root, "direction": direction, "nodes": nodes, "edges": edges, "truncated": truncated}
 
 
+class NeighbourReader(Protocol):
+    """What the lineage walk reads from a store: a level's neighbours at a time, then the nodes."""
+
+    def has_node(self, key: str) -> bool: ...
+
+    def adjacency(
+        self, keys: Collection[str], direction: str
+    ) -> Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]:
+        """Per key: the documents at the other end (out of it ``up``, into it ``down``), each with
+        its edges by relation (``confidence``, ``status``, ``evidence``), in the view's order."""
+        ...
+
+    def node_attrs(self, keys: Collection[str]) -> Mapping[str, Mapping[str, Any]]: ...
+
+
+class GraphReader:
+    """The neighbour reader of a networkx view held in memory."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    def has_node(self, key: str) -> bool:
+        return key in self.G
+
+    def adjacency(
+        self, keys: Collection[str], direction: str
+    ) -> Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]:
+        adj = self.G.succ if direction == "up" else self.G.pred
+        return {k: adj[k] for k in keys}
+
+    def node_attrs(self, keys: Collection[str]) -> Mapping[str, Mapping[str, Any]]:
+        return {k: self.G.nodes[k] for k in keys}
+
+
+class DocumentReader(NeighbourReader, Protocol):
+    """A neighbour reader that also reads the report deadlines of documents."""
+
+    def deadlines_of(self, keys: Collection[str]) -> list[Mapping[str, Any]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    """One document with its edges both ways (as the graph orders them) and its deadlines."""
+
+    key: str
+    attrs: Mapping[str, Any]
+    edges_out: list[dict[str, Any]]
+    edges_in: list[dict[str, Any]]
+    deadlines: list[Mapping[str, Any]]
+
+
+def edge_json(source: str, target: str, relation: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """An edge as every answer gives it."""
+    return {"source": source, "target": target, "relation": relation, "confidence": data["confidence"],
+            "status": data["status"], "evidence": data["evidence"]}  # fmt: skip
+
+
+def document_detail(reader: DocumentReader, key: str) -> DocumentDetail:
+    """A document read through a store's reader: attributes, edges out and in, deadlines."""
+    attrs = reader.node_attrs([key]).get(key)
+    if attrs is None:
+        msg = f"document {key!r} is not in the graph"
+        raise NodeNotFound(msg)
+    up = reader.adjacency([key], "up")[key]
+    down = reader.adjacency([key], "down")[key]
+    return DocumentDetail(
+        key,
+        attrs,
+        [edge_json(key, v, rel, d) for v, by_rel in up.items() for rel, d in by_rel.items()],
+        [edge_json(u, key, rel, d) for u, by_rel in down.items() for rel, d in by_rel.items()],
+        reader.deadlines_of([key]),
+    )
+
+
 def lineage(
-    G: nx.MultiDiGraph, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
+    G: nx.MultiDiGraph | NeighbourReader,
+    key: str,
+    direction: str = "up",
+    depth: int | None = None,
+    limit: int | None = None,
 ) -> dict[str, Any]:
-    """Documents reached from ``key`` following implements/reports_on/urges edges.
+    """Documents reached from ``key`` following implements/reports_on/urges edges, in a networkx
+    view or through a store's ``NeighbourReader`` (one level's neighbours per read).
 
     ``up`` follows edges forward (towards the directives a document rests on), ``down`` backward
     (towards what carries it out, reports on it or urges it). Returns the root, the nodes with
@@ -39,7 +132,8 @@ def lineage(
     and says ``truncated: true`` when the walk reached more. The walk stops discovering at the
     first document over the limit, so a capped answer costs about what it holds.
     """
-    if key not in G:
+    reader = GraphReader(G) if isinstance(G, nx.MultiDiGraph) else G
+    if not reader.has_node(key):
         msg = f"document {key!r} is not in the graph"
         raise NodeNotFound(msg)
     if direction not in ("up", "down"):
@@ -47,15 +141,17 @@ def lineage(
         raise ValueError(msg)
     dist = {key: 0}
     frontier = [key]
-    walked: list[tuple[str, str, str, dict[str, Any]]] = []  # made into JSON once the cut is known
+    walked: list[tuple[str, str, str, Mapping[str, Any]]] = []  # made into JSON once the cut is known
     kept: set[str] | None = None  # the documents of a capped answer, once one more was reached
     while frontier:
         nxt = []
-        for n in frontier:
-            if depth is not None and dist[n] >= depth:
-                continue
+        asked = [n for n in frontier if depth is None or dist[n] < depth]
+        if kept is not None:
+            asked = [n for n in asked if n in kept]
+        adjacencies = reader.adjacency(asked, direction)
+        for n in asked:
             # The adjacency in graph order (neighbour, then relation), as out_edges/in_edges give it.
-            adjacency = G.succ[n] if direction == "up" else G.pred[n]
+            adjacency = adjacencies[n]
             if kept is not None and kept.isdisjoint(adjacency):
                 continue  # nothing kept around it: skipped at C speed
             for other, by_relation in adjacency.items():
@@ -74,12 +170,9 @@ def lineage(
                         dist[other] = dist[n] + 1
                         nxt.append(other)
         frontier = sorted(nxt)
+    attrs = reader.node_attrs(dist.keys())
     nodes = [
-        {**node_json(G, n), "distance": d} for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
+        {"key": n, **attrs[n], "distance": d} for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
     ]
-    edges = [
-        {"source": u, "target": v, "relation": rel, "confidence": data["confidence"], "status": data["status"],
-         "evidence": data["evidence"]}
-        for u, v, rel, data in walked
-    ]  # fmt: skip
+    edges = [edge_json(u, v, rel, data) for u, v, rel, data in walked]
     return lineage_answer(key, direction, nodes, edges, truncated=kept is not None)

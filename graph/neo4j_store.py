@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final, Literal, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import neo4j
 import networkx as nx
@@ -44,19 +44,16 @@ from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.lineage import lineage_answer
-from graph.records import DocumentRow, IngestReport, ReferenceRow, utc_now
+from graph.neo4j_reads import Neo4jReader
+from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
 from graph.resolve import match_reference, own_key
-from graph.store import (
-    STORE_VERSION,
-    LineageStore,
-    SQLiteStore,
-    StoreBackend,
-    open_store,
-)
 from ingest.gazetteer import current_province_name, fold
 from ingest.records import NOT_A_DOCUMENT, Extraction
 from ontology.catalog import Catalog, load_catalog
 from ontology.gaps import Gap, GapKind, Reason, gap_order
+
+if TYPE_CHECKING:
+    from graph.contract import Store
 from ontology.gaps import ReasonCode as R
 
 __all__ = [
@@ -66,7 +63,6 @@ __all__ = [
     "ENV_URI",
     "ENV_USER",
     "Neo4jStore",
-    "open_backend",
     "push",
 ]
 
@@ -175,6 +171,8 @@ Q_ALL_DEADLINES: Final = "MATCH (d:Deadline) RETURN d {.*} AS d"
 Q_ALL_RUNS: Final = "MATCH (r:Run) RETURN r {.*} AS r"
 Q_PATHS: Final = "MATCH (f:File) RETURN f.path AS path, f.sha256 AS sha256"
 Q_KEY_OF_PATH: Final = "MATCH (f:File {path: $path}) RETURN f.key AS key"
+Q_PATH_BOUNDS: Final = "MATCH (f:File) RETURN min(f.path) AS lo, max(f.path) AS hi"
+Q_DOCUMENT_COUNT: Final = "MATCH (d:Document {status: 'ingested'}) RETURN count(d) AS n"
 Q_ALL_DOCUMENTS: Final = "MATCH (d:Document) RETURN d {.*} AS d"
 Q_ALL_EDGES: Final = (
     "MATCH (a:Document)-[e]->(b:Document) RETURN a.key AS source, b.key AS target, e {.*} AS e"
@@ -877,6 +875,27 @@ class Neo4jStore:
         rows = self._query(Q_KEY_OF_PATH, path=path)
         return str(rows[0]["key"]) if rows else None
 
+    @property
+    def reader(self) -> Neo4jReader:
+        """Batched Cypher reads (``graph.neo4j_reads``): what the gap engine and the document view use."""
+        return Neo4jReader(lambda query, params: self._read(_collected, query, params), _node_attrs)
+
+    def path_bounds(self) -> tuple[str, str] | None:
+        """The first and last stored path (the folder they share holds every file)."""
+        rows = self._query(Q_PATH_BOUNDS)
+        if not rows or rows[0]["lo"] is None:
+            return None
+        return str(rows[0]["lo"]), str(rows[0]["hi"])
+
+    def document_count(self) -> int:
+        """Documents in lineage (ingested ``Document`` nodes)."""
+        rows = self._query(Q_DOCUMENT_COUNT)
+        return int(rows[0]["n"]) if rows else 0
+
+    def generation(self) -> str:
+        """A counter bumped by every change (what answers are cached against)."""
+        return str(self._state())
+
     def snapshot(self) -> dict[str, Any]:
         """What the store holds, for stamping reports: a hash over the file hashes, and counts."""
         h = hashlib.sha256()
@@ -1165,20 +1184,7 @@ def _coverage_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> tuple[list[C
 # -- copying and opening --------------------------------------------------------------------------
 
 
-def _file_rows_of(source: StoreBackend) -> list[Row]:
-    if isinstance(source, SQLiteStore):
-        cols = ("path", "sha256", "ingested_at", "run_id")
-        return [dict(zip(cols, r, strict=True)) for r in source.db.execute(
-            "SELECT path, sha256, ingested_at, run_id FROM files ORDER BY path")]  # fmt: skip
-    if isinstance(source, Neo4jStore):
-        return source.files()
-    return [
-        {"path": p, "sha256": source.file_hash(p), "ingested_at": None, "run_id": None}
-        for p in source.paths()
-    ]
-
-
-def push(source: StoreBackend, target: Neo4jStore, *, batch_size: int | None = None) -> dict[str, int]:
+def push(source: "Store", target: Neo4jStore, *, batch_size: int | None = None) -> dict[str, int]:
     """Copy ``source`` (usually the embedded store) into ``target``, replacing what ``target`` held.
 
     Files, mentions with their resolution, deadlines, documents, relationships and runs are loaded
@@ -1189,7 +1195,7 @@ def push(source: StoreBackend, target: Neo4jStore, *, batch_size: int | None = N
     size = max(1, batch_size or target.batch_size)
     docs = list(source.documents())
     refs = list(source.references())
-    files = {f["path"]: f for f in _file_rows_of(source)}
+    files = {f["path"]: f for f in source.files()}
     G = source.graph()  # the store's own view (cached by the embedded store), not a second copy
     places = _first_places(docs, refs)
     runs = source.runs()
@@ -1230,26 +1236,6 @@ def push(source: StoreBackend, target: Neo4jStore, *, batch_size: int | None = N
     return counts
 
 
-def open_backend(
-    kind: Literal["sqlite", "neo4j"] | str = "sqlite",
-    *,
-    db: str | Path | None = None,
-    uri: str | None = None,
-    user: str | None = None,
-    password: str | None = None,
-    database: str | None = None,
-) -> LineageStore | Neo4jStore:
-    """Open a store: ``sqlite`` (``db``, default ``$LINEAGE_DB`` or ``lineage.db``) or ``neo4j``
-    (``uri``/``user``/``password``/``database``, defaults from ``$NEO4J_URI``, ``$NEO4J_USER``,
-    ``$NEO4J_PASSWORD``, ``$NEO4J_DATABASE``)."""
-    if kind == "sqlite":
-        return open_store(db if db is not None else os.environ.get("LINEAGE_DB", "lineage.db"))
-    if kind == "neo4j":
-        return Neo4jStore(uri, user, password, database)
-    msg = f"unknown backend {kind!r}; expected 'sqlite' or 'neo4j'"
-    raise ValueError(msg)
-
-
-def _conforms(store: LineageStore | Neo4jStore) -> StoreBackend:
+def _conforms(store: "Neo4jStore") -> "Store":
     """Type check only: both stores offer the whole interface."""
     return store

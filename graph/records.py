@@ -7,7 +7,9 @@ from typing import Any
 
 from graph.identity import Scope
 
-__all__ = ["DocumentRow", "IngestReport", "ReferenceRow", "utc_now"]
+__all__ = ["STORE_VERSION", "DocumentRow", "IngestReport", "ReferenceRow", "utc_now"]
+
+STORE_VERSION = "1"  # of the stored model, on every backend
 
 
 @dataclass(frozen=True, slots=True)

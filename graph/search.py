@@ -7,7 +7,7 @@ number that names exactly one document, into its key, and otherwise fails with t
 """
 
 import difflib
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -15,7 +15,7 @@ from graph.errors import NodeNotFound
 from graph.identity import number_key
 from ingest.gazetteer import fold
 
-__all__ = ["number_matches", "resolve_document", "search_documents"]
+__all__ = ["KeyLookup", "number_matches", "resolve_document", "search_documents"]
 
 SEARCHED_FIELDS = ("number", "doc_type", "issuer", "title", "province", "locality")
 SUGGESTIONS = 10
@@ -79,16 +79,29 @@ def _newest_first(date: str | None) -> str:
     return "".join(chr(ord("9") - int(c) + ord("0")) if c.isdigit() else c for c in date)
 
 
-def resolve_document(G: nx.MultiDiGraph, text: str) -> str:
+class KeyLookup(Protocol):
+    """What resolving a typed name needs from a store, without a graph view (``SQLiteReader``)."""
+
+    def has_node(self, key: str) -> bool: ...
+    def number_matches(self, symbol: str) -> list[str]: ...
+    def keys_like(self, prefix: str, limit: int) -> list[str]: ...
+
+
+def resolve_document(G: "nx.MultiDiGraph | KeyLookup", text: str) -> str:
     """The key ``text`` means: a key of the graph, or a number (no ``@``) that exactly one document
     bears.
 
     Otherwise ``NodeNotFound`` whose message lists what it could mean ("did you mean …"): the
-    documents of that number, else those a search finds, else keys spelled alike.
+    documents of that number, else those a search finds (in a graph view) or keys beginning with
+    the same symbol (through a store's ``KeyLookup``), else keys spelled alike.
     """
-    if text in G:
+    if G.has_node(text):
         return text
-    numbered = number_matches(G, text)
+    if isinstance(G, nx.MultiDiGraph):
+        numbered = number_matches(G, text)
+    else:
+        symbol = _symbol(text)
+        numbered = G.number_matches(symbol) if symbol else []
     if len(numbered) == 1 and "@" not in text:  # a mistyped key is shown what it may be, not taken
         return numbered[0]
     if len(numbered) > 1:
@@ -96,11 +109,14 @@ def resolve_document(G: nx.MultiDiGraph, text: str) -> str:
             numbered
         )
         raise NodeNotFound(msg)
-    candidates = (
-        numbered
-        or search_documents(G, text, limit=SUGGESTIONS)
-        or difflib.get_close_matches(text, [str(n) for n in G.nodes], n=SUGGESTIONS, cutoff=0.6)
-    )
+    if isinstance(G, nx.MultiDiGraph):
+        candidates = (
+            numbered
+            or search_documents(G, text, limit=SUGGESTIONS)
+            or difflib.get_close_matches(text, [str(n) for n in G.nodes], n=SUGGESTIONS, cutoff=0.6)
+        )
+    else:
+        candidates = numbered or (G.keys_like(_symbol(text), SUGGESTIONS) if _symbol(text) else [])
     msg = f"{text!r} is neither a document key nor an ingested file"
     if candidates:
         msg += "; did you mean " + _listing(candidates)

@@ -12,22 +12,25 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from graph.errors import NodeNotFound, StoreError, StoreNotFound
 from graph.identity import Scope, number_key, reference_scope, scope_of
-from graph.records import DocumentRow, IngestReport, ReferenceRow, utc_now
+from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
 from graph.resolve import match_reference, own_key
+from graph.sqlite_reads import LEFT_OUT, SQLiteReader
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from graph.gapdata import GapGraph
 
 __all__ = [
     "LineageStore",
     "SQLiteStore",
-    "StoreBackend",
-    "open_store",
+    "open_embedded",
 ]
 
 SCHEMA = """
@@ -45,6 +48,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
 CREATE INDEX IF NOT EXISTS documents_number_province ON documents(number_key, province);
 CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
+CREATE INDEX IF NOT EXISTS documents_central ON documents(key) WHERE level='central';
+CREATE INDEX IF NOT EXISTS documents_left_out ON documents(key) WHERE {LEFT_OUT};
 CREATE TABLE IF NOT EXISTS refs (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
@@ -57,18 +62,20 @@ CREATE TABLE IF NOT EXISTS refs (
 CREATE INDEX IF NOT EXISTS refs_number_scope ON refs(number_key, scope_province);
 CREATE INDEX IF NOT EXISTS refs_path ON refs(path);
 CREATE INDEX IF NOT EXISTS refs_target ON refs(target_key);
+CREATE INDEX IF NOT EXISTS refs_source ON refs(source_key);
+CREATE INDEX IF NOT EXISTS refs_national ON refs(target_key) WHERE scope_national=1;
 CREATE TABLE IF NOT EXISTS deadlines (
     path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
     source_key TEXT NOT NULL, date TEXT NOT NULL, assignee TEXT, report_due INTEGER NOT NULL, evidence TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deadlines_path ON deadlines(path);
+CREATE INDEX IF NOT EXISTS deadlines_source ON deadlines(source_key);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
     added INTEGER DEFAULT 0, changed INTEGER DEFAULT 0, unchanged INTEGER DEFAULT 0,
     failed INTEGER DEFAULT 0, failures TEXT DEFAULT '[]'
 );
-"""
-STORE_VERSION = "1"
+""".replace("{LEFT_OUT}", LEFT_OUT)
 
 
 class SQLiteStore:
@@ -392,9 +399,32 @@ class SQLiteStore:
     def paths(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT path FROM files ORDER BY path")]
 
+    def files(self) -> list[dict[str, Any]]:
+        """The stored files: path, sha256, ingested_at, run_id (what ``push`` copies)."""
+        cols = ("path", "sha256", "ingested_at", "run_id")
+        return [
+            dict(zip(cols, r, strict=True))
+            for r in self.db.execute("SELECT path, sha256, ingested_at, run_id FROM files ORDER BY path")
+        ]
+
     def key_of_path(self, path: str) -> str | None:
         row = self.db.execute("SELECT key FROM documents WHERE path=?", (path,)).fetchone()
         return str(row[0]) if row else None
+
+    def path_bounds(self) -> tuple[str, str] | None:
+        """The first and last stored path: every other one lies between them, so the folder they
+        share is the one every file is in (read from the index, at any size)."""
+        lo, hi = self.db.execute("SELECT min(path), max(path) FROM files").fetchone()
+        return (str(lo), str(hi)) if lo is not None else None
+
+    def document_count(self) -> int:
+        """Documents in lineage (distinct keys; files that are no official document left out)."""
+        total = int(self.db.execute("SELECT count(DISTINCT key) FROM documents").fetchone()[0])
+        only_left_out = self.db.execute(
+            f"SELECT count(DISTINCT key) FROM documents WHERE {LEFT_OUT} AND key NOT IN"
+            f" (SELECT key FROM documents AS d WHERE d.key = documents.key AND NOT ({LEFT_OUT}))"
+        ).fetchone()[0]
+        return total - int(only_left_out)
 
     def snapshot(self) -> dict[str, Any]:
         """What the store holds, for stamping reports: a hash over the file hashes, and counts.
@@ -458,28 +488,52 @@ class LineageStore(SQLiteStore):
             self._cache = (state, G)
         return self._cache[1]
 
+    @property
+    def reader(self) -> SQLiteReader:
+        """Batched reads of the indexed tables: what lineage, gaps and key lookups use (no graph view)."""
+        made: SQLiteReader | None = getattr(self, "_reader", None)
+        if made is None:
+            made = self._reader = SQLiteReader(self.db, self.catalog, self.generation)
+        return made
+
     def lineage(
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
     ) -> dict[str, Any]:
+        """Lineage read level by level from the tables (``graph.lineage.lineage`` over the reader)."""
         from graph.lineage import lineage
 
-        return lineage(self.graph(), self.resolve_key(key), direction, depth, limit)
+        with self._snapshot_read():
+            return lineage(self.reader, self.resolve_key(key), direction, depth, limit)
+
+    def scope(self, province: str | None) -> "GapGraph":
+        """The gap facts of a province (or of the whole store), read from the tables; the last few
+        are kept until the store changes."""
+        from graph.gapdata import load_scope
+
+        state = self.generation()
+        cache: dict[tuple[str, str | None], GapGraph] = self.__dict__.setdefault("_scopes", {})
+        hit = cache.get((state, province))
+        if hit is None:
+            with self._snapshot_read():
+                hit = load_scope(self.reader, province)
+            if len(cache) >= 4 or any(s != state for s, _ in cache):
+                cache.clear()
+            cache[state, province] = hit
+        return hit
 
     def gaps(self, opts: Any = None) -> list[Any]:
         """Gap rows (``ontology.gaps.Gap``) of the kinds, province and date asked (``GapOptions``)."""
-        from graph.gaps import find_gaps
+        from graph.gaps import GapOptions, check_options, find_gaps
 
-        G = self.graph()
-        deadlines = G.graph.get("_deadlines")
-        if deadlines is None:  # read once per graph view
-            deadlines = G.graph["_deadlines"] = list(self.deadlines())
-        return find_gaps(G, deadlines, opts)
+        opts = check_options(opts or GapOptions())
+        return find_gaps(self.scope(opts.province), (), opts)
 
     def coverage(self, opts: Any = None) -> list[Any]:
         """The directive coverage table (``graph.coverage.CoverageCell``) for ``GapOptions``."""
-        from graph.gaps import find_coverage
+        from graph.gaps import GapOptions, check_options, find_coverage
 
-        return find_coverage(self.graph(), opts)
+        opts = check_options(opts or GapOptions())
+        return find_coverage(self.scope(opts.province), opts)
 
     def resolve_key(self, key_or_path: str) -> str:
         """A document key given a key, a stored file path, a path that resolves to one, or a number
@@ -487,44 +541,13 @@ class LineageStore(SQLiteStore):
         ("did you mean …", ``graph.search.resolve_document``)."""
         from graph.search import resolve_document
 
-        if key_or_path in self.graph():
+        if self.reader.has_node(key_or_path):
             return key_or_path
         for candidate in (key_or_path, str(Path(key_or_path).resolve())):
             k = self.key_of_path(candidate)
             if k is not None:
                 return k
-        return resolve_document(self.graph(), key_or_path)
-
-
-class StoreBackend(Protocol):
-    """What every store offers: the embedded ``LineageStore`` and ``Neo4jStore`` alike."""
-
-    catalog: Catalog
-
-    def close(self) -> None: ...
-    def __enter__(self) -> Self: ...
-    def __exit__(self, *exc: object) -> None: ...
-    def start_run(self) -> IngestReport: ...
-    def finish_run(self, report: IngestReport) -> None: ...
-    def file_hash(self, path: str) -> str | None: ...
-    def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str: ...
-    def batch(self) -> AbstractContextManager[None]: ...
-    def remove(self, path: str) -> None: ...
-    def documents(self) -> Iterator[DocumentRow]: ...
-    def references(self) -> Iterator[ReferenceRow]: ...
-    def deadlines(self) -> Iterator[dict[str, Any]]: ...
-    def paths(self) -> list[str]: ...
-    def key_of_path(self, path: str) -> str | None: ...
-    def snapshot(self) -> dict[str, Any]: ...
-    def runs(self) -> list[dict[str, Any]]: ...
-    def graph(self) -> Any: ...
-    def lineage(
-        self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
-    ) -> dict[str, Any]: ...
-    def gaps(self, opts: Any = None) -> list[Any]: ...
-
-    def coverage(self, opts: Any = None) -> list[Any]: ...
-    def resolve_key(self, key_or_path: str) -> str: ...
+        return resolve_document(self.reader, key_or_path)
 
 
 def seconds_from_env(name: str, default: float) -> float:
@@ -543,7 +566,9 @@ def _busy_timeout() -> float:
     return seconds_from_env("LINEAGE_BUSY_TIMEOUT", 60)
 
 
-def open_store(path: str | Path, busy_timeout: float | None = None, *, create: bool = True) -> LineageStore:
+def open_embedded(
+    path: str | Path, busy_timeout: float | None = None, *, create: bool = True
+) -> LineageStore:
     """Open (or, with ``create``, create) the embedded store at ``path``; a write waits
     ``busy_timeout`` seconds for another process's (default ``$LINEAGE_BUSY_TIMEOUT`` or 60), then
     fails with ``StoreError``.

@@ -283,8 +283,17 @@ def resolve_place(
 
 
 @cache
+def _province_names() -> dict[tuple[str, int], str]:
+    """Province names by era and code, read from the two province lists alone (a province question
+    must not wait for the index of every commune)."""
+    names = {("current", int(p.code)): plain_province_name(p.name) for p in Province.iter_all()}
+    names.update({("legacy", int(p.code)): plain_province_name(p.name) for p in legacy.Province.iter_all()})
+    return names
+
+
+@cache
 def _province_aliases() -> dict[str, str]:
-    names = _index().province_names
+    names = _province_names()
     out: dict[str, str] = {}
     for new, olds in MERGED_INTO.items():
         current = names[("current", new)]

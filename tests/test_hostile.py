@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph.store import open_store
+from graph.backends import open_store
 from tests.conftest import SEEDS
 from tests.ingest.test_limits import _docx_bomb
 

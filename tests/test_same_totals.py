@@ -17,7 +17,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from api.app import create_app
 from api.cli import cli
 from api.demo import run_demo
-from graph.store import open_store
+from graph.backends import open_store
 from tests.conftest import SEEDS
 from viz.i18n import t
 from viz.report import slug

@@ -20,8 +20,8 @@ import uvicorn
 
 from api.app import create_app
 from api.keys import KeyStore
+from graph.backends import open_store
 from graph.ingest import ingest_paths
-from graph.store import open_store
 from ingest.limits import Limits
 from tests.conftest import SEEDS
 from tests.viz.conftest import _free_port

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, settings
 
 from api.app import create_app
 from api.keys import KeyStore
+from graph.backends import open_store
 from graph.ingest import ingest_paths
-from graph.store import LineageStore, open_store
+from graph.store import LineageStore
 from tests.conftest import SEEDS, first_reached
 
 KEY_57 = "57-NQ/TW@VN@2024"

@@ -7,7 +7,7 @@ import pytest
 
 from graph.bolt_server import BoltServer, arcadedb_available
 
-DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth", "table")
+DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth", "table", "contract")
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from vietnam_provinces import Province, Ward
 
+from graph.backends import open_store
 from graph.bolt_server import BoltServer
 from graph.gaps import GapOptions
-from graph.store import open_store
 from ingest.records import Deadline, DocumentIdentity, Evidence, Extraction, Mention, Reference
 from ingest.symbols import parse_symbol
 from ontology.gaps import GapKind

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.backends import open_store
 from graph.errors import NodeNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.store import LineageStore, open_store
+from graph.store import LineageStore
 from ontology.gaps import Gap, GapKind, Reason, ReasonCode
 from tests.conftest import SEEDS
 

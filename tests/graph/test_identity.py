@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
-from graph.store import open_store
 
 HEAD = (
     "ỦY BAN NHÂN DÂN\n{unit}\nSố: {number}\n{place}, ngày {day} tháng {month} năm 2025\nKẾ HOẠCH\n{title}\n"

@@ -19,13 +19,14 @@ import networkx as nx
 import pytest
 
 from graph import bolt_server, neo4j_store
+from graph.backends import open_store
 from graph.bolt_server import BoltServer, arcadedb_available
-from graph.errors import BackendUnavailable, NodeNotFound
+from graph.errors import BackendUnavailable, NodeNotFound, StoreNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths, sha256_of
 from graph.lineage import LINEAGE_RELATIONS
-from graph.neo4j_store import Neo4jStore, open_backend, push
-from graph.store import LineageStore, open_store
+from graph.neo4j_store import Neo4jStore, push
+from graph.store import LineageStore
 from graph.synth import generate
 from ingest.extract import extract_file
 from ontology.terms import Relation
@@ -452,19 +453,20 @@ def test_push_copies_the_store(bolt: BoltServer, corpus: Path, tmp_path: Path) -
 
 
 @needs_arcadedb
-def test_open_backend(bolt: BoltServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    lite = open_backend("sqlite", db=tmp_path / "x.db")
+def test_one_factory_opens_a_path_or_a_bolt_uri(
+    bolt: BoltServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lite = open_store(tmp_path / "x.db")
     assert isinstance(lite, LineageStore)
     lite.close()
-    monkeypatch.setenv("NEO4J_URI", bolt.uri)
+    with pytest.raises(StoreNotFound, match="no store at this path"):
+        open_store(tmp_path / "missing.db", create=False)
     monkeypatch.setenv("NEO4J_USER", bolt.user)
     monkeypatch.setenv("NEO4J_PASSWORD", bolt.password)
     monkeypatch.setenv("NEO4J_DATABASE", "scratch")
-    store = open_backend("neo4j")
+    store = open_store(bolt.uri)
     assert isinstance(store, Neo4jStore) and store.database == "scratch"
     store.close()
-    with pytest.raises(ValueError, match="unknown backend"):
-        open_backend("oracle")
 
 
 @needs_arcadedb

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
+from graph.backends import open_store
 from graph.ingest import ingest_paths
 from graph.rdf import export as export_graph
 from graph.sparql import run_sparql
-from graph.store import open_store
 from tests.conftest import SEEDS
 
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.rdf import shacl_gaps
-from graph.store import open_store
 from ingest.gazetteer import fold
 from tests.conftest import CORPUS, SEEDS
 

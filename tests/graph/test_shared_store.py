@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from graph.backends import open_store
 from graph.errors import StoreError
 from graph.ingest import ingest_paths
-from graph.store import open_store
 from tests.conftest import CORPUS, SEEDS
 
 LINEAGE = Path(sys.executable).parent / "lineage"

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graph.backends import open_store
 from graph.errors import NodeNotFound, StoreError
 from graph.ingest import ingest_paths, sha256_of
-from graph.store import LineageStore, open_store
+from graph.store import LineageStore
 from ingest.extract import extract_file
 from ingest.records import DocumentIdentity, Extraction, Reference
 from ingest.symbols import parse_symbol

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from vietnam_provinces import Province, Ward
 
+from graph.backends import open_store
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.store import open_store
 from graph.synth import SITUATIONS, SynthReport, generate, resolve_provinces
 
 AS_OF = "2026-11-22"

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
+from graph.backends import open_store
 from graph.ingest import ingest_paths
-from graph.store import open_store
 from ingest.extract import extract_file, extract_text
 from ingest.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 from ingest.readers import read_file

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
+from graph.backends import open_store
 from graph.ingest import ingest_paths
-from graph.store import LineageStore, open_store
+from graph.store import LineageStore
 from tests.conftest import CORPUS, SEEDS
 
 CHROMIUM = Path(os.environ.get("LINEAGE_CHROMIUM", "/usr/bin/chromium"))

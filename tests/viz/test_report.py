@@ -11,11 +11,11 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
+from graph.backends import open_store
 from graph.errors import NodeNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.province_report import ProvinceReport, province_reports
-from graph.store import open_store
 from graph.views import current_provinces
 from ontology.gaps import Gap, GapKind, Reason, ReasonCode
 from tests.conftest import SEEDS
