@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/lineage demo --out out
 
 lint: $(STAMP)
-	$(BIN)/ruff check ontology ingest graph viz api tests bench
-	$(BIN)/ruff format --check ontology ingest graph viz api tests bench
+	$(BIN)/ruff check ontology ingest graph viz api testkit tests bench
+	$(BIN)/ruff format --check ontology ingest graph viz api testkit tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

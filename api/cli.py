@@ -836,10 +836,10 @@ def synth(provinces: tuple[str, ...], scale: int, seed: int, out: Path, as_of: s
     """Write a synthetic national corpus with planted gaps (ground truth: OUT/planted-gaps.jsonl).
 
     \b
-        lineage synth --provinces "Hải Phòng,Quảng Ngãi" --scale 200 --seed 1 --out corpus/
-        lineage ingest corpus/ && lineage gaps --as-of 2026-11-22 --format json
+        lineage synth --provinces "Hải Phòng,Quảng Ngãi" --scale 200 --seed 1 --out synth-corpus/
+        lineage ingest synth-corpus/ && lineage gaps --as-of 2026-11-22 --format json
     """
-    from graph.synth import generate
+    from testkit.synth import generate
 
     names = [n.strip() for p in provinces for n in p.split(",") if n.strip()]
     if [n.lower() for n in names] == ["all"]:

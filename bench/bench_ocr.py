@@ -26,13 +26,13 @@ from typing import Any
 from bench.common import machine, table
 from ingest.extract import extract_file, extract_text
 from ingest.readers import read_file
-from tests.scans import image_pdf, ocr_missing, render_pages
+from testkit.scans import image_pdf, ocr_missing, render_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_extraction.py"
 SETS = {
-    "seeds": (ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "corpus" / "seeds" / "gold.jsonl"),
+    "seeds": (ROOT / "corpus" / "seeds", ROOT / "corpus" / "seeds" / "gold.jsonl"),
     "real": (SHARED / "corpus" / "real" / "docs", SHARED / "corpus" / "real" / "gold.jsonl"),
 }
 METRICS = (

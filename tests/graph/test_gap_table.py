@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from vietnam_provinces import Province, Ward
 
-from graph.bolt_server import BoltServer
 from graph.gaps import GapOptions
 from graph.store import open_store
 from ingest.records import Deadline, DocumentIdentity, Evidence, Extraction, Mention, Reference
@@ -21,6 +20,7 @@ from ingest.symbols import parse_symbol
 from ontology.gaps import GapKind
 from ontology.terms import Level, Relation
 from ontology.units import PROVINCIAL_DEPARTMENTS
+from testkit.arcadedb import BoltServer
 
 TH = "Thanh Hóa"
 

@@ -1,4 +1,4 @@
-"""Tests for the synthetic corpus generator (graph.synth): ingest then ``gaps`` finds exactly the planted gaps."""
+"""Tests for the synthetic corpus generator (testkit.synth): ingest then ``gaps`` finds exactly the planted gaps."""
 
 import json
 import re
@@ -13,7 +13,7 @@ from vietnam_provinces import Province, Ward
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.store import open_store
-from graph.synth import SITUATIONS, SynthReport, generate, resolve_provinces
+from testkit.synth import SITUATIONS, SynthReport, generate, resolve_provinces
 
 AS_OF = "2026-11-22"
 # Kon Tum is an old name (→ Quảng Ngãi); Hải Phòng took in Hải Dương; Huế is a city that kept its territory.

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from graph.synth import prose
-from graph.synth.prose import TOPICS, Topic
-from graph.synth.text import (
+from testkit.synth import prose
+from testkit.synth.prose import TOPICS, Topic
+from testkit.synth.text import (
     MOTTO_PARTY,
     MOTTO_STATE,
     Mess,
@@ -50,7 +50,7 @@ from graph.synth.text import (
     wrap,
     write_docx,
 )
-from graph.synth.units import (
+from testkit.synth.units import (
     ProvinceRef,
     Role,
     Unit,

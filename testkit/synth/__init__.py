@@ -36,7 +36,7 @@ uncovered — a tracked directive (``graph.coverage.is_tracked``) implemented so
 corpus, for each province where nothing implements it (with a subset of provinces: every province
 not generated). The commune and department cells are not in the ground truth.
 
-Everything else is gap-free under the rules of ``graph.gaps`` (see ``graph.synth.corpus``).
+Everything else is gap-free under the rules of ``graph.gaps`` (see ``testkit.synth.corpus``).
 """
 
 import datetime as dt
@@ -49,8 +49,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.coverage import is_tracked
-from graph.synth.corpus import SITUATIONS, ProvinceGen, Settings, Sink, Timeline, write_central
-from graph.synth.units import all_provinces, resolve_provinces
+from testkit.synth.corpus import SITUATIONS, ProvinceGen, Settings, Sink, Timeline, write_central
+from testkit.synth.units import all_provinces, resolve_provinces
 
 __all__ = ["FORMATS", "SITUATIONS", "SynthReport", "generate", "resolve_provinces"]
 
@@ -179,7 +179,7 @@ def generate(
         dict(sorted(gaps.items())),
     )
     manifest = {
-        "generator": "graph.synth",
+        "generator": "testkit.synth",
         "seed": seed,
         "scale": scale,
         "as_of": as_of_date.isoformat(),
