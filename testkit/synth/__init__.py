@@ -12,7 +12,8 @@ planted gaps and their ground truth.
   the UBND of the merged province, department (Sở) plans, commune and ward plans of the units in
   the official list (UBND and Đảng ủy), reports on them, urging letters with their addressees,
   requests for reports, and later responses;
-- ``planted-gaps.jsonl``: one row per gap the engine must find — ``kind``, ``source`` (file
+- ``planted-gaps.jsonl``: the ground truth, recorded by the generator from what it wrote (the
+  extractor is not run): one row per gap the engine must find — ``kind``, ``source`` (file
   name of the gap's document, null for a central directive with no document), ``document`` (its
   key), ``related``, ``unit``, ``province``, ``situation``;
 - ``manifest.json``: parameters and counts by level, kind, format, planted situation and gap kind.
