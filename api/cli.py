@@ -780,7 +780,7 @@ def report(
     "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True
 )
 @click.option("--corpus", "corpora", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo.")  # fmt: skip
+              help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo (corpus/).")  # fmt: skip
 @click.option("--synth", "synth", multiple=True, default=("Hải Phòng", "Quảng Ngãi", "Đắk Lắk", "Thanh Hóa"), show_default=True,
               help="Provinces for which to generate a synthetic corpus as well (repeatable; 'none' to skip).")  # fmt: skip
 @click.option(

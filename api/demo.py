@@ -1,5 +1,8 @@
 """The main job on a fresh machine: build the embedded graph from the demo corpus, write the lineage
-browser and one gap report per province into an output folder, and say where everything is."""
+browser and one gap report per province into an output folder, and say where everything is.
+
+The demo corpus is the repository's ``corpus/`` folder (the seeds and the gold corpus; the tests read
+the same files) plus, optionally, a synthetic corpus written by ``testkit.synth``."""
 
 from collections import Counter
 from collections.abc import Callable

@@ -1,7 +1,7 @@
 """Scans against text: `lineage extract` on rendered scans of the seeds and of the real documents,
 scored against the same gold as the same documents read from text, with OCR time per page.
 
-Each text is drawn on A4 pages (tests/scans.py: DejaVu Serif 11 pt, 200 dpi, slight skew, speckle
+Each text is drawn on A4 pages (testkit/scans.py: DejaVu Serif 11 pt, 200 dpi, slight skew, speckle
 noise), wrapped in an image-only PDF and read back through the PDF reader (Tesseract, vie). Both
 runs use the extractor as it is in the working tree, so the difference is the OCR's alone.
 

@@ -1,7 +1,7 @@
 """The files offices actually have: scanned and mixed PDFs (OCR), PDFs printed from Word with the
 two-column NĐ30 header, DOCX data tables and old Word .doc files (LibreOffice).
 
-The material is made here from texts whose gold we have (tests/scans.py); the OCR tests are few and
+The material is made here from texts whose gold we have (testkit/scans.py); the OCR tests are few and
 small (three pages in all) and are skipped, with the reason, where Tesseract is not installed.
 """
 
