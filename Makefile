@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/lineage demo --out out
 
 lint: $(STAMP)
-	$(BIN)/ruff check ontology ingest graph viz api tests bench
-	$(BIN)/ruff format --check ontology ingest graph viz api tests bench
+	$(BIN)/ruff check ontology ingest graph viz api testkit tests bench
+	$(BIN)/ruff format --check ontology ingest graph viz api testkit tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -43,7 +43,7 @@ office-deps:
 
 unit: $(STAMP) browser-deps office-deps
 	$(BIN)/pytest
-	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py graph/sparql.py api/keys.py api/cli.py api/paths.py
+	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py graph/sparql.py graph/rdf testkit/synth/units.py api/keys.py api/cli.py api/paths.py
 
 test: lint typecheck unit
 

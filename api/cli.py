@@ -785,7 +785,7 @@ def report(
     "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True
 )
 @click.option("--corpus", "corpora", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo.")  # fmt: skip
+              help="Corpus folders (repeatable). Default: the seeds and the gold corpus shipped in the repo (corpus/).")  # fmt: skip
 @click.option("--synth", "synth", multiple=True, default=("Hải Phòng", "Quảng Ngãi", "Đắk Lắk", "Thanh Hóa"), show_default=True,
               help="Provinces for which to generate a synthetic corpus as well (repeatable; 'none' to skip).")  # fmt: skip
 @click.option(
@@ -841,10 +841,10 @@ def synth(provinces: tuple[str, ...], scale: int, seed: int, out: Path, as_of: s
     """Write a synthetic national corpus with planted gaps (ground truth: OUT/planted-gaps.jsonl).
 
     \b
-        lineage synth --provinces "Hải Phòng,Quảng Ngãi" --scale 200 --seed 1 --out corpus/
-        lineage ingest corpus/ && lineage gaps --as-of 2026-11-22 --format json
+        lineage synth --provinces "Hải Phòng,Quảng Ngãi" --scale 200 --seed 1 --out synth-corpus/
+        lineage ingest synth-corpus/ && lineage gaps --as-of 2026-11-22 --format json
     """
-    from graph.synth import generate
+    from testkit.synth import generate
 
     names = [n.strip() for p in provinces for n in p.split(",") if n.strip()]
     if [n.lower() for n in names] == ["all"]:

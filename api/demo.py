@@ -1,5 +1,8 @@
 """The main job on a fresh machine: build the embedded graph from the demo corpus, write the lineage
-browser and one gap report per province into an output folder, and say where everything is."""
+browser and one gap report per province into an output folder, and say where everything is.
+
+The demo corpus is the repository's ``corpus/`` folder (the seeds and the gold corpus; the tests read
+the same files) plus, optionally, a synthetic corpus written by ``testkit.synth``."""
 
 from collections import Counter
 from collections.abc import Callable
@@ -19,7 +22,7 @@ __all__ = ["DEFAULT_CORPORA", "run_demo"]
 DOCUMENT_KINDS = tuple(k.value for k in DOCUMENT_GAP_KINDS)
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPORA = (REPO / "tests" / "corpus" / "seeds", REPO / "tests" / "corpus" / "extraction")
+DEFAULT_CORPORA = (REPO / "corpus" / "seeds", REPO / "corpus" / "extraction")
 
 
 def run_demo(
@@ -35,7 +38,7 @@ def run_demo(
     out.mkdir(parents=True, exist_ok=True)
     sources = [c for c in corpora if c.exists()]
     if synth_provinces:
-        from graph.synth import generate
+        from testkit.synth import generate
 
         synth_dir = out / "demo-corpus"
         if not synth_dir.exists():  # deterministic for its seed: generated once

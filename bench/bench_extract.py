@@ -11,7 +11,7 @@ from ingest.readers import read_file
 from ingest.records import SourceText
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = [ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "corpus" / "extraction"]
+CORPORA = [ROOT / "corpus" / "seeds", ROOT / "corpus" / "extraction"]
 # The baseline: one pass of a bare symbol regex over the text, nothing else.
 BARE = re.compile(r"\d{1,5}\s*[-/]\s*[A-ZĐa-zđ]+(?:[-/][A-ZĐa-zđ0-9&]+)*")
 
@@ -55,7 +55,7 @@ def bench_readers() -> list[dict[str, object]]:
     import docx
     import pypdfium2 as pdfium
 
-    folder = ROOT / "tests" / "corpus" / "extraction"
+    folder = ROOT / "corpus" / "extraction"
     pdfs = sorted(folder.glob("*.pdf"))
     docxs = sorted(folder.glob("*.docx"))
 

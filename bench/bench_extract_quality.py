@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_extraction.py"
 CORPORA = {
-    "seeds": (ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "corpus" / "seeds" / "gold.jsonl"),
-    "project corpus": (ROOT / "tests" / "corpus" / "extraction", ROOT / "tests" / "corpus" / "extraction" / "gold.jsonl"),
+    "seeds": (ROOT / "corpus" / "seeds", ROOT / "corpus" / "seeds" / "gold.jsonl"),
+    "project corpus": (ROOT / "corpus" / "extraction", ROOT / "corpus" / "extraction" / "gold.jsonl"),
     "real documents": (SHARED / "corpus" / "real" / "docs", SHARED / "corpus" / "real" / "gold.jsonl"),
 }  # fmt: skip
 BASELINE = "61a9563"

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from bench.common import machine, process_peak_mb, table
 
 LINEAGE = str(Path(sys.executable).parent / "lineage")
-SEEDS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+SEEDS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def _free_port() -> int:

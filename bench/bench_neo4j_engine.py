@@ -12,9 +12,10 @@ import argparse
 import time
 from pathlib import Path
 
+from testkit.arcadedb import BoltServer
+
 from bench.common import machine, table
 from graph.backends import open_store
-from graph.bolt_server import BoltServer
 from graph.gapdata import load_scope
 from graph.gaps import GapOptions, find_gaps
 from graph.neo4j_store import Neo4jStore, push

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from bench.common import machine
 from graph.backends import open_store
-from graph.bolt_server import BoltServer
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.neo4j_store import Neo4jStore, push
+from testkit.arcadedb import BoltServer
 
 AS_OF = "2026-11-22"
 

@@ -1,7 +1,7 @@
 """Scans against text: `lineage extract` on rendered scans of the seeds and of the real documents,
 scored against the same gold as the same documents read from text, with OCR time per page.
 
-Each text is drawn on A4 pages (tests/scans.py: DejaVu Serif 11 pt, 200 dpi, slight skew, speckle
+Each text is drawn on A4 pages (testkit/scans.py: DejaVu Serif 11 pt, 200 dpi, slight skew, speckle
 noise), wrapped in an image-only PDF and read back through the PDF reader (Tesseract, vie). Both
 runs use the extractor as it is in the working tree, so the difference is the OCR's alone.
 
@@ -26,13 +26,13 @@ from typing import Any
 from bench.common import machine, table
 from ingest.extract import extract_file, extract_text
 from ingest.readers import read_file
-from tests.scans import image_pdf, ocr_missing, render_pages
+from testkit.scans import image_pdf, ocr_missing, render_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_extraction.py"
 SETS = {
-    "seeds": (ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "corpus" / "seeds" / "gold.jsonl"),
+    "seeds": (ROOT / "corpus" / "seeds", ROOT / "corpus" / "seeds" / "gold.jsonl"),
     "real": (SHARED / "corpus" / "real" / "docs", SHARED / "corpus" / "real" / "gold.jsonl"),
 }
 METRICS = (

@@ -15,7 +15,7 @@ from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.province_report import province_reports
-from graph.synth import generate
+from testkit.synth import generate
 
 AS_OF = "2026-11-22"
 PROVINCES = ["Hải Phòng", "Thanh Hóa", "Đắk Lắk", "Hồ Chí Minh"]

@@ -24,7 +24,7 @@ from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT
 from graph.store import LineageStore
-from graph.synth import generate
+from testkit.synth import generate
 
 AS_OF = "2026-11-22"
 
@@ -175,8 +175,8 @@ def main() -> None:
     results = [q]
     print("\nQueries, embedded store:\n\n" + table(results), flush=True)
     if args.neo4j:
-        from graph.bolt_server import BoltServer
         from graph.neo4j_store import Neo4jStore, push
+        from testkit.arcadedb import BoltServer
 
         with BoltServer(heap="4g" if args.documents < 500_000 else "8g") as server:
             target = Neo4jStore(server.uri, server.user, server.password, server.database)

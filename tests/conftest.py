@@ -1,4 +1,5 @@
-"""Shared test fixtures: paths to the seed corpus and the project's own gold corpus."""
+"""Shared test fixtures: paths to the seed corpus and the project's own gold corpus (both in the
+top-level ``corpus/`` data folder, which the demo reads too)."""
 
 import json
 from pathlib import Path
@@ -7,8 +8,8 @@ from typing import Any
 import pytest
 
 TESTS = Path(__file__).parent
-SEEDS = TESTS / "corpus" / "seeds"
-CORPUS = TESTS / "corpus" / "extraction"
+SEEDS = TESTS.parent / "corpus" / "seeds"
+CORPUS = TESTS.parent / "corpus" / "extraction"
 
 
 def load_gold(path: Path) -> dict[str, dict[str, Any]]:

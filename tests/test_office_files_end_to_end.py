@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
+from testkit.scans import doc_from_docx, ocr_missing, office_missing
 from tests.ingest.test_office_files import BODY, LEFT, RIGHT, TITLE, header_pdf, mixed, scanned_pdf
-from tests.scans import doc_from_docx, ocr_missing, office_missing
 
 MISSING = ocr_missing() or office_missing()
 pytestmark = pytest.mark.skipif(MISSING is not None, reason=str(MISSING))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.bolt_server import BoltServer, arcadedb_available
+from testkit.arcadedb import BoltServer, arcadedb_available
 
 DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth", "table", "contract")
 

@@ -14,13 +14,13 @@ import pytest
 from vietnam_provinces import Province, Ward
 
 from graph.backends import open_store
-from graph.bolt_server import BoltServer
 from graph.gaps import GapOptions
 from ingest.records import Deadline, DocumentIdentity, Evidence, Extraction, Mention, Reference
 from ingest.symbols import parse_symbol
 from ontology.gaps import GapKind
 from ontology.terms import Level, Relation
 from ontology.units import PROVINCIAL_DEPARTMENTS
+from testkit.arcadedb import BoltServer
 
 TH = "Thanh Hóa"
 

@@ -1,7 +1,7 @@
 """Tests for the Neo4j backend (graph.neo4j_store) against a real Bolt server started on 127.0.0.1.
 
 The server is ArcadeDB with its Bolt plugin, from PyPI (``arcadedb-embedded``), started once per
-test session by ``graph.bolt_server.BoltServer``. The same scenario (the seeds plus a few hand-made
+test session by ``testkit.arcadedb.BoltServer``. The same scenario (the seeds plus a few hand-made
 documents) is loaded into the embedded store and into ``Neo4jStore``, and every answer must be the
 same: documents, references, deadlines, the graph, lineage up and down at every depth, and every gap
 row. The tests are skipped only when ``arcadedb-embedded`` is not installed.
@@ -18,18 +18,19 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import bolt_server, neo4j_store
+from graph import neo4j_store
 from graph.backends import open_store
-from graph.bolt_server import BoltServer, arcadedb_available
 from graph.errors import BackendUnavailable, NodeNotFound, StoreNotFound
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths, sha256_of
 from graph.lineage import LINEAGE_RELATIONS
 from graph.neo4j_store import Neo4jStore, push
 from graph.store import LineageStore
-from graph.synth import generate
 from ingest.extract import extract_file
 from ontology.terms import Relation
+from testkit import arcadedb
+from testkit.arcadedb import BoltServer, arcadedb_available
+from testkit.synth import generate
 from tests.conftest import CORPUS, SEEDS, first_reached
 from tests.graph.test_store import canonical
 
@@ -497,7 +498,7 @@ def test_queries_know_every_relation() -> None:
 
 
 def test_bolt_server_without_arcadedb(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bolt_server, "arcadedb_available", lambda: False)
+    monkeypatch.setattr(arcadedb, "arcadedb_available", lambda: False)
     with pytest.raises(BackendUnavailable, match="pip install arcadedb-embedded"), BoltServer():
         pass
 

@@ -215,7 +215,7 @@ def test_doc_type_concept_folds_compound_names_and_mints_unknown_types() -> None
 
 
 # ---------------------------------------------------------------------------------------------------------
-# graph.rdf.to_rdf
+# graph.rdf.to_rdf (graph/rdf/mapping.py)
 
 
 def test_every_node_is_an_eli_legal_resource(G: nx.MultiDiGraph) -> None:

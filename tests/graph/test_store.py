@@ -145,7 +145,7 @@ def test_ingest_order_does_not_change_the_graph(tmp_path_factory: Any, order: li
 def test_ingest_order_does_not_change_a_national_graph(tmp_path: Path) -> None:
     """Local symbols repeat across provinces and communes ("05/KH-UBND"): resolution after every
     file must still give the graph of any other order."""
-    from graph.synth import generate
+    from testkit.synth import generate
 
     corpus = tmp_path / "corpus"
     generate(corpus, ["Thanh Hóa", "Đắk Lắk", "Hà Nội"], scale=25, seed=5)

@@ -22,7 +22,8 @@ from graph.views import current_provinces
 from tests.conftest import CORPUS, SEEDS
 
 if TYPE_CHECKING:
-    from graph.bolt_server import BoltServer
+    from testkit.arcadedb import BoltServer
+
     from graph.neo4j_store import Neo4jStore
 
 AS_OF = "2026-11-22"

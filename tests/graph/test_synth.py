@@ -1,5 +1,6 @@
-"""Tests for the synthetic corpus generator (graph.synth): ingest then ``gaps`` finds exactly the planted gaps."""
+"""Tests for the synthetic corpus generator (testkit.synth): ingest then ``gaps`` finds exactly the planted gaps."""
 
+import ast
 import json
 import re
 import unicodedata
@@ -13,7 +14,16 @@ from vietnam_provinces import Province, Ward
 from graph.backends import open_store
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.synth import SITUATIONS, SynthReport, generate, resolve_provinces
+from testkit.synth import SITUATIONS, SynthReport, generate, resolve_provinces
+from testkit.synth.units import (
+    Role,
+    all_provinces,
+    commune_units,
+    district_units,
+    issuer_info,
+    party_commune_units,
+    province_units,
+)
 
 AS_OF = "2026-11-22"
 # Kon Tum is an old name (→ Quảng Ngãi); Hải Phòng took in Hải Dương; Huế is a city that kept its territory.
@@ -161,3 +171,47 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
     with pytest.raises(FileExistsError):
         generate(tmp_path, ["Huế"], scale=5)
+
+
+def test_the_generator_records_its_own_truth_without_the_extractor() -> None:
+    """testkit.synth imports no reader of texts (ingest.identity, layout, extract ...): from ingest
+    only the name folding and splitting of the gazetteer, to write names as the official lists do."""
+    folder = Path(__file__).resolve().parents[2] / "testkit" / "synth"
+    imported = {
+        name
+        for path in folder.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for name in (
+            [a.name for a in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else []
+        )
+    }
+    assert {m for m in imported if m.split(".")[0] == "ingest"} <= {"ingest.gazetteer"}
+
+
+def test_units_are_placed_from_the_official_lists() -> None:
+    """A unit is recorded with its issuer, current province and locality; names that do not say
+    where the unit sits are left out."""
+    by_name = {p.name: p for p in all_provinces()}
+    hp = by_name["Hải Phòng"]
+    ubnd = province_units(hp)[(Role.PEOPLES_COMMITTEE, "old:Hải Dương")]
+    info = issuer_info(ubnd)
+    assert info is not None and (info.issuer, info.scope) == ("UBND tỉnh Hải Dương", "Hải Phòng")
+    communes = {u.cite: u for u in commune_units(hp)}
+    kinh_mon = issuer_info(communes["UBND phường Kinh Môn"])
+    assert kinh_mon is not None and kinh_mon.scope == "Hải Phòng/phường Kinh Môn"
+    # Bà Rịa - Vũng Tàu (a hyphen), quận 1 (a digit): not placeable.
+    hcm = by_name["Hồ Chí Minh"]
+    brvt = province_units(hcm)[(Role.PARTY_PROVINCE, "old:Bà Rịa - Vũng Tàu")]
+    assert issuer_info(brvt) is None
+    old_hcm = next(o for o in hcm.olds if o.name == "Hồ Chí Minh")
+    assert issuer_info(next(u for u in district_units(hcm, old_hcm) if u.cite == "UBND quận 1")) is None
+    # A UBND xã header without the province: used only for a name no other province has; the Đảng
+    # ủy header names the province, so its commune is placeable whatever the name.
+    hn = by_name["Hà Nội"]
+    viet_hung = next(u for u in commune_units(hn) if u.cite == "UBND phường Việt Hưng")
+    assert issuer_info(viet_hung) is None
+    assert issuer_info(next(u for u in party_commune_units(hn) if u.cite == "Đảng ủy phường Việt Hưng"))

@@ -1,4 +1,4 @@
-"""The extractor scored on the project's own gold corpus (tests/corpus/extraction, 52 documents of
+"""The extractor scored on the project's own gold corpus (corpus/extraction, 52 documents of
 every level, kind and format), with the acceptance thresholds of issue #2. The metrics are those of
 shared/tools/score_extraction.py."""
 

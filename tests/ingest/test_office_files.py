@@ -1,7 +1,7 @@
 """The files offices actually have: scanned and mixed PDFs (OCR), PDFs printed from Word with the
 two-column NĐ30 header, DOCX data tables and old Word .doc files (LibreOffice).
 
-The material is made here from texts whose gold we have (tests/scans.py); the OCR tests are few and
+The material is made here from texts whose gold we have (testkit/scans.py); the OCR tests are few and
 small (three pages in all) and are skipped, with the reason, where Tesseract is not installed.
 """
 
@@ -17,8 +17,7 @@ from ingest import office
 from ingest.errors import ExtractionError
 from ingest.extract import extract_file
 from ingest.readers import read_file
-from tests.conftest import CORPUS, SEEDS
-from tests.scans import (
+from testkit.scans import (
     doc_from_docx,
     image_pdf,
     mixed_pdf,
@@ -27,6 +26,7 @@ from tests.scans import (
     render_pages,
     word_header_pdf,
 )
+from tests.conftest import CORPUS, SEEDS
 
 NO_OCR = ocr_missing()
 NO_OFFICE = office_missing()
@@ -87,7 +87,7 @@ def test_the_drawing_fonts_have_every_letter_of_the_texts() -> None:
     """No tofu: every letter of the texts drawn into scans has a glyph in DejaVu (Ế, Ạ, ổ ...)."""
     from fontTools.ttLib import TTFont
 
-    from tests.scans import FONT, SERIF
+    from testkit.scans import FONT, SERIF
 
     if not FONT.exists():
         pytest.skip("DejaVu (Debian fonts-dejavu-core) is not installed")
@@ -203,7 +203,7 @@ def test_mixed_pdf_keeps_its_text_layer(tmp_path: Path, seed_gold: dict[str, dic
 def test_mixed_pdf_without_tesseract_keeps_the_text_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.scans import FONT
+    from testkit.scans import FONT
 
     if not FONT.exists():
         pytest.skip("DejaVu Sans (Debian fonts-dejavu-core) is needed to draw Vietnamese pages")

@@ -4,7 +4,7 @@ files, and the file formats the readers accept (plain text, markdown, DOCX).
 Every variant here was checked against the extractor (``ingest``): a symbol written ``57/NQ-TW``,
 ``57NQ/TW`` or ``57 - NQ/TW``, a number broken across lines (``579-\\n\\nCV/VPTU``), a paragraph
 in NFD, an ``Ð`` (U+00D0) for ``Đ``, markdown emphasis and escapes all read back as the clean form.
-Variants the extractor gets wrong are deliberately absent (see the module docs of ``graph.synth``).
+Variants the extractor gets wrong are deliberately absent (see the module docs of ``testkit.synth``).
 """
 
 import datetime as dt

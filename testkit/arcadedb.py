@@ -2,7 +2,7 @@
 
 ``arcadedb-embedded`` bundles a JRE and the ArcadeDB server with its Bolt plugin, so a real
 Neo4j-compatible server can run without Docker or a Neo4j install. :class:`BoltServer` starts it in
-a child process (this module run as ``python -m graph.bolt_server``), on free loopback ports, with
+a child process (this module run as ``python -m testkit.arcadedb``), on free loopback ports, with
 a temporary data directory, waits until the child reports ready (it writes a ready file, and
 ``READY`` on its own line of stdout) and stops it with SIGTERM::
 
@@ -172,7 +172,7 @@ class BoltServer:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_PROJECT_ROOT), env.get("PYTHONPATH")) if p)
         env["ARCADE_PASSWORD"] = self.password  # not on the command line, where `ps` shows it
-        cmd = [sys.executable, "-m", "graph.bolt_server", "--bolt-port", str(self.bolt_port),
+        cmd = [sys.executable, "-m", "testkit.arcadedb", "--bolt-port", str(self.bolt_port),
                "--http-port", str(self.http_port), "--root", str(self.data_dir / "databases"),
                "--heap", self.heap, "--ready-file", str(ready), *(a for db in self.databases for a in ("--database", db))]  # fmt: skip
         with log.open("wb") as out:

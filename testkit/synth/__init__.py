@@ -12,7 +12,8 @@ planted gaps and their ground truth.
   the UBND of the merged province, department (Sở) plans, commune and ward plans of the units in
   the official list (UBND and Đảng ủy), reports on them, urging letters with their addressees,
   requests for reports, and later responses;
-- ``planted-gaps.jsonl``: one row per gap the engine must find — ``kind``, ``source`` (file
+- ``planted-gaps.jsonl``: the ground truth, recorded by the generator from what it wrote (the
+  extractor is not run): one row per gap the engine must find — ``kind``, ``source`` (file
   name of the gap's document, null for a central directive with no document), ``document`` (its
   key), ``related``, ``unit``, ``province``, ``situation``;
 - ``manifest.json``: parameters and counts by level, kind, format, planted situation and gap kind.
@@ -36,7 +37,7 @@ uncovered — a tracked directive (``graph.coverage.is_tracked``) implemented so
 corpus, for each province where nothing implements it (with a subset of provinces: every province
 not generated). The commune and department cells are not in the ground truth.
 
-Everything else is gap-free under the rules of ``graph.gaps`` (see ``graph.synth.corpus``).
+Everything else is gap-free under the rules of ``graph.gaps`` (see ``testkit.synth.corpus``).
 """
 
 import datetime as dt
@@ -49,8 +50,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.coverage import is_tracked
-from graph.synth.corpus import SITUATIONS, ProvinceGen, Settings, Sink, Timeline, write_central
-from graph.synth.units import all_provinces, resolve_provinces
+from testkit.synth.corpus import SITUATIONS, ProvinceGen, Settings, Sink, Timeline, write_central
+from testkit.synth.units import all_provinces, resolve_provinces
 
 __all__ = ["FORMATS", "SITUATIONS", "SynthReport", "generate", "resolve_provinces"]
 
@@ -179,7 +180,7 @@ def generate(
         dict(sorted(gaps.items())),
     )
     manifest = {
-        "generator": "graph.synth",
+        "generator": "testkit.synth",
         "seed": seed,
         "scale": scale,
         "as_of": as_of_date.isoformat(),

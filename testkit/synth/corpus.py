@@ -22,7 +22,10 @@ citation "Kế hoạch số 12/KH-UBND … của UBND tỉnh" cannot tell the pr
 so two of them must never share a number), and a plan never carries the number of a document it
 cites (the extractor drops such a citation). Citations always write the number exactly as the
 cited document does (``05``, never ``5``: the store does not equate them). A UBND xã plan cites
-its own Đảng ủy's plan only when the extractor reads both as the same commune.
+its own Đảng ủy's plan only when both are recorded with the same scope (the same commune).
+
+Ground truth: every key, scope and issuer in ``planted-gaps.jsonl`` is what the generator wrote
+(``testkit.synth.units.issuer_info``); the extractor is never run while generating.
 """
 
 import datetime as dt
@@ -34,9 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from graph.synth import prose
-from graph.synth.prose import TOPICS, Topic
-from graph.synth.text import (
+from testkit.synth import prose
+from testkit.synth.prose import TOPICS, Topic
+from testkit.synth.text import (
     MOTTO_PARTY,
     MOTTO_STATE,
     Mess,
@@ -50,7 +53,7 @@ from graph.synth.text import (
     wrap,
     write_docx,
 )
-from graph.synth.units import (
+from testkit.synth.units import (
     ProvinceRef,
     Role,
     Unit,
@@ -58,8 +61,8 @@ from graph.synth.units import (
     commune_units,
     department_units,
     district_units,
+    issuer_info,
     party_commune_units,
-    probe,
     province_units,
     reads_headerless,
 )
@@ -376,17 +379,17 @@ def write_central(sink: Sink, settings: Settings) -> CentralDocs:
 
 @dataclass(frozen=True, slots=True)
 class Issuer:
-    """A unit together with what the extractor reads from its documents."""
+    """A unit together with what the generator records about its documents."""
 
     unit: Unit
     info: UnitInfo
 
 
 class Pool:
-    """Units to draw from, in a fixed shuffled order; each unit is checked on first use.
+    """Units to draw from, in a fixed shuffled order; a unit that is not placeable is skipped.
 
-    Only the first ``window`` units are ever drawn, so that a small corpus uses (and checks) few
-    units and a large one uses them all."""
+    Only the first ``window`` units are ever drawn, so that a small corpus uses few units and a
+    large one uses them all."""
 
     def __init__(self, units: Sequence[Unit], rng: random.Random, window: int) -> None:
         self.units = list(units)
@@ -402,7 +405,7 @@ class Pool:
             u = self.units[(start + k) % size]
             if u in used:
                 continue
-            info = probe(u)
+            info = issuer_info(u)
             used.add(u)
             if info is not None:
                 out.append(Issuer(u, info))
@@ -491,11 +494,11 @@ class ProvinceGen:
         self.old: list[tuple[Issuer, Issuer, Pool]] = []
         for o in prov.olds:
             tu_o, ub_o = (
-                probe(pu[(Role.PARTY_PROVINCE, f"old:{o.name}")]),
-                probe(pu[(Role.PEOPLES_COMMITTEE, f"old:{o.name}")]),
+                issuer_info(pu[(Role.PARTY_PROVINCE, f"old:{o.name}")]),
+                issuer_info(pu[(Role.PEOPLES_COMMITTEE, f"old:{o.name}")]),
             )
             if tu_o is None or ub_o is None:
-                continue  # an old name the extractor cannot place (Bà Rịa - Vũng Tàu): its documents are left out
+                continue  # an old name that is not placeable (Bà Rịa - Vũng Tàu): its documents are left out
             pool = Pool([*district_units(prov, o), *department_units(prov, o)], self.rng, window)
             self.old.append(
                 (
@@ -516,9 +519,9 @@ class ProvinceGen:
 
     @staticmethod
     def _required(u: Unit) -> Issuer:
-        info = probe(u)
+        info = issuer_info(u)
         if info is None:
-            msg = f"the extractor does not read {u.cite!r} as intended; cannot generate its province"
+            msg = f"{u.cite!r} is not placeable (see testkit.synth.units); cannot generate its province"
             raise RuntimeError(msg)
         return Issuer(u, info)
 
@@ -1035,8 +1038,8 @@ class ProvinceGen:
                 task_due=task,
             )
             if m.unit.role is Role.PARTY_COMMUNE:
-                # Cited by the commune's UBND plans only when both read as the same commune (the
-                # extractor scopes a commune-level citation by the citing document's commune).
+                # Cited by the commune's UBND plans only when both have the same scope (a commune-level
+                # citation is scoped by the citing document's commune).
                 self.party_plans[m.info.scope] = ref
             if answering:
                 rd = self._date(max(pd, answering[0][1]) + 3 * DAY, end)
@@ -1119,7 +1122,7 @@ class ProvinceGen:
     def _overdue_basis(self) -> Ref:
         if self._y_overdue is None:
             camp = self.ubnd_campaign
-            info = probe(self.depts[0])  # Sở Khoa học và Công nghệ, when the extractor reads it
+            info = issuer_info(self.depts[0])  # Sở Khoa học và Công nghệ, when placeable
             sk = Issuer(self.depts[0], info) if info is not None else self._department()
             date = self._date(camp.parent.date + 5 * DAY, camp.parent.date + 40 * DAY)
             self._y_overdue = self.guidance(sk, date, [camp.parent], camp.topic)

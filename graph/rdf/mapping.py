@@ -1,26 +1,25 @@
-"""RDF side of the lineage graph: ELI-aligned triples with PROV evidence, file exports and SHACL gap checks."""
+"""The lineage graph as RDF: the mapping of its nodes and edges to the ontology (``ontology/lineage.ttl``).
 
-import csv
+Every node becomes a ``lin:Document`` (an ELI ``eli:LegalResource``) with its identity, jurisdiction,
+issuing agent and date; every edge a triple of the relation's property and, with provenance, a
+``lin:Link`` (a PROV entity) derived from one ``lin:Evidence`` per evidence span. One generator of
+triples (:func:`terms`) feeds both rdflib (:func:`to_rdf`) and Oxigraph (:func:`to_oxigraph`, and the
+large file exports of :mod:`graph.rdf.serialise`).
+"""
+
 import hashlib
-import json
 import logging
 import math
-import os
 import re
-import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any, ClassVar
 
 import networkx as nx
 import pyoxigraph as ox
-import pyshacl
 import rdflib
 from rdflib import Literal, URIRef
-from rdflib.namespace import SH
 
-from graph.build import NODE_FIELDS
 from ontology.terms import Level, Relation
 from ontology.vocab import (
     AGENT,
@@ -31,7 +30,6 @@ from ontology.vocab import (
     LEVEL_CONCEPTS,
     LIN,
     LINK,
-    PREFIXES,
     PROV,
     PROVINCE,
     RDF,
@@ -43,66 +41,13 @@ from ontology.vocab import (
     doc_iri,
     doc_type_concept,
     encode_key,
-    key_of,
-    load_shapes,
 )
 
-__all__ = [
-    "EDGE_COLUMNS",
-    "EXPORT_FORMATS",
-    "NODE_COLUMNS",
-    "OX_THRESHOLD",
-    "ExportFormat",
-    "csv_paths",
-    "date_literal",
-    "doc_iri",
-    "export",
-    "key_of",
-    "safe_cell",
-    "shacl_gaps",
-    "to_oxigraph",
-    "to_rdf",
-]
+__all__ = ["date_literal", "ox_literal", "rdflib_literal", "terms", "to_oxigraph", "to_rdf"]
 
 log = logging.getLogger(__name__)
 
-ExportFormat = typing.Literal["ttl", "jsonld", "nt", "graphml", "csv"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = typing.get_args(ExportFormat)
-Backend = typing.Literal["auto", "rdflib", "oxigraph"]
-
-# With backend="auto", graphs with more nodes + edges than this (about 10 triples each) are written by
-# Oxigraph straight from the graph, without building an rdflib Graph: rdflib needs about 30 s and 1 GB per
-# million triples for a Turtle export, Oxigraph about 1 s (tech-notes §4).
-OX_THRESHOLD = 5_000
-
-# CSV columns in this order; attributes outside the contract follow, sorted by name.
-NODE_COLUMNS: tuple[str, ...] = (
-    "key",
-    *NODE_FIELDS,
-    "status",
-    "catalog",
-    "ambiguous",
-    "sources",
-)
-EDGE_COLUMNS: tuple[str, ...] = (
-    "source",
-    "target",
-    "edge_key",
-    "relation",
-    "confidence",
-    "status",
-    "evidence",
-)
-
-_RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
-_OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-# The predicates the rules of shapes.ttl read; shacl_gaps validates only these triples (a test checks that
-# validating the full export gives the same answer).
-_GAP_PREDICATES = frozenset(
-    str(p) for p in (RDF.type, LIN.status, LIN.level, ELI.type_document, LIN.implements, LIN.reportsOn)
-)
 
 
 class _V:
@@ -413,22 +358,22 @@ def to_rdf(
     """
     g = bind_prefixes(rdflib.Graph(bind_namespaces="core"))
     add = g.add
-    for t in _terms(
-        G, URIRef, _rdflib_literal, provenance=provenance, eli_superproperties=eli_superproperties
-    ):
+    for t in terms(G, URIRef, rdflib_literal, provenance=provenance, eli_superproperties=eli_superproperties):
         add(t)
     return g
 
 
-def _rdflib_literal(lexical: str, datatype: URIRef | None, lang: str | None) -> Literal:
+def rdflib_literal(lexical: str, datatype: URIRef | None, lang: str | None) -> Literal:
+    """An rdflib literal (the ``make_literal`` of :func:`terms` for rdflib)."""
     return Literal(lexical, datatype=datatype, lang=lang)
 
 
-def _ox_literal(lexical: str, datatype: ox.NamedNode | None, lang: str | None) -> ox.Literal:
+def ox_literal(lexical: str, datatype: ox.NamedNode | None, lang: str | None) -> ox.Literal:
+    """An Oxigraph literal (the ``make_literal`` of :func:`terms` for pyoxigraph)."""
     return ox.Literal(lexical, datatype=datatype, language=lang)
 
 
-def _terms[I, L](
+def terms[I, L](
     G: nx.MultiDiGraph,
     make_iri: Callable[[str], I],
     make_literal: Callable[[str, I | None, str | None], L],
@@ -459,206 +404,6 @@ def _terms[I, L](
 def to_oxigraph(G: nx.MultiDiGraph, *, provenance: bool = True) -> ox.Store:
     """The triples of :func:`to_rdf` in an in-memory ``pyoxigraph.Store``, built without rdflib (fast)."""
     store = ox.Store()
-    terms = _terms(G, ox.NamedNode, _ox_literal, provenance=provenance, eli_superproperties=False)
-    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in terms)
+    triples = terms(G, ox.NamedNode, ox_literal, provenance=provenance, eli_superproperties=False)
+    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in triples)
     return store
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Exports
-
-
-def export(
-    G: nx.MultiDiGraph,
-    fmt: ExportFormat,
-    out_path: str | os.PathLike[str],
-    *,
-    backend: Backend = "auto",
-) -> list[Path]:
-    """Write the graph to ``out_path`` as ``ttl``, ``jsonld``, ``nt``, ``graphml`` or ``csv``; return the files.
-
-    - ``ttl`` / ``nt`` / ``jsonld``: the triples of :func:`to_rdf`. ``backend="rdflib"`` builds the rdflib
-      graph and serialises it (sorted and grouped by subject, easy to read; JSON-LD compacted with the
-      project prefixes); ``backend="oxigraph"`` streams the same triples through ``pyoxigraph.serialize``
-      without an rdflib graph (10-30 times faster, unsorted). ``"auto"`` takes Oxigraph above
-      :data:`OX_THRESHOLD` nodes + edges.
-    - ``graphml``: networkx ``write_graphml``. GraphML takes only scalars, so None attributes are left out and
-      lists and dicts (``sources``, ``evidence``) are written as JSON strings.
-    - ``csv``: two UTF-8 files with a BOM (so that Excel shows Vietnamese correctly), see :func:`csv_paths`;
-      a cell that a spreadsheet would take for a formula is written as text (:func:`safe_cell`).
-      Lists and dicts are JSON strings, booleans ``true``/``false``, None an empty cell.
-
-    Missing parent directories are created. ``ValueError`` for an unknown format or backend.
-    """
-    if fmt not in EXPORT_FORMATS:
-        msg = f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
-        raise ValueError(msg)
-    if backend not in typing.get_args(Backend):
-        msg = f"unknown backend {backend!r}; expected one of {', '.join(typing.get_args(Backend))}"
-        raise ValueError(msg)
-    if fmt == "csv":
-        return _export_csv(G, out_path)
-    path = Path(out_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        nx.write_graphml(_scalar_copy(G), path, infer_numeric_types=True)
-        return [path]
-
-    large = G.number_of_nodes() + G.number_of_edges() > OX_THRESHOLD
-    if backend == "oxigraph" or (backend == "auto" and large):
-        terms = _terms(G, ox.NamedNode, _ox_literal, provenance=True, eli_superproperties=False)
-        ox.serialize((ox.Triple(s, p, o) for s, p, o in terms), path, _OX_FORMATS[fmt], prefixes=PREFIXES)
-    elif fmt == "jsonld":
-        to_rdf(G).serialize(destination=path, format="json-ld", auto_compact=True, encoding="utf-8")
-    else:
-        to_rdf(G).serialize(destination=path, format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
-    return [path]
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def _scalar(value: object) -> object:
-    """A GraphML-writable value: str, bool, int or float kept; None dropped by the caller; the rest JSON."""
-    if isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
-    if isinstance(value, (Mapping, list, tuple, set, frozenset)):
-        return _json(sorted(value, key=str) if isinstance(value, (set, frozenset)) else value)
-    return str(value)
-
-
-def _scalar_attrs(data: Mapping[str, Any]) -> dict[str, object]:
-    return {str(name): _scalar(value) for name, value in data.items() if value is not None}
-
-
-def _scalar_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    H = nx.MultiDiGraph()
-    H.graph.update(
-        _scalar_attrs({k: v for k, v in G.graph.items() if not str(k).startswith("_")})
-    )  # no caches
-    H.add_nodes_from((str(n), _scalar_attrs(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((str(u), str(v), k, _scalar_attrs(d)) for u, v, k, d in G.edges(keys=True, data=True))
-    return H
-
-
-def csv_paths(out_path: str | os.PathLike[str]) -> tuple[Path, Path]:
-    """The (nodes, edges) CSV files for ``out_path``.
-
-    An existing directory, or a path written with a trailing slash, gets ``nodes.csv`` and ``edges.csv``
-    inside it. Any other path is a stem: ``out/lineage`` and ``out/lineage.csv`` both give
-    ``out/lineage.nodes.csv`` and ``out/lineage.edges.csv``.
-
-    >>> [p.as_posix() for p in csv_paths("out/lineage.csv")]
-    ['out/lineage.nodes.csv', 'out/lineage.edges.csv']
-    """
-    raw = os.fspath(out_path)
-    path = Path(raw)
-    if path.is_dir() or raw.endswith(("/", os.sep)):
-        return path / "nodes.csv", path / "edges.csv"
-    stem = path.with_suffix("") if path.suffix.lower() == ".csv" else path
-    return stem.with_name(f"{stem.name}.nodes.csv"), stem.with_name(f"{stem.name}.edges.csv")
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: one starting with ``= + - @``, tab or carriage return
-    gets a leading apostrophe (OWASP, CSV injection), so a title such as ``=HYPERLINK(…)`` stays text.
-
-    >>> safe_cell("=1+2"), safe_cell("57-NQ/TW@VN@2024"), safe_cell("-1")
-    ("'=1+2", '57-NQ/TW@VN@2024', "'-1")
-    """
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
-        return safe_cell(str(value))
-    scalar = _scalar(value)
-    return safe_cell(scalar if isinstance(scalar, str) else str(scalar))
-
-
-def _export_csv(G: nx.MultiDiGraph, out_path: str | os.PathLike[str]) -> list[Path]:
-    nodes_path, edges_path = csv_paths(out_path)
-    nodes_path.parent.mkdir(parents=True, exist_ok=True)
-
-    node_extra = sorted({str(a) for _, d in G.nodes(data=True) for a in d} - set(NODE_COLUMNS))
-    with nodes_path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([*NODE_COLUMNS, *node_extra])
-        for key, d in G.nodes(data=True):
-            row = [
-                _cell(str(key)),
-                *(_cell(d.get(c)) for c in NODE_COLUMNS[1:]),
-                *(_cell(d.get(c)) for c in node_extra),
-            ]
-            writer.writerow(row)
-
-    attr_columns = EDGE_COLUMNS[3:]
-    edge_extra = sorted({str(a) for *_, d in G.edges(data=True) for a in d} - set(attr_columns))
-    with edges_path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([*EDGE_COLUMNS, *edge_extra])
-        for u, v, k, d in G.edges(keys=True, data=True):
-            cells = (_cell(d.get(c)) for c in (*attr_columns, *edge_extra))
-            writer.writerow([_cell(str(u)), _cell(str(v)), _cell(k), *cells])
-    return [nodes_path, edges_path]
-
-
-# ---------------------------------------------------------------------------------------------------------
-# SHACL
-
-
-def _gap_graph(G: nx.MultiDiGraph) -> rdflib.Graph:
-    g = rdflib.Graph(bind_namespaces="none")
-    terms = _terms(
-        G, URIRef, _rdflib_literal, provenance=False, eli_superproperties=False, only=_GAP_PREDICATES
-    )
-    for t in terms:
-        g.add(t)
-    return g
-
-
-def _gap_kinds(shapes: rdflib.Graph) -> dict[rdflib.term.Node, str]:
-    """Shape → gap kind, for the shapes carrying ``lin:gapKind`` and for their property shapes."""
-    kinds = {shape: str(kind) for shape, kind in shapes.subject_objects(LIN.gapKind)}
-    for shape, kind in list(kinds.items()):
-        for prop_shape in shapes.objects(shape, SH.property):
-            kinds.setdefault(prop_shape, kind)
-    return kinds
-
-
-def shacl_gaps(G: nx.MultiDiGraph, *, data: rdflib.Graph | None = None) -> dict[str, set[str]]:
-    """Run the gap shapes of ``ontology/shapes.ttl`` (pyshacl, no inference) over the RDF of ``G``.
-
-    Returns, for every gap kind declared in the shapes (``lin:gapKind``: "no_basis", "no_report"), the set
-    of node keys that violate it; a kind with no violation maps to an empty set. Only the triples the rules
-    read (types, status, level, document type, ``lin:implements``, ``lin:reportsOn``) are validated, unless
-    a full data graph (``to_rdf(G)``) is passed as ``data``.
-    """
-    graph = _gap_graph(G) if data is None else data
-    shapes = load_shapes()
-    kinds = _gap_kinds(shapes)
-    gaps: dict[str, set[str]] = {kind: set() for kind in kinds.values()}
-    # inplace: no inference and no SHACL rules, so nothing is written to the data graph; spares a copy.
-    _, report, _ = pyshacl.validate(
-        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
-    )
-    if not isinstance(report, rdflib.Graph):
-        msg = f"pyshacl returned a {type(report).__name__} instead of a results graph"
-        raise TypeError(msg)
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        shape = report.value(result, SH.sourceShape)
-        focus = report.value(result, SH.focusNode)
-        kind = None if shape is None else kinds.get(shape)
-        if kind is not None and isinstance(focus, URIRef):
-            gaps[kind].add(key_of(focus))
-    return gaps

@@ -1,12 +1,25 @@
-"""Issuing units of the synthetic corpus, taken from the official unit lists and checked against the extractor.
+"""Issuing units of the synthetic corpus, taken from the official unit lists.
 
 Provinces come from ``vietnam_provinces`` (34 current units, 63 legacy ones merged into them through
 ``ontology.provinces.MERGED_INTO``); communes and wards from ``Ward.iter_by_province``; legacy
-districts from ``legacy.District``. A unit is used only when the extractor reads a probe document
-of that unit back as intended (issuer, level, current province, province at issue, locality):
-names the gazetteer cannot place from the header alone (``phường Việt Hưng``, ``huyện Châu
-Thành`` exist in several provinces; ``tỉnh Bà Rịa - Vũng Tàu`` is cut at its hyphen) are dropped
-instead of producing documents whose identity the ground truth would get wrong.
+districts from ``legacy.District``. Each unit carries what the generator writes about it and records
+as ground truth: its issuer name, its current province, its province at issue and, for communes and
+districts, its locality (:func:`issuer_info`). The extractor is not asked.
+
+A unit is used only when its documents say unambiguously where it sits (``Unit.placeable``), by
+rules on the official lists alone:
+
+- every name it is written with is plain words (no ``-``, digit or apostrophe: ``tỉnh Bà Rịa -
+  Vũng Tàu``, ``phường Văn Miếu - Quốc Tử Giám``, ``quận 1``, ``phường 2 Bảo Lộc``, ``xã Ea H'leo``
+  are written, cut and re-cased in too many ways), no word has a capital inside (``xã KDang`` is
+  also written ``Kdang``), and the official name starts with a capital type word as the lists write
+  it (``xã Bắc Sơn`` in Lạng Sơn does not);
+- a UBND xã / huyện header names the unit but not its province, so such a unit is used only when
+  no other province of its era has a unit of the same type and name, diacritics folded
+  (``phường Việt Hưng``, ``huyện Châu Thành``, ``huyện Thanh Trì`` / ``huyện Thạnh Trị`` are left out).
+
+``tests/graph/test_synth.py`` checks that the extractor and the gap engine read the generated
+corpus back as recorded.
 """
 
 import re
@@ -20,8 +33,6 @@ from vietnam_provinces import Province, Ward, legacy
 
 from graph.identity import scope_of
 from ingest.gazetteer import fold, plain_province_name, split_unit_type
-from ingest.identity import read_identity
-from ingest.layout import analyse_layout
 from ontology.provinces import MERGED_INTO
 
 __all__ = [
@@ -35,8 +46,8 @@ __all__ = [
     "commune_units",
     "department_units",
     "district_units",
+    "issuer_info",
     "party_commune_units",
-    "probe",
     "province_units",
     "reads_headerless",
     "resolve_provinces",
@@ -110,6 +121,9 @@ class Unit:
     province: str  # current province (plain name)
     province_at_issue: str  # province at the date of its documents
     level: str
+    issuer: str  # the issuer as the graph names it ("Tỉnh ủy Thanh Hóa", "Sở Nội vụ tỉnh Thanh Hóa")
+    locality: str | None  # communes and districts: "xã Triệu Sơn"
+    placeable: bool  # its documents say where it sits (see the module docstring)
 
     def symbol(self, number: str, type_code: str) -> str:
         """The canonical symbol of one of its documents (``45/KH-UBND``, ``06-KH/ĐU``)."""
@@ -126,7 +140,7 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class UnitInfo:
-    """What the extractor reads from a unit's documents, as the graph will key them."""
+    """What the generator records about a unit's documents, as the graph keys them."""
 
     issuer: str
     scope: str  # scope text of its documents' keys: "Thanh Hóa", "Thanh Hóa/xã Triệu Sơn"
@@ -224,6 +238,34 @@ def _full(type_word: str, name: str) -> str:
     return f"{type_word} {name}"
 
 
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")  # words of letters separated by single spaces
+_CAPITAL_TYPE = re.compile(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s")
+
+
+def _plain(*names: str) -> bool:
+    """Plain words, none with a capital inside (``KDang``, ``SRó`` are re-cased by whoever retypes them)."""
+    return all(_PLAIN.fullmatch(n) and all(w[1:] == w[1:].lower() for w in n.split()) for n in names)
+
+
+@cache
+def _provinces_by_name() -> dict[tuple[str, str, str], frozenset[int]]:
+    """(era, type word, folded name) → the provinces (current or legacy codes) with such a unit:
+    the current communes and wards, and the legacy districts."""
+    out: dict[tuple[str, str, str], set[int]] = {}
+    for w in Ward.iter_all():
+        key = ("current", _type_word(w.division_type), fold(_short(str(w.name))))
+        out.setdefault(key, set()).add(int(w.province_code))
+    for d in legacy.District.iter_all():
+        key = ("legacy", _type_word(d.division_type), fold(_short(str(d.name))))
+        out.setdefault(key, set()).add(int(d.province_code))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _unique(era: str, type_word: str, short: str) -> bool:
+    """Whether only one province of the era has a unit of this type and (folded) name."""
+    return len(_provinces_by_name().get((era, type_word, fold(short)), frozenset())) == 1
+
+
 def province_units(p: ProvinceRef) -> dict[tuple[str, str], Unit]:
     """Province-level units: (role, era-or-old-province) → unit. Old ones carry the old province's name."""
     out: dict[tuple[str, str], Unit] = {}
@@ -247,6 +289,9 @@ def province_units(p: ProvinceRef) -> dict[tuple[str, str], Unit]:
             p.name,
             at_issue,
             "province",
+            f"{committee_prose} {name}",
+            None,
+            _plain(name),
         )
         out[(Role.PEOPLES_COMMITTEE, tag)] = Unit(
             Role.PEOPLES_COMMITTEE,
@@ -261,6 +306,9 @@ def province_units(p: ProvinceRef) -> dict[tuple[str, str], Unit]:
             p.name,
             at_issue,
             "province",
+            f"UBND {tw} {name}",
+            None,
+            _plain(name),
         )
     return out
 
@@ -283,6 +331,9 @@ def department_units(p: ProvinceRef, old: OldProvince | None = None) -> list[Uni
             p.name,
             name,
             "province",
+            f"{dept} {tw} {name}",
+            None,
+            _plain(name),
         )
         for dept, code, office in DEPARTMENTS
     ]
@@ -307,13 +358,18 @@ def commune_units(p: ProvinceRef) -> list[Unit]:
                 p.name,
                 p.name,
                 "commune",
+                f"UBND {tw} {short}",
+                f"{tw} {short}",
+                _plain(p.name, short)
+                and bool(_CAPITAL_TYPE.match(str(w.name)))
+                and _unique("current", tw, short),
             )
         )
     return out
 
 
 def party_commune_units(p: ProvinceRef) -> list[Unit]:
-    """Party committees of the current communes and wards."""
+    """Party committees of the current communes and wards (their header names the province too)."""
     out = []
     sup = f"ĐẢNG BỘ {_full(p.type_word, p.name).upper()}"
     for w in Ward.iter_by_province(_current_codes()[p.code]):
@@ -332,6 +388,9 @@ def party_commune_units(p: ProvinceRef) -> list[Unit]:
                 p.name,
                 p.name,
                 "commune",
+                f"Đảng ủy {tw} {short}",
+                f"{tw} {short}",
+                _plain(p.name, short) and bool(_CAPITAL_TYPE.match(str(w.name))),
             )
         )
     return out
@@ -358,68 +417,29 @@ def district_units(p: ProvinceRef, old: OldProvince) -> list[Unit]:
                 p.name,
                 old.name,
                 "district",
+                f"UBND {tw} {short}",
+                f"{tw} {short}",
+                _plain(old.name, short)
+                and bool(_CAPITAL_TYPE.match(str(d.name)))
+                and _unique("legacy", tw, short),
             )
         )
     return out
 
 
-_PROBE_DATES = {"legacy": ("15", "4", "2025"), "current": ("15", "9", "2025")}
-
-
-def _probe_iso(u: Unit) -> str:
-    d, m, y = _PROBE_DATES[u.era]
-    return f"{y}-{int(m):02d}-{int(d):02d}"
-
-
-def _probe_text(u: Unit, headerless: bool) -> str:
-    d, m, y = _PROBE_DATES[u.era]
-    date_line = f"{u.place}, ngày {d} tháng {m} năm {y}"
-    if headerless:
-        return (
-            f"{date_line}\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm {y}\n"
-            f"{u.name} báo cáo kết quả thực hiện như sau:\n1. Kết quả\nĐã hoàn thành.\n"
-        )
-    number = "Số 01-KH/" + u.code if u.party else f"Số: 01/KH-{u.code}"
-    right = "ĐẢNG CỘNG SẢN VIỆT NAM" if u.party else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    return "\n".join(
-        [*u.header, number, right, date_line, "KẾ HOẠCH", "Chuyển đổi số", "I. MỤC ĐÍCH", "Nội dung."]
-    )
-
-
-def _read(text: str) -> tuple[str | None, str | None, str | None, str | None, str | None, str | None]:
-    # Probe texts are written in normal form already (NFC, plain dashes), so normalisation is skipped.
-    lay = analyse_layout(text)
-    doc = read_identity(text, lay, [])
-    level = doc.level.value if doc.level else None
-    return doc.issuer, level, doc.province, doc.province_at_issue, doc.locality, doc.date
-
-
 @cache
-def probe(u: Unit) -> UnitInfo | None:
-    """How the extractor reads this unit's documents; None when it does not read them as intended."""
-    issuer, level, province, at_issue, locality, date = _read(_probe_text(u, headerless=False))
-    if issuer is None or level != u.level or province != u.province or at_issue != u.province_at_issue:
+def issuer_info(u: Unit) -> UnitInfo | None:
+    """What the generator records about the documents of ``u`` (issuer, scope of their keys, the gap
+    engine's unit); None when ``u`` is not placeable, and so never used."""
+    if not u.placeable:
         return None
-    if date != _probe_iso(u):
-        return None
-    if u.role in (Role.COMMUNE, Role.DISTRICT) and (
-        locality is None or fold(locality) != fold(u.name.split(" ", 1)[1])
-    ):
-        return None
-    return UnitInfo(issuer, scope_of(level, province, locality).text(), (fold(issuer), fold(province)))
+    scope = scope_of(u.level, u.province, u.locality).text()
+    return UnitInfo(u.issuer, scope, (fold(u.issuer), fold(u.province)))
 
 
-@cache
 def reads_headerless(u: Unit) -> bool:
-    """Whether a report of ``u`` without its header still reads back as the same unit (issuer from the body)."""
-    info = probe(u)
-    if info is None or u.role in (Role.PARTY_PROVINCE, Role.PARTY_COMMUNE):
-        return False
-    issuer, level, province, _at, _loc, date = _read(_probe_text(u, headerless=True))
-    return (
-        date == _probe_iso(u)
-        and issuer is not None
-        and level == u.level
-        and province == u.province
-        and ((fold(issuer), fold(province)) == info.unit_key)
-    )
+    """Whether a report of ``u`` may leave out its header: the body then names the unit
+    (``UBND xã Triệu Sơn báo cáo …``), which places a commune or district of a unique name; the
+    body's ``UBND tỉnh`` or ``Sở Nội vụ`` would not say which province, and Party documents always
+    carry their header."""
+    return u.placeable and u.role in (Role.COMMUNE, Role.DISTRICT)
