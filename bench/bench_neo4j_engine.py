@@ -12,13 +12,12 @@ import argparse
 import time
 from pathlib import Path
 
-from testkit.arcadedb import BoltServer
-
 from bench.common import machine, table
 from graph.backends import open_store
 from graph.gapdata import load_scope
 from graph.gaps import GapOptions, find_gaps
 from graph.neo4j_store import Neo4jStore, push
+from testkit.arcadedb import BoltServer
 
 AS_OF = "2026-11-22"
 PROVINCES = ["Quảng Ngãi", "Hải Phòng", "Hà Nội", "Đắk Lắk", "Thanh Hóa", "Cần Thơ"]

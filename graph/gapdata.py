@@ -20,6 +20,7 @@ from typing import Any, Protocol, cast
 import networkx as nx
 
 from ingest.gazetteer import current_province_name, fold
+from ontology.provinces import UNKNOWN_PROVINCE
 
 __all__ = [
     "PLAN_TYPES",
@@ -49,7 +50,8 @@ class ScopeReader(Protocol):
     """The reads a store offers the gap engine: each takes a batch of keys, none the whole graph."""
 
     def scope_documents(self, province: str | None) -> list[str]:
-        """Keys of the ingested documents of a current province (every one when ``None``)."""
+        """Keys of the ingested documents of a current province (every one when ``None``; those
+        whose province could not be read when ``""``)."""
         ...
 
     def node_attrs(self, keys: Collection[str]) -> dict[str, NodeAttrs]:
@@ -166,12 +168,22 @@ def load_scope(reader: ScopeReader, province: str | None) -> GapGraph:
     ``reader`` in batches: the province's documents; every edge out of them and into them; the
     documents at the other ends; the bases above, followed up to the roots (the chain rules and
     coverage look that far); the central documents and which of them are implemented."""
-    scope = reader.scope_documents(current_province_name(province) or province if province else None)
+    unknown = province == UNKNOWN_PROVINCE
+    # The documents of a current province, of every one (None), or whose province is unknown ("").
+    scope = reader.scope_documents(
+        "" if unknown else current_province_name(province) or province if province else None
+    )
     node = reader.node_attrs(scope)
     edges: set[Edge] = set(reader.edges_from(scope))
     if province is not None:  # nationally every edge is already out of a document of the scope
         edges |= set(reader.edges_into(scope, ("implements", "reports_on")))
     node.update(reader.node_attrs({k for u, v, _ in edges for k in (u, v)} - node.keys()))
+    if unknown:
+        # A letter whose province is unknown is answered from anywhere: read who answers what it urges.
+        urged = {v for _, v, rel in edges if rel == "urges"}
+        answering = set(reader.edges_into(urged, ("implements", "reports_on")))
+        edges |= answering
+        node.update(reader.node_attrs({u for u, _, _ in answering} - node.keys()))
     if province is not None:
         # Upward along ``implements``: the bases of the bases, to the roots.
         seen = set(scope)

@@ -20,6 +20,7 @@ from graph.gapdata import PLAN_TYPES, Deadline, GapGraph, from_networkx
 from ingest.gazetteer import current_province_name, fold
 from ontology.gaps import Gap, GapKind, Reason, gap_order
 from ontology.gaps import ReasonCode as R
+from ontology.provinces import UNKNOWN_PROVINCE
 
 __all__ = [
     "GAP_KINDS",
@@ -73,7 +74,9 @@ class _View:
         self.index = data
         self.node = data.node
         # Rules are read per document: with a province asked, only its documents are examined.
-        if province:
+        if province == UNKNOWN_PROVINCE:
+            self.ingested = list(data.by_province.get("", []))
+        elif province:
             self.ingested = list(data.by_province.get(fold(current_province_name(province) or province), []))
         else:
             self.ingested = [n for docs in data.by_province.values() for n in docs]
@@ -346,12 +349,14 @@ def _in_province(row: Gap, province: str | None) -> bool:
     """Rows of the current province a name means; an old province name is an alias of it."""
     if province is None:
         return True
+    if province == UNKNOWN_PROVINCE:
+        return not row.province
     return fold(row.province or "") == fold(current_province_name(province) or province)
 
 
 def check_options(opts: GapOptions) -> GapOptions:
     """The options, or an error naming an unknown province (NodeNotFound) or gap kind (ValueError)."""
-    if opts.province is not None and current_province_name(opts.province) is None:
+    if opts.province not in (None, UNKNOWN_PROVINCE) and current_province_name(opts.province or "") is None:
         msg = f"unknown province {opts.province!r}; expected one of the 34 current provinces or an old province name"
         raise NodeNotFound(msg)
     unknown = [k for k in opts.kinds if k not in GAP_KINDS]

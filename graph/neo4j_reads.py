@@ -81,7 +81,10 @@ class Neo4jReader:
     def scope_documents(self, province: str | None) -> list[str]:
         from ingest.gazetteer import fold
 
-        return [str(k) for k in self.collected(Q_SCOPE, {"province": fold(province) if province else None})]
+        return [
+            str(k)
+            for k in self.collected(Q_SCOPE, {"province": fold(province) if province is not None else None})
+        ]
 
     def node_attrs(self, keys: Collection[str]) -> dict[str, NodeAttrs]:
         return {p["key"]: self.node(p) for p in self._each(Q_NODES, keys)}

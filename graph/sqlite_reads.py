@@ -167,6 +167,9 @@ class SQLiteReader:
     def scope_documents(self, province: str | None) -> list[str]:
         if province is None:
             return [str(k) for (k,) in self.db.execute("SELECT DISTINCT key FROM documents")]
+        if not province:
+            sql = "SELECT DISTINCT key FROM documents WHERE province IS NULL OR province = ''"
+            return [str(k) for (k,) in self.db.execute(sql)]
         names = [
             p
             for (p,) in self.db.execute("SELECT DISTINCT province FROM documents")

@@ -16,7 +16,7 @@ from graph.build import NODE_FIELDS
 from graph.lineage import LINEAGE_RELATIONS
 from ingest.gazetteer import current_province_name, fold, plain_province_name
 from ontology.gaps import Gap
-from ontology.provinces import MERGED_INTO
+from ontology.provinces import MERGED_INTO, UNKNOWN_PROVINCE, UNKNOWN_PROVINCE_NOTE
 from ontology.units import PROVINCIAL_DEPARTMENTS
 
 __all__ = [
@@ -32,9 +32,6 @@ __all__ = [
 ]
 
 DEFAULT_NODE_LIMIT = 1000
-# The name that asks for the documents whose province could not be read (kept, never guessed).
-UNKNOWN_PROVINCE = "unknown"
-UNKNOWN_PROVINCE_NOTE = "province could not be read from the document (kept, never guessed)"
 
 
 def current_provinces() -> list[dict[str, Any]]:

@@ -7,7 +7,11 @@ row (a Long An ward filed under Tiền Giang) that would make Tiền Giang look 
 every row against the package. Source: vn-conventions.md §3, vn-adminunits.md §3.2.
 """
 
-__all__ = ["MERGED_INTO", "NAMES_BEFORE", "REFORM_DATE"]
+__all__ = ["MERGED_INTO", "NAMES_BEFORE", "REFORM_DATE", "UNKNOWN_PROVINCE", "UNKNOWN_PROVINCE_NOTE"]
+
+# The name that asks for the documents whose province could not be read (kept, never guessed).
+UNKNOWN_PROVINCE = "unknown"
+UNKNOWN_PROVINCE_NOTE = "province could not be read from the document (kept, never guessed)"
 
 REFORM_DATE = "2025-07-01"
 

@@ -22,9 +22,8 @@ from graph.views import current_provinces
 from tests.conftest import CORPUS, SEEDS
 
 if TYPE_CHECKING:
-    from testkit.arcadedb import BoltServer
-
     from graph.neo4j_store import Neo4jStore
+    from testkit.arcadedb import BoltServer
 
 AS_OF = "2026-11-22"
 
@@ -43,7 +42,7 @@ def fresh(store: LineageStore) -> LineageStore:
     return open_store(store.path, create=False)
 
 
-@pytest.mark.parametrize("province", [None, *[p["name"] for p in current_provinces()]])
+@pytest.mark.parametrize("province", [None, "unknown", *[p["name"] for p in current_provinces()]])
 def test_gaps_and_coverage_from_the_tables_are_the_whole_graphs(
     store: LineageStore, province: str | None
 ) -> None:
@@ -53,6 +52,15 @@ def test_gaps_and_coverage_from_the_tables_are_the_whole_graphs(
         assert cold.gaps(opts) == find_gaps(G, G.graph["_deadlines"], opts)
         assert cold.coverage(opts) == find_coverage(G, opts)
         assert cold._cache is None  # answered without the networkx view
+
+
+def test_documents_whose_province_is_unknown_have_their_own_rows(store: LineageStore) -> None:
+    with fresh(store) as cold:
+        rows = cold.gaps(GapOptions(province="unknown", as_of=AS_OF))
+        everywhere = cold.gaps(GapOptions(as_of=AS_OF))
+    assert rows, "the project corpus holds documents whose province cannot be read"
+    assert all(not g.province for g in rows)
+    assert rows == [g for g in everywhere if not g.province]
 
 
 def test_a_province_of_an_old_name_reads_the_same_rows(store: LineageStore) -> None:
@@ -119,7 +127,7 @@ def test_the_engine_over_cypher_reads_gives_the_embedded_rows(
 ) -> None:
     from graph.gapdata import load_scope
 
-    for province in (None, "Đắk Lắk", "Hải Phòng", "Phú Yên", "Hồ Chí Minh"):
+    for province in (None, "unknown", "Đắk Lắk", "Hải Phòng", "Phú Yên", "Hồ Chí Minh"):
         opts = GapOptions(province=province, as_of=AS_OF)
         scope = load_scope(neo4j_store.reader, province)
         assert find_gaps(scope, (), opts) == store.gaps(opts), province
