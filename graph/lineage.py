@@ -23,7 +23,9 @@ __all__ = [
 ]
 
 LINEAGE_RELATIONS = ("implements", "reports_on", "urges")
-DEFAULT_LIMIT = 1000  # documents in a lineage answer of the API unless asked otherwise (as /graph)
+DEFAULT_LIMIT = 1000
+FIRST_CHUNK = 8  # documents of a level read at first, doubling up to MAX_CHUNK per read
+MAX_CHUNK = 500  # documents in a lineage answer of the API unless asked otherwise (as /graph)
 
 
 def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
@@ -51,6 +53,10 @@ class NeighbourReader(Protocol):
         ...
 
     def node_attrs(self, keys: Collection[str]) -> Mapping[str, Mapping[str, Any]]: ...
+
+    # Optional: ``edges_between(kept, origins, direction)``, the adjacency of each of ``origins``
+    # restricted to ``kept`` documents, read from the side of ``kept`` (a server backend offers it
+    # where reading the rest of a national level costs seconds).
 
 
 class GraphReader:
@@ -143,32 +149,44 @@ def lineage(
     frontier = [key]
     walked: list[tuple[str, str, str, Mapping[str, Any]]] = []  # made into JSON once the cut is known
     kept: set[str] | None = None  # the documents of a capped answer, once one more was reached
+    between = getattr(reader, "edges_between", None)
     while frontier:
-        nxt = []
+        nxt: list[str] = []
         asked = [n for n in frontier if depth is None or dist[n] < depth]
-        if kept is not None:
-            asked = [n for n in asked if n in kept]
-        adjacencies = reader.adjacency(asked, direction)
-        for n in asked:
-            # The adjacency in graph order (neighbour, then relation), as out_edges/in_edges give it.
-            adjacency = adjacencies[n]
-            if kept is not None and kept.isdisjoint(adjacency):
-                continue  # nothing kept around it: skipped at C speed
-            for other, by_relation in adjacency.items():
-                if kept is not None and other not in kept:
-                    continue
-                for rel, data in by_relation.items():
-                    if rel not in LINEAGE_RELATIONS:
+        # A level is read in chunks (8 documents, doubling up to 500) so that a capped walk stops
+        # reading soon after its limit; once the documents are known, a reader that can find the
+        # edges between them from their side (``edges_between``: few, where a national level has
+        # thousands) gives the rest of the walk in one read.
+        start, size = 0, FIRST_CHUNK
+        while start < len(asked):
+            if kept is not None and between is not None:
+                chunk = asked[start:]
+                adjacencies = between(kept, chunk, direction)
+                start = len(asked)
+            else:
+                chunk = asked[start : start + size]
+                start, size = start + size, min(size * 2, MAX_CHUNK)
+                adjacencies = reader.adjacency(chunk, direction)
+            for n in chunk:
+                # The adjacency in graph order (neighbour, then relation), as out_edges/in_edges give it.
+                adjacency = adjacencies[n]
+                if kept is not None and kept.isdisjoint(adjacency):
+                    continue  # nothing kept around it: skipped at C speed
+                for other, by_relation in adjacency.items():
+                    if kept is not None and other not in kept:
                         continue
-                    if kept is None and limit is not None and other not in dist and len(dist) >= limit:
-                        # One document over the limit: from here on only edges between the documents
-                        # kept are walked (the rest of this level and the kept documents of the next).
-                        kept = set(dist)
-                        break
-                    walked.append((n, other, rel, data) if direction == "up" else (other, n, rel, data))
-                    if other not in dist:
-                        dist[other] = dist[n] + 1
-                        nxt.append(other)
+                    for rel, data in by_relation.items():
+                        if rel not in LINEAGE_RELATIONS:
+                            continue
+                        if kept is None and limit is not None and other not in dist and len(dist) >= limit:
+                            # One document over the limit: from here on only edges between the
+                            # documents kept are walked (the rest of this level and the next's).
+                            kept = set(dist)
+                            break
+                        walked.append((n, other, rel, data) if direction == "up" else (other, n, rel, data))
+                        if other not in dist:
+                            dist[other] = dist[n] + 1
+                            nxt.append(other)
         frontier = sorted(nxt)
     attrs = reader.node_attrs(dist.keys())
     nodes = [

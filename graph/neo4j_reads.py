@@ -18,10 +18,10 @@ __all__ = ["Neo4jReader"]
 CHUNK: Final = 500
 Row = dict[str, Any]
 
-Q_SCOPE: Final = (
-    "MATCH (d:Document) WHERE d.status = 'ingested' AND ($province IS NULL OR d.province_fold = $province)"
-    " RETURN collect(d.key) AS rows"
-)
+# Patterns start from the node a key binds: ArcadeDB plans ``(a)-[e]->(b {key: k})`` as a scan of
+# every ``a`` (no disjunction on an indexed property either: two queries instead).
+Q_SCOPE: Final = "MATCH (d:Document) WHERE d.province_fold = $province AND d.status = 'ingested' RETURN collect(d.key) AS rows"
+Q_ALL_INGESTED: Final = "MATCH (d:Document) WHERE d.status = 'ingested' RETURN collect(d.key) AS rows"
 Q_NODES: Final = "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN collect(properties(d)) AS rows"
 Q_OUT: Final = (
     "UNWIND $keys AS k MATCH (a:Document {key: k})-[e]->(b:Document)"
@@ -29,7 +29,7 @@ Q_OUT: Final = (
     " RETURN collect([a.key, b.key, e.relation]) AS rows"
 )
 Q_IN: Final = (
-    "UNWIND $keys AS k MATCH (a:Document)-[e]->(b:Document {key: k})"
+    "UNWIND $keys AS k MATCH (b:Document {key: k})<-[e]-(a:Document)"
     " WHERE $relations IS NULL OR e.relation IN $relations"
     " RETURN collect([a.key, b.key, e.relation]) AS rows"
 )
@@ -42,14 +42,24 @@ Q_ADJACENT_UP: Final = (
     " RETURN collect({origin: k, other: b.key, e: properties(e)}) AS rows"
 )
 Q_ADJACENT_DOWN: Final = (
-    "UNWIND $keys AS k MATCH (a:Document)-[e]->(b:Document {key: k})"
+    "UNWIND $keys AS k MATCH (b:Document {key: k})<-[e]-(a:Document)"
     " RETURN collect({origin: k, other: a.key, e: properties(e)}) AS rows"
+)
+Q_OUT_OF: Final = (
+    "UNWIND $keys AS k MATCH (a:Document {key: k})-[e]->(b:Document)"
+    " RETURN collect({source: a.key, target: b.key, e: properties(e)}) AS rows"
+)
+Q_FILE_NUMBER: Final = "MATCH (f:File {number_key: $nk}) RETURN collect(f.key) AS rows"
+Q_MENTION_NUMBER: Final = "MATCH (m:Mention {number_key: $nk}) RETURN collect(m.target_key) AS rows"
+Q_KEYS_LIKE: Final = (
+    "MATCH (d:Document) WHERE d.key STARTS WITH $prefix WITH d.key AS k ORDER BY k LIMIT $limit"
+    " RETURN collect(k) AS rows"
 )
 Q_DEADLINES: Final = (
     "UNWIND $keys AS k MATCH (d:Deadline {document: k}) RETURN collect(properties(d)) AS rows"
 )
 Q_CENTRAL: Final = "MATCH (d:Document) WHERE d.level = 'central' RETURN collect(properties(d)) AS rows"
-Q_IMPLEMENTED: Final = "UNWIND $keys AS k MATCH (:Document)-[e:IMPLEMENTS]->(d:Document {key: k}) RETURN collect(DISTINCT k) AS rows"
+Q_IMPLEMENTED: Final = "UNWIND $keys AS k MATCH (d:Document {key: k})<-[:IMPLEMENTS]-(:Document) RETURN collect(DISTINCT k) AS rows"
 
 
 def _chunks(keys: Collection[str]) -> Iterator[list[str]]:
@@ -81,10 +91,9 @@ class Neo4jReader:
     def scope_documents(self, province: str | None) -> list[str]:
         from ingest.gazetteer import fold
 
-        return [
-            str(k)
-            for k in self.collected(Q_SCOPE, {"province": fold(province) if province is not None else None})
-        ]
+        if province is None:
+            return [str(k) for k in self.collected(Q_ALL_INGESTED, {})]
+        return [str(k) for k in self.collected(Q_SCOPE, {"province": fold(province)})]
 
     def node_attrs(self, keys: Collection[str]) -> dict[str, NodeAttrs]:
         return {p["key"]: self.node(p) for p in self._each(Q_NODES, keys)}
@@ -125,19 +134,59 @@ class Neo4jReader:
     ) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
         """Per key, the documents at the other end and the edges by relation, in the networkx
         view's order: neighbours by the first reference between the two, edges by their own."""
-        rows = list(self._each(Q_ADJACENT_UP if direction == "up" else Q_ADJACENT_DOWN, keys))
-        first: dict[tuple[str, str], tuple[str, int, int]] = {}
-        for r in rows:
-            pair, place = (r["origin"], r["other"]), _place(r["e"])
-            if pair not in first or place < first[pair]:
-                first[pair] = place
-        rows.sort(key=lambda r: (first[r["origin"], r["other"]], _place(r["e"])))
-        out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {k: {} for k in keys}
-        for r in rows:
-            e = r["e"]
-            out[r["origin"]].setdefault(r["other"], {})[e["relation"]] = {
-                "confidence": e["confidence"],
-                "status": e["status"],
-                "evidence": json.loads(e.get("evidence_json") or "[]"),
-            }
-        return out
+        rows = [
+            (r["origin"], r["other"], r["e"])
+            for r in self._each(Q_ADJACENT_UP if direction == "up" else Q_ADJACENT_DOWN, keys)
+        ]
+        return _ordered(keys, rows)
+
+    def edges_between(
+        self, kept: Collection[str], origins: Collection[str], direction: str
+    ) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+        """The adjacency of each of ``origins`` restricted to ``kept`` documents, read from the edges
+        out of ``kept`` (what each rests on: few) instead of every edge of ``origins`` (below a
+        national directive, thousands): how a capped lineage walk finishes."""
+        wanted = set(origins)
+        rows = []
+        for r in self._each(Q_OUT_OF, kept):
+            origin, other = (r["source"], r["target"]) if direction == "up" else (r["target"], r["source"])
+            if origin in wanted and other in kept:
+                rows.append((origin, other, r["e"]))
+        return _ordered(origins, rows)
+
+    # -- graph.search.KeyLookup ---------------------------------------------------------------------
+
+    def number_matches(self, symbol: str) -> list[str]:
+        """Keys of the documents whose number is ``symbol``, ingested first, then by key."""
+        from graph.identity import number_key
+
+        wanted = number_key(symbol)
+        keys = {str(k) for k in self.collected(Q_FILE_NUMBER, {"nk": wanted})}
+        keys |= {str(k) for k in self.collected(Q_MENTION_NUMBER, {"nk": wanted}) if k is not None}
+        nodes = self.node_attrs(keys)
+        found = [k for k, a in nodes.items() if a.get("number") and number_key(a["number"]) == wanted]
+        return sorted(found, key=lambda k: (nodes[k]["status"] != "ingested", k))
+
+    def keys_like(self, prefix: str, limit: int) -> list[str]:
+        """Keys starting with ``prefix``, for "did you mean"."""
+        return [str(k) for k in self.collected(Q_KEYS_LIKE, {"prefix": prefix, "limit": limit})]
+
+
+def _ordered(
+    keys: Collection[str], rows: list[tuple[str, str, Row]]
+) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+    """Rows (origin, other, edge properties) as adjacency dictionaries in the networkx view's order."""
+    first: dict[tuple[str, str], tuple[str, int, int]] = {}
+    for origin, other, e in rows:
+        place = _place(e)
+        if (origin, other) not in first or place < first[origin, other]:
+            first[origin, other] = place
+    rows.sort(key=lambda r: (first[r[0], r[1]], _place(r[2])))
+    out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {k: {} for k in keys}
+    for origin, other, e in rows:
+        out[origin].setdefault(other, {})[e["relation"]] = {
+            "confidence": e["confidence"],
+            "status": e["status"],
+            "evidence": json.loads(e.get("evidence_json") or "[]"),
+        }
+    return out

@@ -43,7 +43,7 @@ from graph.coverage import CoverageCell, Implementer, coverage_cells, coverage_g
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options
 from graph.identity import Scope, number_key, reference_scope, scope_of
-from graph.lineage import lineage_answer
+from graph.lineage import lineage
 from graph.neo4j_reads import Neo4jReader
 from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
 from graph.resolve import match_reference, own_key
@@ -181,37 +181,6 @@ Q_ALL_EDGES: Final = (
 # Lineage: the documents reached and their distance (shortest path), then the lineage edges
 # out of (up) or into (down) every document closer than the depth asked.
 Q_DOCUMENT: Final = "MATCH (d:Document {key: $key}) RETURN d {.*} AS d"
-# Lineage walks level by level, like graph.lineage: one query per chunk of a level's frontier for
-# its edges, with the node at the other end. A variable-length path (``*1..``) would enumerate the
-# whole closure below a national directive before the depth could cut it. Rows come collected in
-# one record: ArcadeDB's Bolt server spends more per record than per value (4-5x on a level).
-# ``properties(e)``, not ``e {.*}``: ArcadeDB returns a map projection nested in a map literal in
-# place of the whole map (see docs/neo4j.md).
-Q_LINEAGE_EDGES_UP: Final = """
-UNWIND $origins AS k
-MATCH (a:Document {key: k})-[e:IMPLEMENTS|REPORTS_ON|URGES]->(b:Document)
-RETURN collect({origin: k, source: a.key, target: b.key, e: properties(e), other: properties(b),
-                pair: [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]]}) AS rows
-"""
-Q_LINEAGE_EDGES_DOWN: Final = """
-UNWIND $origins AS k
-MATCH (b:Document {key: k})<-[e:IMPLEMENTS|REPORTS_ON|URGES]-(a:Document)
-RETURN collect({origin: k, source: a.key, target: b.key, e: properties(e), other: properties(a),
-                pair: [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]]}) AS rows
-"""
-# The lineage edges out of documents, for a capped answer: once the walk has its documents, the
-# edges still to give are those between them, found from the side with few edges (what a
-# document rests on) instead of reading the rest of a national level.
-Q_LINEAGE_EDGES_OUT_OF: Final = """
-UNWIND $keys AS k
-MATCH (a:Document {key: k})-[e:IMPLEMENTS|REPORTS_ON|URGES]->(b:Document)
-RETURN collect({source: a.key, target: b.key, e: properties(e),
-                pair: [(a)-[x]->(b) | [x.first_path, x.first_pos, x.first_idx]]}) AS rows
-"""
-# Frontier documents asked per query: 8 first, doubling up to 500, so that a capped walk stops
-# reading soon after its limit even where each document has hundreds of implementers.
-LINEAGE_FIRST_CHUNK: Final = 8
-LINEAGE_CHUNK: Final = 500
 
 # Gaps: one query per kind, mirroring graph.gaps rule for rule. A plan is an ingested document of
 # a plan type below central level; a report an ingested "Báo cáo"; a unit the folded issuer and
@@ -937,7 +906,7 @@ class Neo4jStore:
         try:
             key, _ = self._read(_resolve_tx, key_or_path)
         except NodeNotFound:
-            return resolve_document(self.graph(), key_or_path)
+            return resolve_document(self.reader, key_or_path)
         return str(key)
 
     # -- lineage -----------------------------------------------------------------------------
@@ -946,7 +915,7 @@ class Neo4jStore:
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
     ) -> dict[str, Any]:
         """Documents reached from ``key`` along implements/reports_on/urges, as ``graph.lineage.lineage``."""
-        return self._read(_lineage_tx, key, direction, depth, limit)
+        return lineage(self.reader, self.resolve_key(key), direction, depth, limit)
 
     # -- gaps --------------------------------------------------------------------------------
 
@@ -1005,78 +974,6 @@ def _resolve_tx(tx: neo4j.ManagedTransaction, key_or_path: str) -> tuple[str, Ro
                 return str(key), root
     msg = f"{key_or_path!r} is neither a document key nor an ingested file"
     raise NodeNotFound(msg)
-
-
-def _lineage_tx(
-    tx: neo4j.ManagedTransaction, key_or_path: str, direction: str, depth: int | None, limit: int | None
-) -> dict[str, Any]:
-    key, root = _resolve_tx(tx, key_or_path)
-    if direction not in ("up", "down"):
-        msg = f"direction must be 'up' or 'down', not {direction!r}"
-        raise ValueError(msg)
-    query = Q_LINEAGE_EDGES_UP if direction == "up" else Q_LINEAGE_EDGES_DOWN
-    dist = {key: 0}
-    props = {key: root}
-    found: list[Row] = []
-    kept: set[str] | None = None  # as graph.lineage: the documents of a capped answer
-
-    # graph.lineage walks level by level, each level in key order, each node's edges in networkx
-    # adjacency order: by neighbour (first edge between the two), then by edge.
-    def order(r: Row) -> tuple[Any, ...]:
-        pair = min(tuple(x) for x in r["pair"] if x is not None)
-        return dist[r["origin"]], r["origin"], pair, _edge_place(r["e"])
-
-    frontier = [key]
-    while frontier and (depth is None or dist[frontier[0]] < depth):
-        nxt: list[str] = []
-        start, size = 0, min(LINEAGE_FIRST_CHUNK, LINEAGE_CHUNK)
-        while start < len(frontier):
-            chunk = frontier[start : start + size]
-            start, size = start + size, min(size * 2, LINEAGE_CHUNK)
-            for r in sorted(_collected(tx, query, {"origins": chunk}), key=order):
-                other = r["other"]["key"]
-                if kept is not None and other not in kept:
-                    continue
-                if kept is None and limit is not None and other not in dist and len(dist) >= limit:
-                    kept = set(dist)
-                    continue
-                found.append(r)
-                if other not in dist:
-                    dist[other] = dist[r["origin"]] + 1
-                    props[other] = r["other"]
-                    nxt.append(other)
-            if kept is not None:
-                # The documents are known: what the whole walk would still give is the edges between
-                # them out of the rest of this level and out of the kept documents of the next.
-                pending = set(frontier[start:])
-                if depth is None or dist[frontier[0]] + 1 < depth:
-                    pending |= set(nxt)
-                found += _edges_between(tx, kept, pending, direction)
-                frontier = []
-                break
-        else:  # the level read whole
-            frontier = sorted(nxt)
-
-    edges = [_edge_json(r["source"], r["target"], r["e"]) for r in sorted(found, key=order)]
-    nodes = [
-        {"key": k, **_node_attrs(props[k]), "distance": d}
-        for k, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
-    ]
-    return lineage_answer(key, direction, nodes, edges, truncated=kept is not None)
-
-
-def _edges_between(
-    tx: neo4j.ManagedTransaction, kept: set[str], origins: set[str], direction: str
-) -> list[Row]:
-    """The lineage rows between ``kept`` documents that a walk from ``origins`` would take."""
-    rows = []
-    keys = sorted(kept)
-    for start in range(0, len(keys), LINEAGE_CHUNK):
-        for r in _collected(tx, Q_LINEAGE_EDGES_OUT_OF, {"keys": keys[start : start + LINEAGE_CHUNK]}):
-            origin, other = (r["source"], r["target"]) if direction == "up" else (r["target"], r["source"])
-            if origin in origins and other in kept:
-                rows.append({**r, "origin": origin, "other": {"key": other}})
-    return rows
 
 
 def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Gap]:
