@@ -46,6 +46,7 @@ from api.schemas import (
 from graph.backends import open_store
 from graph.coverage import CoverageCell
 from graph.errors import NodeNotFound
+from graph.gapdata import GapGraph
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
 from graph.lineage import DEFAULT_LIMIT, document_detail
@@ -195,6 +196,12 @@ class AppState:
             ("coverage", opts), state, lambda: self._read(lambda s: s.coverage(opts))
         )
         return found
+
+    def scope(self, province: str | None) -> GapGraph:
+        """The gap facts of a province (the store keeps the last few until it changes)."""
+        with self.reading() as s:
+            data: GapGraph = s.scope(province)
+            return data
 
     def _read(self, ask: Any) -> list[Any]:
         with self.reading() as s:
@@ -507,7 +514,9 @@ def create_app(
         counts the documents whose province could not be read."""
         opts = GapOptions(as_of=_as_of(as_of))
         totals = {m.province: m.totals() for m in state.reports(opts)}
-        unknown = unknown_totals(state.graph(), state.gaps(replace(opts, kinds=DOCUMENT_KINDS)))
+        unknown = unknown_totals(
+            state.scope(UNKNOWN_PROVINCE), state.gaps(replace(opts, kinds=DOCUMENT_KINDS))
+        )
         return [{**p, **{k: totals[p["name"]][k] for k in TOTALS}} for p in current_provinces()] + [
             {
                 "name": UNKNOWN_PROVINCE,

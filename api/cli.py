@@ -761,6 +761,7 @@ def report(
         lineage report --province "Hải Phòng" --format docx --lang vi --out out/reports
     """
     from graph.province_report import province_reports, unknown_totals
+    from ontology.provinces import UNKNOWN_PROVINCE
     from viz.report import write_province_reports
 
     opts = GapOptions(as_of=as_of or date.today().isoformat(), directives=directives,
@@ -771,7 +772,9 @@ def report(
         unknown = (
             None
             if provinces
-            else unknown_totals(store.graph(), store.gaps(replace(opts, kinds=DOCUMENT_KINDS)))
+            else unknown_totals(
+                store.scope(UNKNOWN_PROVINCE), store.gaps(replace(opts, kinds=DOCUMENT_KINDS))
+            )
         )
     paths = write_province_reports(
         models, out, list(formats) or ["html", "xlsx", "docx"], lang, unknown=unknown

@@ -16,6 +16,7 @@ from graph.ingest import ingest_paths
 from graph.province_report import TOTALS, province_reports, unknown_totals
 from graph.views import subgraph_json
 from ontology.gaps import DOCUMENT_GAP_KINDS
+from ontology.provinces import UNKNOWN_PROVINCE
 
 __all__ = ["DEFAULT_CORPORA", "run_demo"]
 
@@ -71,7 +72,7 @@ def run_demo(
     browser = write_browser(
         subgraph_json(G, gaps), out / "browser.html", "Sơ đồ văn bản triển khai – toàn quốc"
     )
-    unknown = unknown_totals(G, gaps)
+    unknown = unknown_totals(store.scope(UNKNOWN_PROVINCE), gaps)
     reports = write_province_reports(models, out / "reports", ["html", "xlsx", "docx"], "vi", unknown=unknown)
     rows = [(m.province, m.totals()) for m in models] + [("(unknown)", unknown)]
     echo("")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from graph.coverage import CoverageCell
+    from graph.gapdata import GapGraph
     from graph.gaps import GapOptions
     from ontology.gaps import Gap
 
@@ -72,6 +73,7 @@ class Store(Protocol):
     @property
     def reader(self) -> StoreReader: ...
     def graph(self) -> "nx.MultiDiGraph": ...
+    def scope(self, province: str | None) -> "GapGraph": ...
     def resolve_key(self, key_or_path: str) -> str: ...
     def lineage(
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None

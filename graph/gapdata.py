@@ -29,6 +29,7 @@ __all__ = [
     "Edge",
     "GapGraph",
     "NodeAttrs",
+    "ScopeCache",
     "ScopeReader",
     "from_networkx",
     "load_scope",
@@ -136,6 +137,14 @@ class GapGraph:
         self.reaching_central: set[str] | None = None
         self.coverage: dict[str, list[Any]] = {}
 
+    def documents_of(self, province: str) -> list[tuple[str, NodeAttrs]]:
+        """The ingested documents whose folded province is ``province`` ("" : unknown), with attributes."""
+        return [(n, self.node[n]) for n in self.by_province.get(province, [])]
+
+    def out_degree(self, n: str) -> int:
+        """Edges out of ``n``, of every relation."""
+        return sum(len(by_node.get(n, ())) for by_node in self.out.values())
+
     def successors(self, n: str) -> set[str]:
         """The documents ``n`` has an edge to, of any relation."""
         return {v for by_node in self.out.values() for v in by_node.get(n, ())}
@@ -143,6 +152,26 @@ class GapGraph:
     def evidence(self, u: str, v: str, rel: str) -> list[dict[str, Any]]:
         """The first three pieces of evidence of the edge (what a gap row shows)."""
         return list(self._evidence(u, v, rel)[:3])
+
+
+class ScopeCache:
+    """The last few scopes a store read, for one state of the store (its generation)."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self.state: str | None = None
+        self.scopes: dict[str | None, GapGraph] = {}
+
+    def get(self, state: str, province: str | None, load: Callable[[], GapGraph]) -> GapGraph:
+        if state != self.state:
+            self.state, self.scopes = state, {}
+        hit = self.scopes.get(province)
+        if hit is None:
+            hit = load()
+            if len(self.scopes) >= self.size:
+                self.scopes.pop(next(iter(self.scopes)))
+            self.scopes[province] = hit
+        return hit
 
 
 def from_networkx(G: nx.MultiDiGraph, deadlines: Iterable[Deadline] | None = None) -> GapGraph:

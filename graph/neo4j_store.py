@@ -41,6 +41,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graph.build import NODE_FIELDS, build_graph
 from graph.coverage import CoverageCell, Implementer, coverage_cells, coverage_gaps, directives_asked
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
+from graph.gapdata import GapGraph, ScopeCache, load_scope
 from graph.gaps import PLAN_TYPES, GapOptions, _end_of, _start_of, check_options
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.lineage import lineage
@@ -910,6 +911,11 @@ class Neo4jStore:
         return str(key)
 
     # -- lineage -----------------------------------------------------------------------------
+
+    def scope(self, province: str | None) -> GapGraph:
+        """The gap facts of a province (or of the whole store), read with generic Cypher reads."""
+        cache: ScopeCache = self.__dict__.setdefault("_scopes", ScopeCache())
+        return cache.get(self.generation(), province, lambda: load_scope(self.reader, province))
 
     def lineage(
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None

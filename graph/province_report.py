@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.coverage import CoverageCell, coverage_totals
+from graph.gapdata import GapGraph
 from graph.gaps import GapOptions, check_options
 from graph.views import current_provinces, province_summary
 from ingest.gazetteer import current_province_name, fold
@@ -95,12 +96,12 @@ def province_reports(
             current.append(c)
     asked = replace(opts, kinds=tuple(k.value for k in GapKind),
                     province=current[0] if len(current) == 1 else None)  # fmt: skip
-    G = store.graph()
+    data = store.scope(asked.province)
     gaps = store.gaps(asked)
     cells = store.coverage(asked)
     snapshot = {**store.snapshot(), "as_of": opts.as_of}
     directives = {
-        d: {f: G.nodes[d].get(f) for f in ("number", "doc_type", "title", "date")}
+        d: {f: data.node[d].get(f) for f in ("number", "doc_type", "title", "date")}
         for d in sorted({c.directive for c in cells})
     }
     by_province: dict[str, list[Gap]] = {}
@@ -114,18 +115,19 @@ def province_reports(
         mine = by_province.get(fold(name), [])
         documents = tuple(g for g in mine if g.kind is not GapKind.UNIT_COVERAGE)
         coverage = tuple(g for g in mine if g.kind is GapKind.UNIT_COVERAGE)
-        out.append(ProvinceReport(name, opts.as_of, province_summary(G, list(documents), name), documents,
+        out.append(ProvinceReport(name, opts.as_of, province_summary(data, list(documents), name), documents,
                                   tuple(cells_of.get(fold(name), [])), coverage, snapshot, directives))  # fmt: skip
     return out
 
 
-def unknown_totals(G: Any, gaps: Sequence[Gap]) -> dict[str, int]:
-    """The figures of the documents whose province could not be read ("province unknown"): they
-    are kept, never guessed, and counted on a line of their own."""
-    docs = [n for n, a in G.nodes(data=True) if a["status"] == "ingested" and not a.get("province")]
+def unknown_totals(data: GapGraph, gaps: Sequence[Gap]) -> dict[str, int]:
+    """The figures of the documents whose province could not be read ("province unknown"), from a
+    scope that holds them (``Store.scope("unknown")``): they are kept, never guessed, and counted
+    on a line of their own."""
+    docs = [n for n, _ in data.documents_of("")]
     return {
         "documents": len(docs),
-        "edges": sum(G.out_degree(n) for n in docs),
+        "edges": sum(data.out_degree(n) for n in docs),
         "gaps": sum(1 for g in gaps if not g.province and g.kind is not GapKind.UNIT_COVERAGE),
         "uncovered_units": 0,
     }

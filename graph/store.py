@@ -508,18 +508,15 @@ class LineageStore(SQLiteStore):
     def scope(self, province: str | None) -> "GapGraph":
         """The gap facts of a province (or of the whole store), read from the tables; the last few
         are kept until the store changes."""
-        from graph.gapdata import load_scope
+        from graph.gapdata import ScopeCache, load_scope
 
-        state = self.generation()
-        cache: dict[tuple[str, str | None], GapGraph] = self.__dict__.setdefault("_scopes", {})
-        hit = cache.get((state, province))
-        if hit is None:
+        cache: ScopeCache = self.__dict__.setdefault("_scopes", ScopeCache())
+
+        def load() -> "GapGraph":
             with self._snapshot_read():
-                hit = load_scope(self.reader, province)
-            if len(cache) >= 4 or any(s != state for s, _ in cache):
-                cache.clear()
-            cache[state, province] = hit
-        return hit
+                return load_scope(self.reader, province)
+
+        return cache.get(self.generation(), province, load)
 
     def gaps(self, opts: Any = None) -> list[Any]:
         """Gap rows (``ontology.gaps.Gap``) of the kinds, province and date asked (``GapOptions``)."""

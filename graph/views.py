@@ -13,6 +13,7 @@ import networkx as nx
 from vietnam_provinces import Province, Ward
 
 from graph.build import NODE_FIELDS
+from graph.gapdata import GapGraph, from_networkx
 from graph.lineage import LINEAGE_RELATIONS
 from ingest.gazetteer import current_province_name, fold, plain_province_name
 from ontology.gaps import Gap
@@ -151,19 +152,17 @@ def subgraph_json(
             "truncated": total > len(chosen), "limit": limit}  # fmt: skip
 
 
-def province_summary(G: nx.MultiDiGraph, gaps: list[Gap], province: str) -> dict[str, Any]:
-    """Totals and coverage for one current province (old merged provinces counted in)."""
+def province_summary(G: "nx.MultiDiGraph | GapGraph", gaps: list[Gap], province: str) -> dict[str, Any]:
+    """Totals and coverage for one current province (old merged provinces counted in), from the
+    facts of a scope that holds it (``Store.scope``) or a whole networkx view."""
     asked = current_province_name(province)
     prov = next((p for p in current_provinces() if asked is not None and p["name"] == asked), None)
     if prov is None:
         msg = f"unknown province {province!r}; expected one of the 34 current provinces or an old name"
         raise ValueError(msg)
     name = prov["name"]
-    docs = [
-        (n, a)
-        for n, a in G.nodes(data=True)
-        if a["status"] == "ingested" and fold(a.get("province") or "") == fold(name)
-    ]
+    data = G if isinstance(G, GapGraph) else from_networkx(G)
+    docs = data.documents_of(fold(name))
     by_level = Counter(a.get("level") or "unknown" for _, a in docs)
     by_type = Counter(a.get("doc_type") or "unknown" for _, a in docs)
     by_month = Counter((a.get("date") or "")[:7] for _, a in docs if a.get("date"))
@@ -176,7 +175,7 @@ def province_summary(G: nx.MultiDiGraph, gaps: list[Gap], province: str) -> dict
         present = any(re.search(pattern, i) for i in issuers)
         departments.append({"name": dept, "has_document": present})
     pgaps = [g for g in gaps if fold(g.province or "") == fold(name)]
-    edges = sum(1 for n, _ in docs for _ in G.out_edges(n))
+    edges = sum(data.out_degree(n) for n, _ in docs)
     deadlines = Counter(g.due[:7] for g in pgaps if g.due)
     return {
         "province": name,
