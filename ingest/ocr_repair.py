@@ -1,0 +1,181 @@
+"""Repairs of what OCR gets wrong where the extractor depends on it, applied to OCR text only.
+
+Tesseract's Vietnamese model reads a clean page at ~95 % word confidence, but its few errors fall
+where the extractor looks (BENCHMARKS.md, "Scans against text"). Each repair is made for a class of
+damage, and only where the result is a code the tables know or a word the extractor relies on:
+
+- **Letters doubled in a symbol's codes.** ``Đ`` read twice (Tesseract adds an Eth, ``ĐÐ``):
+  ``QĐĐ`` for ``QĐ``, ``ĐĐA`` for ``ĐA``, ``CĐĐSQG`` for ``CĐSQG``. Where a type code stands (the
+  group before the ``/`` of a Party symbol, the first group after it of a State one) a doubled
+  letter is dropped when that makes the group a type code of ``ontology.codes``; elsewhere a
+  doubled ``Đ`` is dropped inside a code the tables do not list, but kept at its end (``ĐĐ``,
+  Đảng đoàn, ends Party issuer codes).
+- **Hyphens lost inside a symbol.** ``TTBNN`` for ``TT-BNN``: a group that is no known code but a
+  State type code followed by a ministry's or department's code; ``BTTTTTHH`` for ``BTTTT-THH``,
+  ``BGDĐTQLCL`` for ``BGDĐT-QLCL``: a listed issuer code (three letters or more) followed by a
+  unit's code. (A hyphen lost between the number and the type, ``57NQ/TW``, ``57 NQ/TW``, is
+  read by ``ingest.symbols`` as it is.)
+- **Cue words with a wrong mark.** ``Căn cú`` (or ``cúứ``) for ``Căn cứ``; likewise ``Thực hiện``,
+  ``Triển khai``, ``Quán triệt``, ``Kính gửi``: two words of which one is the cue's word and the
+  other has its letters with other marks (a letter doubled at most) are given their marks back.
+  Both words misread are left alone: ``cần cù`` (hard-working) is no ``căn cứ``.
+- **A star read as a per cent sign.** ``%`` after a letter or a punctuation mark (not after a
+  number) is a decorative ``*`` or markdown emphasis misread, and is dropped as ``*`` is.
+- **The dot of a list number read as a comma.** ``2, Nhiệm vụ`` at the start of a line, before a
+  capital, is the list item ``2. Nhiệm vụ``.
+
+Every repair works on the normalised text through the offset map (``ingest.normalize``), so
+evidence still points into the OCR text as read.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from ontology.codes import (
+    CANONICAL_CODE_CASE,
+    ISSUER_CODES,
+    PARTY_TYPE_CODES,
+    STATE_TYPE_CODES,
+    looks_like_party_issuer,
+)
+
+__all__ = ["OCR_REPAIRS", "repair_code_groups", "repair_cue"]
+
+Repl = Callable[[re.Match[str]], str]
+
+_TYPES = {c.upper() for c in (*STATE_TYPE_CODES, *PARTY_TYPE_CODES)}
+_STATE_TYPES_LONGEST = sorted({c.upper() for c in STATE_TYPE_CODES}, key=len, reverse=True)
+_ISSUERS = {c.upper() for c in ISSUER_CODES}
+_ISSUERS_LONGEST = sorted((c for c in _ISSUERS if len(c) >= 3), key=len, reverse=True)
+_LISTED = _TYPES | _ISSUERS | set(CANONICAL_CODE_CASE)
+# What follows a type code glued to its issuer: a listed issuer, a ministry (B…) or a provincial
+# department (S…).
+_ISSUER_SHAPE = re.compile(r"B[A-ZĐ]{1,7}|S[A-ZĐ]{2,7}")
+_UNIT = re.compile(r"[A-ZĐ]{2,8}")
+
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+# A symbol as OCR may leave it: number, optional year, then codes parted by - or /; the repair
+# looks at it only when a slash is part of it.
+_SYMBOL = re.compile(
+    rf"(?<![\w/.,-])\d{{1,5}}(?:[a-d](?=/))?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?(?P<sep>[ \t]?[-/]?[ \t]?)"
+    rf"(?P<codes>{_CODE}(?:[ \t]*[-/][ \t]*{_CODE})*)(?![\w])"
+)
+_GROUP_SEP = re.compile(r"([ \t]*[-/][ \t]*)")
+
+
+def _collapse_to_type(group: str) -> str | None:
+    """The type code a group becomes when one of its doubled letters is dropped (``QĐĐ`` → ``QĐ``)."""
+    up = group.upper()
+    for i in range(len(up) - 1):
+        if up[i] == up[i + 1] and up[:i] + up[i + 1 :] in _TYPES:
+            return group[:i] + group[i + 1 :]
+    return None
+
+
+def _repair_group(group: str, type_position: bool) -> str:
+    up = group.upper()
+    if up in _LISTED:
+        return group
+    if type_position:
+        collapsed = _collapse_to_type(group)
+        if collapsed is not None:
+            return collapsed
+        for t in _STATE_TYPES_LONGEST:
+            rest = up[len(t) :]
+            if up.startswith(t) and (rest in _ISSUERS or _ISSUER_SHAPE.fullmatch(rest)):
+                return f"{group[: len(t)]}-{group[len(t) :]}"  # TTBNN: TT-BNN
+    if looks_like_party_issuer(group):
+        return group  # BTCTW, TWĐTN, BCSĐĐ: Party bodies' codes, whole
+    i = up.find("ĐĐ")
+    if 0 < i < len(up) - 2:
+        return group[:i] + group[i + 1 :]  # CĐĐSQG: CĐSQG (ĐĐ first or last is Đảng đoàn's)
+    for code in _ISSUERS_LONGEST:
+        rest = up[len(code) :]
+        if up.startswith(code) and _UNIT.fullmatch(rest):
+            return f"{group[: len(code)]}-{group[len(code) :]}"  # BTTTTTHH: BTTTT-THH
+    return group
+
+
+def repair_code_groups(sep: str, codes: str) -> str:
+    """The codes of a symbol (what follows its number and separator ``sep``) with OCR damage undone.
+
+    >>> repair_code_groups("/", "QĐĐ-BKHCN"), repair_code_groups("-", "QĐĐ/TW")
+    ('QĐ-BKHCN', 'QĐ/TW')
+    >>> repair_code_groups("/", "BTTTT-CĐĐSQG"), repair_code_groups("/", "BTTTTTHH")
+    ('BTTTT-CĐSQG', 'BTTTT-THH')
+    """
+    parts = _GROUP_SEP.split(codes)
+    groups, seps = parts[0::2], parts[1::2]
+    party = "/" not in sep
+    out = []
+    for i, g in enumerate(groups):
+        if party:
+            # 57-NQ/TW: the type before the slash; after it the issuer and its units.
+            type_position = "/" not in "".join(seps[:i]) and (i + 1 < len(groups) and "/" in seps[i])
+        else:
+            type_position = i == 0
+        out.append(_repair_group(g, type_position))
+        if i < len(seps):
+            out.append(seps[i])
+    return "".join(out)
+
+
+def _symbol(m: re.Match[str]) -> str:
+    sep, codes = m.group("sep"), m.group("codes")
+    if "/" not in sep + codes:
+        return m.group(0)
+    fixed = repair_code_groups(sep, codes)
+    return m.group(0) if fixed == codes else m.group(0)[: m.start("codes") - m.start()] + fixed
+
+
+# The cue words the extractor reads a basis, the addressees and the closing by.
+_CUES = ("căn cứ", "thực hiện", "triển khai", "quán triệt", "kính gửi")
+
+
+def _bare(s: str) -> str:
+    """Letters without their marks (đ kept apart from d), doubled letters once."""
+    base = "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
+    return re.sub(r"(.)\1", r"\1", base)
+
+
+_CUE_BY_BARE = {_bare(c): c for c in _CUES}
+_WORD = r"[^\W\d_]{1,7}"
+_CUE_SHAPE = re.compile(rf"(?<!\w)(?=[CcTtQqKk]){_WORD}[ \t]+{_WORD}(?!\w)")
+
+
+def repair_cue(phrase: str) -> str:
+    """``phrase`` (two words) as the cue word it was read for, in its case; else unchanged.
+
+    >>> repair_cue("Căn cú"), repair_cue("căn cúứ"), repair_cue("Thục hiện"), repair_cue("cần cù")
+    ('Căn cứ', 'căn cứ', 'Thực hiện', 'cần cù')
+    """
+    first, second = phrase.split()
+    cue = _CUE_BY_BARE.get(f"{_bare(first)} {_bare(second)}")
+    if cue is None:
+        return phrase
+    a, b = cue.split(" ")
+    if first.lower() != a and second.lower() != b:
+        return phrase  # both words misread: another phrase, not the cue
+    if first[:1].isupper():
+        a = a.capitalize()
+    if first.isupper() and len(first) > 1:
+        a, b = a.upper(), b.upper()
+    return f"{a} {b}"
+
+
+def _cue(m: re.Match[str]) -> str:
+    return repair_cue(m.group(0))
+
+
+# "%" after a letter, a closing mark or punctuation, never after a number (15%, 15 %).
+_STAR_AS_PERCENT = re.compile(r"(?<=[^\d\s%])%+|(?<=[^\d\s%][ \t])%+(?=\s|$)")
+_LIST_COMMA = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,4})),(?=[ \t]+[A-ZĐÀ-Ỹ])", re.M)
+
+# (name, pattern, replacement), in the order they run.
+OCR_REPAIRS: tuple[tuple[str, re.Pattern[str], Repl], ...] = (
+    ("star read as %", _STAR_AS_PERCENT, lambda m: ""),
+    ("list number's dot read as a comma", _LIST_COMMA, lambda m: m.group(1) + "."),
+    ("symbol codes", _SYMBOL, _symbol),
+    ("cue words", _CUE_SHAPE, _cue),
+)
