@@ -95,7 +95,7 @@ def page_from_data(data: dict[str, list[Any]]) -> PageOcr:
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         if key != current:
-            lines.append(_Line(key[0], key[1], []))
+            lines.append(_Line(key[0], []))
         current = key
         lines[-1].words.append(_Word(word.strip(), data["left"][i], data["width"][i], data["height"][i]))
         confidences.append(conf)
@@ -117,7 +117,6 @@ class _Word:
 @dataclass(frozen=True, slots=True)
 class _Line:
     block: int
-    par: int
     words: list[_Word]
 
     @property
@@ -141,11 +140,12 @@ _OPENS_ITEM = re.compile(r"(?:[IVX]+[.,]|\d+(?:\.\d+)*[.),]|\(\d+\)|[a-zđ]\)|[-
 def page_text(lines: list[_Line]) -> str:
     """The lines of a page, one a line, but a line the typesetter wrapped joined to the next.
 
-    A line was wrapped when Tesseract put the next line in the same paragraph, the first word of
-    the next line would not have fitted at its end (it reaches the right edge of the text), the
-    next line starts at the left edge, and neither ends a clause (. ; : ! ?), opens a list item or
-    is a row of a header or table (all capitals, or a column gap). Joining gives a paragraph back as one line, as a DOCX gives it: a long basis line,
-    a title or a sentence is no longer cut where the page was full.
+    A line was wrapped when the next line is in the same block, its first word would not have
+    fitted at the end of this one (it reaches the right edge of the text), it starts at the left
+    edge, and neither line ends a clause (. ; : ! ?), opens a list item or is a row of a header or
+    table (all capitals, or a column gap). Tesseract's paragraphs are not asked: it may make each
+    line of a paragraph one. Joining gives a paragraph back as one line, as a DOCX gives it: a
+    long basis line, a title or a sentence is no longer cut where the page was full.
     """
     if not lines:
         return ""
@@ -159,7 +159,7 @@ def page_text(lines: list[_Line]) -> str:
     out = [lines[0].text]
     for a, b in itertools.pairwise(lines):
         wrapped = (
-            (a.block, a.par) == (b.block, b.par)
+            a.block == b.block
             and abs(b.left - left) <= h
             and a.right + h // 2 + b.words[0].width > right
             and _prose(a, h)

@@ -184,9 +184,7 @@ H = 40  # word height, px
 RIGHT = 2000  # right edge of the text
 
 
-def line(
-    text: str, left: int = 300, right: int | None = None, block: int = 1, par: int = 1, gap: int = 12
-) -> _Line:
+def line(text: str, left: int = 300, right: int | None = None, block: int = 1, gap: int = 12) -> _Line:
     """A line of words laid out from ``left`` (or ending at ``right``), each letter 20 px wide."""
     words = text.split()
     widths = [20 * len(w) for w in words]
@@ -195,7 +193,7 @@ def line(
     for w, width in zip(words, widths, strict=True):
         out.append(_Word(w, x, width, H))
         x += width + gap
-    return _Line(block, par, out)
+    return _Line(block, out)
 
 
 def full(text: str) -> _Line:
@@ -205,7 +203,7 @@ def full(text: str) -> _Line:
 
 def columns(left: str, right: str) -> _Line:
     """A row of a two-column header: ``left`` from the left edge, ``right`` up to the right edge."""
-    return _Line(1, 1, line(left).words + full(right).words)
+    return _Line(1, line(left).words + full(right).words)
 
 
 def test_a_wrapped_line_is_joined_to_its_continuation() -> None:
@@ -240,8 +238,6 @@ def test_a_wrapped_line_is_joined_to_its_continuation() -> None:
             line("Chính trị", left=900),
         ),
         (full("Tổ chức thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ"), line("Chính trị", block=2)),
-        # Tesseract saw a new paragraph
-        (full("Tổ chức thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ"), line("Chính trị", par=2)),
     ],
 )
 def test_a_line_that_was_not_wrapped_keeps_its_break(first: _Line, second: _Line) -> None:
