@@ -16,7 +16,8 @@ damage, and only where the result is a code the tables know or a word the extrac
   unit's code. (A hyphen lost between the number and the type, ``57NQ/TW``, ``57 NQ/TW``, is
   read by ``ingest.symbols`` as it is.)
 - **Cue words with a wrong mark.** ``Căn cú`` (or ``cúứ``) for ``Căn cứ``; likewise ``Thực hiện``,
-  ``Triển khai``, ``Quán triệt``, ``Kính gửi``: two words of which one is the cue's word and the
+  ``Triển khai``, ``Quán triệt``, ``Kính gửi`` and the motto's ``CỘNG HÒA`` (``CÔNG HÒA``), by
+  which the header is found: two words of which one is the cue's word and the
   other has its letters with other marks (a letter doubled at most) are given their marks back.
   Both words misread are left alone: ``cần cù`` (hard-working) is no ``căn cứ``.
 - **A star read as a per cent sign.** ``%`` after a letter or a punctuation mark (not after a
@@ -129,8 +130,8 @@ def _symbol(m: re.Match[str]) -> str:
     return m.group(0) if fixed == codes else m.group(0)[: m.start("codes") - m.start()] + fixed
 
 
-# The cue words the extractor reads a basis, the addressees and the closing by.
-_CUES = ("căn cứ", "thực hiện", "triển khai", "quán triệt", "kính gửi")
+# The cue words the extractor reads a basis and the addressees by, and the motto opening the header.
+_CUES = ("căn cứ", "thực hiện", "triển khai", "quán triệt", "kính gửi", "cộng hòa")
 
 
 def _bare(s: str) -> str:
@@ -140,8 +141,33 @@ def _bare(s: str) -> str:
 
 
 _CUE_BY_BARE = {_bare(c): c for c in _CUES}
-_WORD = r"[^\W\d_]{1,7}"
-_CUE_SHAPE = re.compile(rf"(?<!\w)(?=[CcTtQqKk]){_WORD}[ \t]+{_WORD}(?!\w)")
+
+
+def _letters_by_bare() -> dict[str, str]:
+    """Every Latin letter by its bare letter: "u" → "UuÙÚ…ƯưỨứ…", "đ" → "Đđ"."""
+    out: dict[str, str] = {}
+    for c in map(chr, range(0x41, 0x1EFA)):
+        bare = _bare(c)
+        if c.isalpha() and (bare.isascii() or bare == "đ"):
+            out[bare] = out.get(bare, "") + c
+    return out
+
+
+_LETTERS = _letters_by_bare()
+
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` with any marks on its letters, each letter read up to twice."""
+    return "".join(f"[{_LETTERS[_bare(c)]}]{{1,2}}" for c in word)
+
+
+# The cue phrases with any marks: found wherever they stand (a scan of word pairs would pair
+# "khi Căn" and miss "Căn cú").
+_CUE_SHAPE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(rf"{_loose(a)}[ \t]+{_loose(b)}" for a, b in (c.split() for c in _CUES))
+    + r")(?!\w)"
+)
 
 
 def repair_cue(phrase: str) -> str:

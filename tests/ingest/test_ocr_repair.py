@@ -98,6 +98,7 @@ def test_symbol_repairs_apply_to_ocr_text_only() -> None:
         ("Triên khai", "Triển khai"),
         ("Quán triêt", "Quán triệt"),
         ("Kinh gửi", "Kính gửi"),
+        ("CÔNG HÒA", "CỘNG HÒA"),  # the motto, by which the header is found
     ],
 )
 def test_a_cue_word_read_with_wrong_marks_gets_them_back(ocr: str, fixed: str) -> None:
@@ -105,7 +106,12 @@ def test_a_cue_word_read_with_wrong_marks_gets_them_back(ocr: str, fixed: str) -
     assert ocr_normalize(f"{ocr} Nghị định số 30/2020/NĐ-CP") == f"{fixed} Nghị định số 30/2020/NĐ-CP"
 
 
-@pytest.mark.parametrize("words", ["cần cù", "căn cơ", "thực tiễn", "kinh tế"])
+def test_a_cue_word_is_found_after_any_word() -> None:
+    text = "và khi Căn cú Luật, Thục hiện Nghị quyết"
+    assert ocr_normalize(text) == "và khi Căn cứ Luật, Thực hiện Nghị quyết"
+
+
+@pytest.mark.parametrize("words", ["cần cù", "căn cơ", "thực tiễn", "kinh tế", "cổng hoa"])
 def test_other_words_are_not_cues(words: str) -> None:
     assert repair_cue(words) == words
 
