@@ -134,6 +134,11 @@ class _Line:
 
 # A line that ends a sentence or a clause, or opens a list item: its break is the text's own.
 _ENDS_CLAUSE = re.compile(r"[.;:!?]$")
+# A line that opens a block of an official document: a basis, the addressees, the closing, the
+# number, the subject, the place and date ("Thành phố Cao Lãnh, ngày 25 …").
+_OPENS_BLOCK = re.compile(
+    r"(?:Căn\s+c|Thực\s+h|Triển\s+k|Kính\s+g|Nơi\s+nh|Số\s*:|V/v\b|[^,\n]{2,40},\s*ngày\s+\d)"
+)
 _OPENS_ITEM = re.compile(r"(?:[IVX]+[.,]|\d+(?:\.\d+)*[.),]|\(\d+\)|[a-zđ]\)|[-–+•*])(?:\s|$)")
 
 
@@ -142,8 +147,9 @@ def page_text(lines: list[_Line]) -> str:
 
     A line was wrapped when the next line is in the same block, its first word would not have
     fitted at the end of this one (it reaches the right edge of the text), it starts at the left
-    edge, and neither line ends a clause (. ; : ! ?), opens a list item or is a row of a header or
-    table (all capitals, or a column gap). Tesseract's paragraphs are not asked: it may make each
+    edge, and neither line ends a clause (. ; : ! ?), opens a list item or a block (Căn cứ, Kính
+    gửi, Số:, V/v, the place and date …) or is a row of a header or table (all capitals, or a
+    column gap). Tesseract's paragraphs are not asked: it may make each
     line of a paragraph one. Joining gives a paragraph back as one line, as a DOCX gives it: a
     long basis line, a title or a sentence is no longer cut where the page was full.
     """
@@ -167,6 +173,7 @@ def page_text(lines: list[_Line]) -> str:
             and not _ENDS_CLAUSE.search(a.text)
             and not (a.text.endswith(",") and b.text[:1].isupper())
             and not _OPENS_ITEM.match(b.text)
+            and not _OPENS_BLOCK.match(b.text)
         )
         out.append((" " if wrapped else "\n") + b.text)
     return "".join(out)

@@ -13,7 +13,8 @@ damage, and only where the result is a code the tables know or a word the extrac
 - **Hyphens lost inside a symbol.** ``TTBNN`` for ``TT-BNN``: a group that is no known code but a
   State type code followed by a ministry's or department's code; ``BTTTTTHH`` for ``BTTTT-THH``,
   ``BGDĐTQLCL`` for ``BGDĐT-QLCL``: a listed issuer code (three letters or more) followed by a
-  unit's code. (A hyphen lost between the number and the type, ``57NQ/TW``, ``57 NQ/TW``, is
+  unit's code; ``TT.BNNPTNT`` for ``TT-BNNPTNT``: a dot between a type (or listed issuer) code and
+  an issuer's code. (A hyphen lost between the number and the type, ``57NQ/TW``, ``57 NQ/TW``, is
   read by ``ingest.symbols`` as it is.)
 - **Cue words with a wrong mark.** ``Căn cú`` (or ``cúứ``) for ``Căn cứ``; likewise ``Thực hiện``,
   ``Triển khai``, ``Quán triệt``, ``Kính gửi`` and the motto's ``CỘNG HÒA`` (``CÔNG HÒA``), by
@@ -60,9 +61,9 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 # looks at it only when a slash is part of it.
 _SYMBOL = re.compile(
     rf"(?<![\w/.,-])\d{{1,5}}(?:[a-d](?=/))?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?(?P<sep>[ \t]?[-/]?[ \t]?)"
-    rf"(?P<codes>{_CODE}(?:[ \t]*[-/][ \t]*{_CODE})*)(?![\w])"
+    rf"(?P<codes>{_CODE}(?:(?:[ \t]*[-/][ \t]*|\.){_CODE})*)(?![\w])"
 )
-_GROUP_SEP = re.compile(r"([ \t]*[-/][ \t]*)")
+_GROUP_SEP = re.compile(r"([ \t]*[-/][ \t]*|\.)")
 
 
 def _collapse_to_type(group: str) -> str | None:
@@ -105,6 +106,8 @@ def repair_code_groups(sep: str, codes: str) -> str:
     ('QĐ-BKHCN', 'QĐ/TW')
     >>> repair_code_groups("/", "BTTTT-CĐĐSQG"), repair_code_groups("/", "BTTTTTHH")
     ('BTTTT-CĐSQG', 'BTTTT-THH')
+    >>> repair_code_groups("/", "TT.BNNPTNT")
+    'TT-BNNPTNT'
     """
     parts = _GROUP_SEP.split(codes)
     groups, seps = parts[0::2], parts[1::2]
@@ -118,8 +121,19 @@ def repair_code_groups(sep: str, codes: str) -> str:
             type_position = i == 0
         out.append(_repair_group(g, type_position))
         if i < len(seps):
-            out.append(seps[i])
+            out.append(
+                "-" if seps[i] == "." and _hyphen_read_as_dot(g, groups[i + 1], type_position) else seps[i]
+            )
     return "".join(out)
+
+
+def _hyphen_read_as_dot(left: str, right: str, type_position: bool) -> bool:
+    """``TT.BNNPTNT``, ``UBND.VX``: a type code and an issuer's code, or an issuer's code and its
+    unit's, parted by a dot, which is a misread hyphen."""
+    left, right = left.upper(), right.upper()
+    if type_position and left in _TYPES:
+        return right in _LISTED or bool(_ISSUER_SHAPE.fullmatch(right))
+    return left in _ISSUERS and bool(_UNIT.fullmatch(right))  # UBND.VX: an issuer and its unit
 
 
 def _symbol(m: re.Match[str]) -> str:

@@ -72,10 +72,17 @@ def test_codes_that_may_be_written_so_are_kept(sep: str, codes: str) -> None:
         ("Công văn số 88/TBSTTTT", "88/TB-STTTT"),  # type + provincial department
         ("Công văn số 2323/BTTTTTHH ngày", "2323/BTTTT-THH"),  # listed issuer + unit
         ("Công văn số 1250/BGDĐTQLCL", "1250/BGDĐT-QLCL"),
+        ("Thông tư số 41/2013/TT.BNNPTNT ngày", "41/2013/TT-BNNPTNT"),  # the hyphen read as a dot
+        ("Công văn số 75/UBND.VX ngày", "75/UBND-VX"),
     ],
 )
 def test_a_lost_hyphen_between_known_codes_is_put_back(ocr: str, canonical: str) -> None:
     assert symbols_read(ocr) == [canonical]
+
+
+def test_a_dot_after_a_symbol_stays() -> None:
+    text = "theo Nghị định số 30/2020/NĐ-CP.Căn cứ Quyết định số 12/QĐ-UBND. Ban hành"
+    assert ocr_normalize(text) == text
 
 
 def test_symbol_repairs_apply_to_ocr_text_only() -> None:
@@ -235,6 +242,19 @@ def test_a_wrapped_line_is_joined_to_its_continuation() -> None:
         (full("nhiệm vụ của các cơ quan trong thời gian tới như sau"), line("1. Các phòng ban thuộc xã")),
         (full("nhiệm vụ của các cơ quan trong thời gian tới như sau"), line("- Các phòng ban thuộc xã")),
         (full("nhiệm vụ của các cơ quan trong thời gian tới như sau"), line("2, Các phòng ban thuộc xã")),
+        # the next line opens a block: a basis, the place and date, the addressees
+        (
+            full("V/v báo cáo thực hiện phong trào thi đua “Xây dựng trường học thân thiện”"),
+            line("Căn cứ Luật số 72"),
+        ),
+        (
+            full("V/v báo cáo thực hiện phong trào thi đua “Xây dựng trường học thân thiện”"),
+            line("Thành phố Cao Lãnh, ngày 25 tháng 02"),
+        ),
+        (
+            full("V/v báo cáo thực hiện phong trào thi đua “Xây dựng trường học thân thiện”"),
+            line("Kính gửi: Sở Giáo dục"),
+        ),
         # a header: capitals, or two columns side by side
         (full("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), line("TỈNH NINH BÌNH Độc lập - Tự do")),
         (columns("Số: 19/KH-UBND", "Ninh Bình, ngày 31 tháng 7 năm 2025"), line("V/v chuyển đổi số")),
