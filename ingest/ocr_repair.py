@@ -195,8 +195,8 @@ def repair_cue(phrase: str) -> str:
     if cue is None:
         return phrase
     a, b = cue.split(" ")
-    if first.lower() != a and second.lower() != b:
-        return phrase  # both words misread: another phrase, not the cue
+    if (first.lower() == a) == (second.lower() == b):
+        return phrase  # both words right (as written), or both misread: another phrase, not the cue
     if first[:1].isupper():
         a = a.capitalize()
     if first.isupper() and len(first) > 1:

@@ -118,7 +118,9 @@ def test_a_cue_word_is_found_after_any_word() -> None:
     assert ocr_normalize(text) == "và khi Căn cứ Luật, Thực hiện Nghị quyết"
 
 
-@pytest.mark.parametrize("words", ["cần cù", "căn cơ", "thực tiễn", "kinh tế", "cổng hoa"])
+@pytest.mark.parametrize(
+    "words", ["cần cù", "căn cơ", "thực tiễn", "kinh tế", "cổng hoa", "Căn Cứ", "THỰC HIỆN"]
+)
 def test_other_words_are_not_cues(words: str) -> None:
     assert repair_cue(words) == words
 
