@@ -5,6 +5,8 @@ from the class, not from one document: the damaged form is repaired in text read
 as it is in text that was not (a text file says what it says).
 """
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from ingest.ocr import _Line, _Word, page_text
 from ingest.ocr_repair import repair_code_groups, repair_cue
 from ingest.records import OcrReport, SourceText
 from ingest.symbols import find_symbols
+from tests.conftest import CORPUS, SEEDS
 
 
 def ocr_normalize(text: str) -> str:
@@ -83,6 +86,30 @@ def test_a_lost_hyphen_between_known_codes_is_put_back(ocr: str, canonical: str)
 def test_a_dot_after_a_symbol_stays() -> None:
     text = "theo Nghị định số 30/2020/NĐ-CP.Căn cứ Quyết định số 12/QĐ-UBND. Ban hành"
     assert ocr_normalize(text) == text
+
+
+def _gold_numbers() -> list[str]:
+    numbers = set()
+    for gold in (SEEDS / "gold.jsonl", CORPUS / "gold.jsonl"):
+        for row in gold.read_text(encoding="utf-8").splitlines():
+            if row.strip():
+                g = json.loads(row)
+                doc = g.get("document") or g.get("self") or {}
+                numbers |= {
+                    r["number"]
+                    for r in [doc, *(g.get("references") or g.get("refs") or [])]
+                    if r.get("number")
+                }
+    return sorted(numbers)
+
+
+def test_symbols_written_right_are_left_as_they_are() -> None:
+    """Every number of the gold corpora (correct symbols, of every family) goes through the symbol
+    repairs unchanged: they change only what no code table allows."""
+    numbers = _gold_numbers()
+    assert len(numbers) > 150
+    changed = [n for n in numbers if ocr_normalize(f"số {n} ngày") != normalize(f"số {n} ngày").text]
+    assert changed == []
 
 
 def test_symbol_repairs_apply_to_ocr_text_only() -> None:
