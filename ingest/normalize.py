@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from ingest.ocr_repair import OCR_REPAIRS
+from ingest.ocr_repair import OCR_REPAIRS, SYMBOL, read_right_elsewhere
 from ingest.records import NormalizedText
 from ontology.codes import TYPE_NAMES
 
@@ -245,7 +245,8 @@ def normalize(original: str, ocr_spans: Sequence[tuple[int, int]] = ()) -> Norma
 
 
 def _repair_ocr(text: str, offs: list[int], spans: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
-    """Each repair of ``ingest.ocr_repair`` where its match starts in text read by OCR."""
+    """Each repair of ``ingest.ocr_repair`` where its match starts in text read by OCR; last, a
+    symbol read right elsewhere in the text mends its misreadings."""
     starts = sorted(a for a, _ in spans)
     ends = [b for _, b in sorted(spans)]
 
@@ -253,13 +254,12 @@ def _repair_ocr(text: str, offs: list[int], spans: Sequence[tuple[int, int]]) ->
         i = bisect_right(starts, pos) - 1
         return i >= 0 and pos < ends[i]
 
+    def only_ocr(repl: Repl, offs: list[int]) -> Repl:
+        return lambda m: repl(m) if read_by_ocr(offs[m.start()]) else m.group(0)
+
     for _, pattern, repl in OCR_REPAIRS:
-
-        def only_ocr(m: re.Match[str], repl: Repl = repl, offs: list[int] = offs) -> str:
-            return repl(m) if read_by_ocr(offs[m.start()]) else m.group(0)
-
-        text, offs = _sub(text, offs, pattern, only_ocr)
-    return text, offs
+        text, offs = _sub(text, offs, pattern, only_ocr(repl, offs))
+    return _sub(text, offs, SYMBOL, only_ocr(read_right_elsewhere(text), offs))
 
 
 def normalize_text(s: str) -> str:

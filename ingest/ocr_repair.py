@@ -16,6 +16,10 @@ damage, and only where the result is a code the tables know or a word the extrac
   unit's code; ``TT.BNNPTNT`` for ``TT-BNNPTNT``: a dot between a type (or listed issuer) code and
   an issuer's code. (A hyphen lost between the number and the type, ``57NQ/TW``, ``57 NQ/TW``, is
   read by ``ingest.symbols`` as it is.)
+- **A letter added to a type code, the symbol read right elsewhere.** ``30a/2008/NGQ-CP`` in a
+  text that also reads ``30a/2008/NQ-CP``: a group where a type code stands that is no code, and
+  becomes the type code of another reading of the same symbol (same number, year and other groups)
+  when one letter is dropped, is given that reading (``read_right_elsewhere``).
 - **Cue words with a wrong mark.** ``Căn cú`` (or ``cúứ``) for ``Căn cứ``; likewise ``Thực hiện``,
   ``Triển khai``, ``Quán triệt``, ``Kính gửi`` and the motto's ``CỘNG HÒA`` (``CÔNG HÒA``), by
   which the header is found: two words of which one is the cue's word and the
@@ -42,7 +46,7 @@ from ontology.codes import (
     looks_like_party_issuer,
 )
 
-__all__ = ["OCR_REPAIRS", "repair_code_groups", "repair_cue"]
+__all__ = ["OCR_REPAIRS", "SYMBOL", "read_right_elsewhere", "repair_code_groups", "repair_cue"]
 
 Repl = Callable[[re.Match[str]], str]
 
@@ -60,7 +64,8 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 # A symbol as OCR may leave it: number, optional year, then codes parted by - or /; the repair
 # looks at it only when a slash is part of it.
 _SYMBOL = re.compile(
-    rf"(?<![\w/.,-])\d{{1,5}}(?:[a-d](?=/))?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?(?P<sep>[ \t]?[-/]?[ \t]?)"
+    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:[a-d](?=/))?)(?:[ \t]*/[ \t]*(?P<year>(?:19|20)\d\d))?"
+    rf"(?P<sep>[ \t]?[-/]?[ \t]?)"
     rf"(?P<codes>{_CODE}(?:(?:[ \t]*[-/][ \t]*|\.){_CODE})*)(?![\w])"
 )
 _GROUP_SEP = re.compile(r"([ \t]*[-/][ \t]*|\.)")
@@ -144,6 +149,52 @@ def _symbol(m: re.Match[str]) -> str:
     return m.group(0) if fixed == codes else m.group(0)[: m.start("codes") - m.start()] + fixed
 
 
+def _type_group(m: re.Match[str]) -> tuple[tuple[str, ...], int] | None:
+    """A symbol's key (number, year, family, its groups upper-cased) and which group is its type's."""
+    sep, codes = m.group("sep"), m.group("codes")
+    if "/" not in sep + codes:
+        return None
+    parts = _GROUP_SEP.split(codes)
+    groups, seps = parts[0::2], parts[1::2]
+    party = "/" not in sep
+    if party and not (seps and "/" in seps[0]):
+        return None
+    key = (
+        m.group("num").upper(),
+        m.group("year") or "",
+        "party" if party else "state",
+        *(g.upper() for g in groups),
+    )
+    return key, 3
+
+
+def read_right_elsewhere(text: str) -> Repl:
+    """A repair of symbols by another reading of the same symbol in the same text: ``30a/2008/NGQ-CP``
+    beside ``30a/2008/NQ-CP`` (a letter added to a type code) is that symbol. The type code of one
+    reading must be the other's with one letter dropped, the rest the same."""
+    known: set[tuple[str, ...]] = set()
+    for m in _SYMBOL.finditer(text):
+        found = _type_group(m)
+        if found is not None and found[0][found[1]] in _TYPES:
+            known.add(found[0])
+
+    def repl(m: re.Match[str]) -> str:
+        found = _type_group(m)
+        if found is None:
+            return m.group(0)
+        key, i = found
+        if key[i] in _TYPES or key[i] in _LISTED:
+            return m.group(0)
+        for j in range(len(key[i])):
+            other = key[i][:j] + key[i][j + 1 :]
+            if other in _TYPES and (*key[:i], other, *key[i + 1 :]) in known:
+                start = m.start("codes") - m.start()
+                return m.group(0)[:start] + m.group("codes")[:j] + m.group("codes")[j + 1 :]
+        return m.group(0)
+
+    return repl
+
+
 # The cue words the extractor reads a basis and the addressees by, and the motto opening the header.
 _CUES = ("căn cứ", "thực hiện", "triển khai", "quán triệt", "kính gửi", "cộng hòa")
 
@@ -211,6 +262,8 @@ def _cue(m: re.Match[str]) -> str:
 # "%" after a letter, a closing mark or punctuation, never after a number (15%, 15 %).
 _STAR_AS_PERCENT = re.compile(r"(?<=[^\d\s%])%+|(?<=[^\d\s%][ \t])%+(?=\s|$)")
 _LIST_COMMA = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,4})),(?=[ \t]+[A-ZĐÀ-Ỹ])", re.M)
+
+SYMBOL = _SYMBOL  # what read_right_elsewhere's replacement is for
 
 # (name, pattern, replacement), in the order they run.
 OCR_REPAIRS: tuple[tuple[str, re.Pattern[str], Repl], ...] = (

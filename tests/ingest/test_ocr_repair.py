@@ -83,6 +83,28 @@ def test_a_lost_hyphen_between_known_codes_is_put_back(ocr: str, canonical: str)
     assert symbols_read(ocr) == [canonical]
 
 
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        # a letter added to a type code, the symbol read right elsewhere in the text
+        (
+            "Nghị quyết 30a/2008/NQ-CP ngày 27/12/2008; chính sách tại Nghị quyết 30a/2008/NGQ-CP",
+            "Nghị quyết 30a/2008/NQ-CP ngày 27/12/2008; chính sách tại Nghị quyết 30a/2008/NQ-CP",
+        ),
+        ("Quy định số 22-QĐT/TW và Quy định 22-QĐ/TW", "Quy định số 22-QĐ/TW và Quy định 22-QĐ/TW"),
+        # read so once only: nothing to go by
+        ("chính sách tại Nghị quyết 30a/2008/NGQ-CP", "chính sách tại Nghị quyết 30a/2008/NGQ-CP"),
+        # another number, another issuer, or two type codes: other documents
+        ("Nghị quyết 30a/2008/NQ-CP và 31/2008/NGQ-CP", "Nghị quyết 30a/2008/NQ-CP và 31/2008/NGQ-CP"),
+        ("Kế hoạch 12/KH-UBND và 12/KHT-SYT", "Kế hoạch 12/KH-UBND và 12/KHT-SYT"),
+        ("Chỉ thị 05-CT/TU và Chương trình 05-CTr/TU", "Chỉ thị 05-CT/TU và Chương trình 05-CTr/TU"),
+    ],
+)
+def test_a_symbol_read_right_elsewhere_mends_its_misreading(ocr: str, fixed: str) -> None:
+    assert ocr_normalize(ocr) == fixed
+    assert normalize(ocr).text == ocr  # text as written is left alone
+
+
 def test_a_dot_after_a_symbol_stays() -> None:
     text = "theo Nghị định số 30/2020/NĐ-CP.Căn cứ Quyết định số 12/QĐ-UBND. Ban hành"
     assert ocr_normalize(text) == text
