@@ -50,7 +50,7 @@ def _kind(doc_type: str | None, title: str | None, body: str) -> DocumentKind:
 def extract_text(source: SourceText) -> Extraction:
     """Extract identity, references and deadlines from text already read from a file."""
     warnings = list(source.warnings)
-    norm = normalize(source.text)
+    norm = normalize(source.text, source.ocr_spans)
     lay = analyse_layout(norm.text)
     doc = read_identity(norm.text, lay, warnings)
     kind = _kind(doc.doc_type, lay.title, norm.text[lay.body_start : lay.closing_start])

@@ -2,15 +2,18 @@
 
 Steps, in order: NFC; Đ look-alikes (U+00D0, U+0189, U+00F0) to Đ/đ; invisible characters
 removed; dash, slash and space variants unified; markdown escapes and emphasis removed; document
-numbers and dates re-joined across line breaks. Every step records, for each output character,
+numbers and dates re-joined across line breaks; in text read by OCR, the OCR damage of
+``ingest.ocr_repair`` undone. Every step records, for each output character,
 the original character it came from, so evidence spans can be quoted from the original text.
 """
 
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
+from ingest.ocr_repair import OCR_REPAIRS, SYMBOL, read_right_elsewhere
 from ingest.records import NormalizedText
 from ontology.codes import TYPE_NAMES
 
@@ -213,8 +216,9 @@ def _markup_left(text: str) -> bool:
     )
 
 
-def normalize(original: str) -> NormalizedText:
-    """Normalise ``original`` and keep the offset map.
+def normalize(original: str, ocr_spans: Sequence[tuple[int, int]] = ()) -> NormalizedText:
+    """Normalise ``original`` and keep the offset map; where ``ocr_spans`` (spans of ``original``
+    read by OCR) cover the text, OCR damage is repaired too (``ingest.ocr_repair``).
 
     >>> n = normalize("Số 1180\\\\*  \\n-CV/ĐU và 57/NQ\\u2013TW")
     >>> n.text
@@ -234,8 +238,28 @@ def normalize(original: str) -> NormalizedText:
         text, offs, markup_removed = _pass(text, offs)
         if not markup_removed or text == before or not _markup_left(text):
             break
+    if ocr_spans:
+        text, offs = _repair_ocr(text, offs, ocr_spans)
     offs.append(len(original))
     return NormalizedText(text=text, original=original, offsets=tuple(offs))
+
+
+def _repair_ocr(text: str, offs: list[int], spans: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
+    """Each repair of ``ingest.ocr_repair`` where its match starts in text read by OCR; last, a
+    symbol read right elsewhere in the text mends its misreadings."""
+    starts = sorted(a for a, _ in spans)
+    ends = [b for _, b in sorted(spans)]
+
+    def read_by_ocr(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    def only_ocr(repl: Repl, offs: list[int]) -> Repl:
+        return lambda m: repl(m) if read_by_ocr(offs[m.start()]) else m.group(0)
+
+    for _, pattern, repl in OCR_REPAIRS:
+        text, offs = _sub(text, offs, pattern, only_ocr(repl, offs))
+    return _sub(text, offs, SYMBOL, only_ocr(read_right_elsewhere(text), offs))
 
 
 def normalize_text(s: str) -> str:

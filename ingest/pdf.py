@@ -352,6 +352,7 @@ def read_pdf(path: Path) -> SourceText:
     scanned: list[int] = []
     skipped: list[int] = []
     confidences: list[float] = []
+    ocr_spans: list[tuple[int, int]] = []
     warnings: list[str] = []
     try:
         page_count = len(pdf)
@@ -368,6 +369,8 @@ def read_pdf(path: Path) -> SourceText:
             result = ocr_image(_page_image(page), path, number)
             scanned.append(number)
             confidences.extend(result.confidences)
+            start = sum(len(t) + 1 for t in texts)
+            ocr_spans.append((start, start + len(result.text)))
             texts.append("\n".join([result.text, *lines]))
     finally:
         pdf.close()
@@ -390,7 +393,7 @@ def read_pdf(path: Path) -> SourceText:
             0,
             f"read by OCR ({ocr.engine}): {_pages_text(scanned)} of {page_count}, mean word confidence {mean:g}",
         )
-    return SourceText(str(path), "\n".join(texts), "application/pdf", tuple(warnings), ocr)
+    return SourceText(str(path), "\n".join(texts), "application/pdf", tuple(warnings), ocr, tuple(ocr_spans))
 
 
 def _ocr_available() -> bool:

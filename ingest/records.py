@@ -53,13 +53,15 @@ class OcrReport:
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
-    """The text of one file as read, before normalisation; ``ocr`` says which pages came from OCR."""
+    """The text of one file as read, before normalisation; ``ocr`` says which pages came from OCR,
+    ``ocr_spans`` which spans of ``text`` they gave."""
 
     path: str
     text: str
     media_type: str
     warnings: tuple[str, ...] = ()
     ocr: OcrReport | None = None
+    ocr_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,11 +182,15 @@ def test_scanned_pdf_is_read_by_ocr_and_says_so(tmp_path: Path, seed_gold: dict[
 @needs_ocr
 def test_mixed_pdf_keeps_its_text_layer(tmp_path: Path, seed_gold: dict[str, dict]) -> None:  # type: ignore[type-arg]
     f = mixed(tmp_path)
-    text = read_file(f).text
+    source = read_file(f)
+    text = source.text
     lines = [" ".join(x.split()) for x in MIXED_SEED.read_text(encoding="utf-8").splitlines() if x.strip()]
     page_two = text.index(lines[len(lines) // 2])
     assert all(line in text[page_two:] for line in lines[-8:])  # page 2 verbatim from its layer
     assert text[:page_two].rstrip().endswith(STAMP)  # a signed scan: OCR'd, its stamp's words kept after
+    # OCR repairs apply to the OCR text alone: neither the stamp's layer words nor page 2
+    ((start, end),) = source.ocr_spans
+    assert start == 0 and STAMP not in text[start:end] and end < page_two
     ex = extract_file(f)
     assert ex.ocr is not None and ex.ocr.pages == (1,) and ex.ocr.page_count == 2
     gold = seed_gold[MIXED_SEED.name]
