@@ -107,14 +107,22 @@ def _ident(f: FileIdentity) -> _Ident:
     return (fold(f.issuer) if f.issuer else None) or None, f.date or None
 
 
+def _agree(x: str | None, y: str | None) -> bool:
+    """Two values of one field that can be the same: equal, one unknown, or a date and a more
+    precise one inside it (``2025-03`` and ``2025-03-10``)."""
+    return x is None or y is None or x.startswith(y) or y.startswith(x)
+
+
 def _conflict(a: _Ident, b: _Ident) -> bool:
-    """Two identities that cannot be one document: a field both know differs."""
-    return any(x is not None and y is not None and x != y for x, y in zip(a, b, strict=True))
+    """Two identities that cannot be one document: the issuers differ, or the dates do."""
+    return (a[0] is not None and b[0] is not None and a[0] != b[0]) or not _agree(a[1], b[1])
 
 
 def _covers(big: _Ident, small: _Ident) -> bool:
     """``big`` says everything ``small`` says (and maybe more)."""
-    return all(y is None or x == y for x, y in zip(big, small, strict=True))
+    issuer = small[0] is None or big[0] == small[0]
+    date = small[1] is None or (big[1] is not None and big[1].startswith(small[1]))
+    return issuer and date
 
 
 def _suffix(ident: _Ident) -> str:
@@ -127,8 +135,8 @@ def split_identities(base_key: str, files: list[FileIdentity]) -> dict[str, str]
     they came in, as it depends on the set of identities alone.
 
     The identity of a file is its issuer (folded: case, diacritics and spacing do not count) and
-    its full date. A value the file does not give agrees with anything, and the title never
-    counts: a newer copy with a corrected title, or a copy whose issuer or date could not be read,
+    its full date. A value the file does not give agrees with anything, a date read less precisely
+    agrees with the dates inside it (``2025-03`` with ``2025-03-10``), and the title never counts: a newer copy with a corrected title, or a copy whose issuer or date could not be read,
     stays the same document. When no two files conflict (a field both give differs), every file
     keeps ``base_key``: one document with several sources. Otherwise each identity group is a
     document of its own, keyed ``base_key#<8 hex of its identity>`` (stable when other files
