@@ -103,8 +103,20 @@ class FileIdentity:
 type _Ident = tuple[str | None, str | None]
 
 
+# Abbreviations the extractor writes for some issuers and not others (``display_org``).
+_ABBREVIATIONS = (("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"))
+
+
+def _issuer(issuer: str | None) -> str | None:
+    """An issuer compared folded (case, diacritics, punctuation, ``Ủy ban nhân dân`` = ``UBND``)."""
+    text = f" {fold(issuer)} " if issuer else ""
+    for long, short in _ABBREVIATIONS:
+        text = text.replace(f" {long} ", f" {short} ")
+    return text.strip() or None
+
+
 def _ident(f: FileIdentity) -> _Ident:
-    return (fold(f.issuer) if f.issuer else None) or None, f.date or None
+    return _issuer(f.issuer), f.date or None
 
 
 def _agree(x: str | None, y: str | None) -> bool:
@@ -134,9 +146,11 @@ def split_identities(base_key: str, files: list[FileIdentity]) -> dict[str, str]
     """The key of each file (by path) of the files that share ``base_key``: the same whatever order
     they came in, as it depends on the set of identities alone.
 
-    The identity of a file is its issuer (folded: case, diacritics and spacing do not count) and
-    its full date. A value the file does not give agrees with anything, a date read less precisely
-    agrees with the dates inside it (``2025-03`` with ``2025-03-10``), and the title never counts: a newer copy with a corrected title, or a copy whose issuer or date could not be read,
+    The identity of a file is its issuer (folded: case, diacritics, spacing and the abbreviations
+    ``UBND``/``HĐND`` do not count) and its full date. A value the file does not give agrees with
+    anything, a date read less precisely agrees with the dates inside it (``2025-03`` with
+    ``2025-03-10``), and the title never counts (it is read with OCR and line-break errors): a newer
+    copy with a corrected title, or a copy whose issuer or day could not be read,
     stays the same document. When no two files conflict (a field both give differs), every file
     keeps ``base_key``: one document with several sources. Otherwise each identity group is a
     document of its own, keyed ``base_key#<8 hex of its identity>`` (stable when other files

@@ -167,6 +167,12 @@ def test_split_identities_depends_on_the_set_only() -> None:
     # A group's key depends on its identity: it stays when another file goes.
     assert split_identities(BASE, files[:3]) == {p: first[p] for p in "abc"}
     # No conflict: one document, whatever is missing or retitled.
+    assert split_identities(
+        BASE, [files[0], FileIdentity("f", "Ủy ban nhân dân huyện Krông Pắc", "2025-03-10")]
+    ) == {
+        "a": BASE,
+        "f": BASE,
+    }
     same = [
         FileIdentity("a", KP, "2025-03-10", "x"),
         FileIdentity("b", None, "2025-03-10", "y"),
