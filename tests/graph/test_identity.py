@@ -278,3 +278,18 @@ def test_a_store_without_base_keys_is_migrated(tmp_path: Path) -> None:
         store.upsert(*EA_KAR)
         keys = _keys(store)
         assert keys["krong-pac.txt"] != keys["ea-kar.txt"] and BASE not in keys.values()
+
+
+def test_a_neo4j_store_without_base_keys_is_filled(request: pytest.FixtureRequest) -> None:
+    if not arcadedb_available():
+        pytest.skip("arcadedb-embedded is not installed (pip install arcadedb-embedded)")
+    bolt = request.getfixturevalue("bolt")
+    with Neo4jStore(bolt.uri, bolt.user, bolt.password, "identity") as store:
+        store.clear()
+        store.upsert(*KRONG_PAC)
+        store._write(lambda tx: tx.run("MATCH (f:File) REMOVE f.base_key").consume())
+    with Neo4jStore(bolt.uri, bolt.user, bolt.password, "identity") as store:
+        assert [r["b"] for r in store._query("MATCH (f:File) RETURN f.base_key AS b")] == [BASE]
+        store.upsert(*EA_KAR)
+        keys = _keys(store)
+        assert keys["krong-pac.txt"] != keys["ea-kar.txt"] and BASE not in keys.values()
