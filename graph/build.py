@@ -2,7 +2,8 @@
 
 Node attributes: ``number, doc_type, issuer, level, locality, province, province_at_issue, date,
 title, status`` (``ingested`` or ``cited``: known only by citation), ``catalog`` (metadata from the
-curated catalog), ``ambiguous``, ``sources`` (files), ``recipients``. Edge key = relation; attributes
+curated catalog), ``ambiguous``, ``sources`` (the files of one key: the stores give files of one base key but
+two identities keys of their own, ``graph.resolve.split_identities``), ``recipients``. Edge key = relation; attributes
 ``relation, confidence, status, evidence`` (a list of ``{file, start, end, text}``).
 """
 

@@ -3,7 +3,8 @@
 A backend keeps files, what was read from them, and the graph made from that; it answers lineage,
 gaps and coverage. Two implement it: the embedded ``graph.store.LineageStore`` (one SQLite file)
 and ``graph.neo4j_store.Neo4jStore`` (a Neo4j or ArcadeDB server over Bolt). Neither imports the
-other; both resolve references with ``graph.resolve`` and answer gaps with the one engine of
+other; both key documents and resolve references with ``graph.resolve`` (files of one base key
+but two identities are two documents, ``split_identities``) and answer gaps with the one engine of
 ``graph.gaps`` over the batched reads of their ``reader`` (``graph.gapdata.ScopeReader``,
 ``graph.lineage.DocumentReader``). ``graph.backends.open_store`` opens either from a path or a
 ``bolt://`` URI. ``tests/graph/test_store_contract.py`` holds both to the same answers.

@@ -4,7 +4,9 @@ A key joins the canonical symbol, the scope of the issuer and the year: ``57-NQ/
 ``02-KH/BCĐ@Đắk Lắk@2025``, ``06-KH/ĐU@Hải Phòng/phường Kinh Môn@2025``. State numbers restart
 every year and Party numbers every committee term, and local symbols repeat in every province and
 commune, so two documents that share a symbol but not a scope or a year never merge. A document
-with no readable number is keyed by its file: ``file:<sha256 prefix>``.
+with no readable number is keyed by its file: ``file:<sha256 prefix>``. Files that share such a key
+but not an issuer or date are two documents, keyed ``<key>#<identity hash>`` and flagged for review
+(``graph.resolve.split_identities``).
 """
 
 import re

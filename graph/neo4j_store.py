@@ -2,9 +2,10 @@
 
 Model (``docs/neo4j.md`` has the full description):
 
-* ``(:File {path, sha256, ingested_at, run_id, key, number, number_key, doc_type, ...})``: one node
-  per ingested file with what the file says about its own document (the embedded store's
-  ``files`` and ``documents`` rows);
+* ``(:File {path, sha256, ingested_at, run_id, key, base_key, number, number_key, doc_type, ...})``:
+  one node per ingested file with what the file says about its own document (the embedded store's
+  ``files`` and ``documents`` rows); ``key`` is ``base_key`` unless files of one base key disagree
+  on issuer or date (``graph.resolve.split_identities``: then each identity has a key of its own);
 * ``(:Mention {id, path, position, source_key, number, number_key, relations, evidence_json,
   scope_*, target_key, status, confidence, candidates_json})``: one node per reference of a file,
   with its evidence and how it resolved;
@@ -47,7 +48,15 @@ from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.lineage import lineage
 from graph.neo4j_reads import Neo4jReader
 from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
-from graph.resolve import match_reference, own_key
+from graph.resolve import (
+    IDENTITY_COLLISION,
+    FileIdentity,
+    base_key,
+    identity_warnings,
+    match_reference,
+    own_key,
+    split_identities,
+)
 from ingest.gazetteer import current_province_name, fold
 from ingest.records import NOT_A_DOCUMENT, Extraction
 from ontology.catalog import Catalog, load_catalog
@@ -86,6 +95,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE CONSTRAINT lineage_meta_name IF NOT EXISTS FOR (m:Meta) REQUIRE m.name IS UNIQUE",
     "CREATE INDEX lineage_file_key IF NOT EXISTS FOR (f:File) ON (f.key)",
     "CREATE INDEX lineage_file_number IF NOT EXISTS FOR (f:File) ON (f.number_key)",
+    "CREATE INDEX lineage_file_base_key IF NOT EXISTS FOR (f:File) ON (f.base_key)",
     "CREATE INDEX lineage_mention_path IF NOT EXISTS FOR (m:Mention) ON (m.path)",
     "CREATE INDEX lineage_mention_number IF NOT EXISTS FOR (m:Mention) ON (m.number_key)",
     "CREATE INDEX lineage_mention_source IF NOT EXISTS FOR (m:Mention) ON (m.source_key)",
@@ -107,6 +117,17 @@ Q_DELETE_MENTIONS: Final = "MATCH (m:Mention {path: $path}) DETACH DELETE m"
 Q_DELETE_DEADLINES: Final = "MATCH (d:Deadline {path: $path}) DETACH DELETE d"
 Q_DELETE_FILE: Final = "MATCH (f:File {path: $path}) DETACH DELETE f"
 Q_CREATE_FILES: Final = "UNWIND $rows AS r CREATE (f:File) SET f = r"
+# A store written before base keys (#11): a file's key was its base key.
+Q_FILL_BASE_KEYS: Final = "MATCH (f:File) WHERE f.base_key IS NULL SET f.base_key = f.key"
+Q_FILES_BY_BASE: Final = (
+    "MATCH (f:File {base_key: $base}) RETURN f.path AS path, f.key AS key, f.issuer AS issuer, f.date AS date,"
+    " f.title AS title, f.warnings_json AS warnings_json, f.number_key AS nk"
+)
+Q_REKEY_FILES: Final = (
+    "UNWIND $rows AS r MATCH (f:File {path: r.path}) SET f.key = r.key, f.warnings_json = r.warnings_json"
+)
+Q_REKEY_MENTIONS: Final = "UNWIND $rows AS r MATCH (m:Mention {path: r.path}) SET m.source_key = r.key"
+Q_REKEY_DEADLINES: Final = "UNWIND $rows AS r MATCH (d:Deadline {path: r.path}) SET d.document = r.key"
 Q_CREATE_MENTIONS: Final = "UNWIND $rows AS r CREATE (m:Mention) SET m = r"
 Q_CREATE_DEADLINES: Final = "UNWIND $rows AS r CREATE (d:Deadline) SET d = r"
 Q_DOCS_BY_NUMBER: Final = (
@@ -388,8 +409,9 @@ def _reference_row(m: Row) -> ReferenceRow:
 
 
 def _file_props(path: str, sha256: str, ingested_at: str, run_id: int | None, d: DocumentRow) -> Row:
+    base = base_key(d.number, d.level, d.province, d.province_at_issue, d.locality, d.date, sha256)
     return {
-        "path": path, "sha256": sha256, "ingested_at": ingested_at, "run_id": run_id, "key": d.key,
+        "path": path, "sha256": sha256, "ingested_at": ingested_at, "run_id": run_id, "key": d.key, "base_key": base,
         "number": d.number, "number_key": number_key(d.number) if d.number else None, "doc_type": d.doc_type,
         "issuer": d.issuer, "level": d.level, "locality": d.locality, "province": d.province,
         "province_at_issue": d.province_at_issue, "date": d.date, "title": d.title, "signer": d.signer,
@@ -633,6 +655,7 @@ class Neo4jStore:
                     s.run(statement).consume()
 
         self._guard(go)
+        self._write(_run, Q_FILL_BASE_KEYS, {})
         version = self._write(_single, Q_VERSION, {"version": STORE_VERSION})
         if version is not None and str(version) != STORE_VERSION:
             msg = f"{self.where}: store version {version}, this program reads version {STORE_VERSION}"
@@ -696,6 +719,7 @@ class Neo4jStore:
             changes.numbers.add(file_row["number_key"])
         changes.keys.add(file_row["key"])
         changes.sources.add(file_row["key"])
+        self._rekey(tx, file_row["base_key"], changes)
         self._refresh(tx, changes)
         return "added" if old is None else "changed"
 
@@ -720,6 +744,34 @@ class Neo4jStore:
         changes.sources.add(old["key"])
         for query in (Q_DELETE_MENTIONS, Q_DELETE_DEADLINES, Q_DELETE_FILE):
             _run(tx, query, {"path": path})
+        self._rekey(tx, old.get("base_key") or old["key"], changes)
+
+    def _rekey(self, tx: neo4j.ManagedTransaction, base: str, changes: _Changes) -> None:
+        """Key the files of base key ``base`` again (``split_identities``, as the embedded store's
+        ``_rekey``): a file whose key or collision warning changes takes its mentions and deadlines
+        along; the old and new keys are rebuilt and the symbol resolved again."""
+        files = sorted(_rows(tx, Q_FILES_BY_BASE, {"base": base}), key=lambda f: f["path"])
+        keys = split_identities(
+            base, [FileIdentity(f["path"], f["issuer"], f["date"], f["title"]) for f in files]
+        )
+        notes = identity_warnings(keys, base)
+        rows = []
+        for f in files:
+            path = f["path"]
+            old = json.loads(f["warnings_json"] or "[]")
+            new = [w for w in old if not w.startswith(IDENTITY_COLLISION)]
+            if notes[path] is not None:
+                new.append(notes[path])
+            if keys[path] == f["key"] and new == old:
+                continue
+            rows.append({"path": path, "key": keys[path], "warnings_json": _dumps(new)})
+            changes.keys |= {f["key"], keys[path]}
+            changes.sources |= {f["key"], keys[path]}
+            if f["nk"]:
+                changes.numbers.add(f["nk"])
+        for batch in itertools.batched(rows, self.batch_size):
+            for query in (Q_REKEY_FILES, Q_REKEY_MENTIONS, Q_REKEY_DEADLINES):
+                _run(tx, query, {"rows": list(batch)})
 
     def _refresh(self, tx: neo4j.ManagedTransaction, changes: _Changes) -> None:
         """Resolve the touched symbols again, then rebuild the documents and edges that depend on them."""

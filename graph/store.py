@@ -5,7 +5,9 @@ file replaces every fact it contributed, and ``remove`` takes them out. Each fil
 one transaction (a savepoint when a batch commits many files together), so a failure never leaves
 half a file behind. References are resolved to document keys after every change, for the symbols
 and scopes the change touched only; the resolution depends on the set of documents alone, so the
-graph does not depend on the order files were ingested in.
+graph does not depend on the order files were ingested in. Files that share a base key (symbol,
+scope, year) but not an issuer or date are kept as separate documents with a review warning
+(``graph.resolve.split_identities``); every change keys the files of its base key again.
 """
 
 import json
@@ -19,7 +21,14 @@ from typing import TYPE_CHECKING, Any, Self
 from graph.errors import NodeNotFound, StoreError, StoreNotFound
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
-from graph.resolve import match_reference, own_key
+from graph.resolve import (
+    IDENTITY_COLLISION,
+    FileIdentity,
+    identity_warnings,
+    match_reference,
+    own_key,
+    split_identities,
+)
 from graph.sqlite_reads import LEFT_OUT, SQLiteReader
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
@@ -43,7 +52,8 @@ CREATE TABLE IF NOT EXISTS documents (
     path TEXT PRIMARY KEY REFERENCES files(path) ON DELETE CASCADE,
     key TEXT NOT NULL, number TEXT, number_key TEXT, doc_type TEXT, issuer TEXT, level TEXT,
     locality TEXT, province TEXT, province_at_issue TEXT, date TEXT, title TEXT, signer TEXT,
-    recipients TEXT NOT NULL, warnings TEXT NOT NULL
+    recipients TEXT NOT NULL, warnings TEXT NOT NULL,
+    base_key TEXT  -- own_key: the key files of one identity share; ``key`` may add a suffix (#11)
 );
 CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
 CREATE INDEX IF NOT EXISTS documents_number_province ON documents(number_key, province);
@@ -96,6 +106,7 @@ class SQLiteStore:
             # power cut may only lose the last commits, which the next ingest writes again.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
+            self._migrate()
             row = self.db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
             if row is None:
                 self.db.execute("INSERT INTO meta VALUES ('version', ?)", (STORE_VERSION,))
@@ -103,6 +114,16 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             msg = f"{self.path}: not a lineage store ({exc})"
             raise StoreError(msg) from exc
+
+    def _migrate(self) -> None:
+        """Bring a store made by an earlier version up to the schema: ``documents.base_key`` (#11)
+        is added when missing, filled with each document's key (a key was its base key then)."""
+        cols = {str(r[1]) for r in self.db.execute("PRAGMA table_info(documents)")}
+        if "base_key" not in cols:
+            self.db.execute("ALTER TABLE documents ADD COLUMN base_key TEXT")
+            self.db.execute("UPDATE documents SET base_key = key")
+        self.db.execute("CREATE INDEX IF NOT EXISTS documents_base_key ON documents(base_key)")
+        self.db.commit()
 
     def close(self) -> None:
         self.db.close()
@@ -226,6 +247,7 @@ class SQLiteStore:
             # depends on the documents alone, so no other one can change.
             changed = self._delete_facts(path) if old is not None else set()
             changed |= self._insert_facts(path, sha256, ex, run_id)
+            changed |= self._rekey(own_key(ex, path, sha256))
             done = self._resolve_rows("path=?", (path,))
             self._resolve(changed, skip=done)
             self._bump()
@@ -241,7 +263,9 @@ class SQLiteStore:
             self._bump()
 
     def _delete_facts(self, path: str) -> set[tuple[str, Scope]]:
-        """Delete the file's facts; return the symbols and scopes of the documents it held."""
+        """Delete the file's facts, keying again the files that shared its base key; return the
+        symbols and scopes of the documents it held."""
+        row = self.db.execute("SELECT base_key FROM documents WHERE path=?", (path,)).fetchone()
         touched = {
             (str(nk), scope_of(lv, pv, loc))
             for nk, lv, pv, loc in self.db.execute(
@@ -250,6 +274,38 @@ class SQLiteStore:
             )
         }
         self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        if row is not None and row[0] is not None:
+            touched |= self._rekey(str(row[0]))
+        return touched
+
+    def _rekey(self, base: str) -> set[tuple[str, Scope]]:
+        """Key the files of base key ``base`` again (``split_identities``): a document whose key or
+        collision warning changes takes its references and deadlines along. Returns the symbols and
+        scopes of the documents keyed again, whose references must be resolved again."""
+        rows = self.db.execute(
+            "SELECT path, key, issuer, date, title, warnings, number_key, level, province, locality"
+            " FROM documents WHERE base_key=? ORDER BY path",
+            (base,),
+        ).fetchall()
+        keys = split_identities(base, [FileIdentity(r[0], r[2], r[3], r[4]) for r in rows])
+        notes = identity_warnings(keys, base)
+        touched: set[tuple[str, Scope]] = set()
+        for path, key, _, _, _, warnings, nk, lv, pv, loc in rows:
+            old = json.loads(warnings)
+            new = [w for w in old if not w.startswith(IDENTITY_COLLISION)]
+            if notes[path] is not None:
+                new.append(notes[path])
+            if keys[path] == key and new == old:
+                continue
+            self.db.execute(
+                "UPDATE documents SET key=?, warnings=? WHERE path=?",
+                (keys[path], json.dumps(new, ensure_ascii=False), path),
+            )
+            if keys[path] != key:
+                self.db.execute("UPDATE refs SET source_key=? WHERE path=?", (keys[path], path))
+                self.db.execute("UPDATE deadlines SET source_key=? WHERE path=?", (keys[path], path))
+            if nk is not None:
+                touched.add((str(nk), scope_of(lv, pv, loc)))
         return touched
 
     def _insert_facts(
@@ -260,10 +316,12 @@ class SQLiteStore:
         level = d.level.value if d.level else None
         self.db.execute("INSERT INTO files VALUES (?,?,?,?)", (path, sha256, utc_now(), run_id))
         self.db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents(path, key, number, number_key, doc_type, issuer, level, locality, province,"
+            " province_at_issue, date, title, signer, recipients, warnings, base_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (path, key, d.number, number_key(d.number) if d.number else None, d.doc_type, d.issuer, level,
              d.locality, d.province, d.province_at_issue, d.date, d.title, d.signer,
-             json.dumps(d.recipients, ensure_ascii=False), json.dumps(ex.warnings, ensure_ascii=False)),
+             json.dumps(d.recipients, ensure_ascii=False), json.dumps(ex.warnings, ensure_ascii=False), key),
         )  # fmt: skip
         rows = []
         for i, r in enumerate(ex.references):

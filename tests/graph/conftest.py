@@ -7,7 +7,7 @@ import pytest
 
 from testkit.arcadedb import BoltServer, arcadedb_available
 
-DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth", "table", "contract")
+DATABASES = ("scenario", "pushed", "scratch", "order", "cli", "synth", "table", "contract", "identity")
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,7 @@ from testkit import arcadedb
 from testkit.arcadedb import BoltServer, arcadedb_available
 from testkit.synth import generate
 from tests.conftest import CORPUS, SEEDS, first_reached
+from tests.graph.test_identity import EA_KAR, KRONG_PAC, LETTER
 from tests.graph.test_store import canonical
 
 AS_OF = "2026-11-22"
@@ -380,11 +381,14 @@ def test_changes_and_removal_match(bolt: BoltServer, tmp_path: Path) -> None:
 @needs_arcadedb
 def test_ingest_order_does_not_change_the_graph(bolt: BoltServer, tmp_path: Path) -> None:
     """The scenario plus the extraction corpus, written file by file in a shuffled order: every
-    incremental refresh (re-resolution, documents, relationships) must end in the embedded graph."""
+    incremental refresh (re-resolution, keying again, documents, relationships) must end in the
+    embedded graph."""
     root = make_corpus(tmp_path / "c")
     shutil.copytree(CORPUS, root / "extraction", ignore=shutil.ignore_patterns("*.jsonl"))
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
     extracted = [(str(f.resolve()), sha256_of(f), extract_file(f)) for f in files]
+    # Two plans of one base key and two identities, and a letter citing the symbol (#11).
+    extracted += [KRONG_PAC, EA_KAR, LETTER]
     lite = open_store(tmp_path / "l.db")
     for row in extracted:
         lite.upsert(*row)
@@ -395,6 +399,8 @@ def test_ingest_order_does_not_change_the_graph(bolt: BoltServer, tmp_path: Path
         assert graphdb.upsert(*extracted[i]) == "added"
     assert graphdb.upsert(*extracted[order[0]]) == "unchanged"
     assert_same_store(lite, graphdb)
+    plans = {graphdb.key_of_path(KRONG_PAC[0]), graphdb.key_of_path(EA_KAR[0])}
+    assert len(plans) == 2 and all("#" in str(k) for k in plans)
     graphdb.close()
     lite.close()
 
