@@ -132,6 +132,7 @@ def test_the_engine_over_cypher_reads_gives_the_embedded_rows(
         scope = load_scope(neo4j_store.reader, province)
         assert find_gaps(scope, (), opts) == store.gaps(opts), province
         assert find_coverage(scope, opts) == store.coverage(opts), province
+        assert neo4j_store.gaps(opts) == store.gaps(opts), province  # the Cypher rules, held to the engine
 
 
 def test_documents_and_lineage_over_cypher_reads_are_the_embedded_ones(
