@@ -7,6 +7,7 @@ is logged on the ``lineage`` logger (``api.access_log``). Reading needs no key u
 requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
 """
 
+import codecs
 import contextlib
 import datetime as dt
 import hashlib
@@ -19,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal
+from urllib.parse import quote
 
 import fastapi_offline
 from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
@@ -37,6 +39,7 @@ from api.schemas import (
     DocumentPublic,
     ErrorResponse,
     GapPublic,
+    GapTableRow,
     GraphPublic,
     Health,
     IngestResult,
@@ -57,6 +60,7 @@ from graph.views import (
     UNKNOWN_PROVINCE_NOTE,
     check_province,
     current_provinces,
+    gap_directives,
     matches_province,
     node_view,
     subgraph_json,
@@ -461,6 +465,26 @@ def create_app(
             answer: dict[str, Any] = s.lineage(key, direction, depth, limit)
         return answer
 
+    @app.get("/documents/{key:path}/source", tags=["documents"], dependencies=[Read],
+             responses={**ERRORS, **auth_errors, 200: {"description": "The stored file, as it was read"}})  # fmt: skip
+    def document_source(
+        key: str,
+        n: Annotated[
+            int, Query(ge=0, le=1000, description="Which of the document's stored files (0: the first)")
+        ] = 0,
+    ) -> Response:
+        """One stored source file of a document, streamed as it was read. Only a file the store keeps
+        as a source of this document is ever served: the client names the document and the file's
+        place in its ``sources``, never a path. HTML is served under a sandboxing content policy."""
+        G = state.graph()
+        if key not in G:
+            msg = f"document {key!r} is not in the graph"
+            raise NodeNotFound(msg)
+        path = source_file(G.nodes[key].get("sources") or [], n)
+        if path is None:
+            raise StarletteHTTPException(404, f"document {key!r} has no stored source file number {n}")
+        return source_response(path)
+
     @app.get("/documents/{key:path}", response_model=DocumentDetail, responses={**ERRORS, **auth_errors},
              tags=["documents"], dependencies=[Read])  # fmt: skip
     def get_document(
@@ -504,6 +528,29 @@ def create_app(
         opts = GapOptions(kinds=tuple(k.value for k in kind) if kind else GAP_KINDS, province=province,
                           as_of=_as_of(as_of), directives=tuple(directive or ()))  # fmt: skip
         return [gap_json(g, lang) for g in state.gaps(opts)]
+
+    @app.get("/gaps/table", response_model=list[GapTableRow], responses={**ERRORS, **auth_errors},
+             tags=["gaps"], dependencies=[Read])  # fmt: skip
+    def gap_table(
+        province: Annotated[
+            str | None, Query(description="Current or old province name", examples=["Hải Phòng"])
+        ] = None,
+        as_of: AsOf = None,
+        lang: Annotated[Lang, Query(description="Language of reason_text")] = "vi",
+    ) -> list[dict[str, Any]]:
+        """The browser's gap table: every gap row of a province (or the country) as ``/gaps`` gives
+        it, with the document's issuer and the directives (central documents) its lineage reaches."""
+        check_province(province)
+        G = state.graph()
+        rows = state.gaps(GapOptions(province=province, as_of=_as_of(as_of)))
+        directives = gap_directives(G, rows)
+        out = []
+        for g in rows:
+            a = G.nodes[g.document] if g.document in G else {}
+            keys = directives.get(g.document, [])
+            out.append({**gap_json(g, lang), "issuer": a.get("issuer"),
+                        "directives": [{"key": d, "label": node_view(d, dict(G.nodes[d]))["label"]} for d in keys]})  # fmt: skip
+        return out
 
     @app.get("/provinces", response_model=list[ProvincePublic], responses=auth_errors, tags=["provinces"],
              dependencies=[Read])  # fmt: skip
@@ -576,15 +623,21 @@ def create_app(
         level: Level | None = None,
         q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+        prefer_gaps: Annotated[
+            bool, Query(description="Under the cap, keep documents with gaps first")
+        ] = False,
+        gaps_only: Annotated[bool, Query(description="Only documents with gaps")] = False,
+        chain: Annotated[
+            str | None, Query(description="A directive's key: it and every document carrying it out")
+        ] = None,
     ) -> dict[str, Any]:
         """Node-link JSON of a subgraph for the lineage browser, capped at ``limit`` nodes; an unknown
         province or root is 404."""
         check_province(province)
         G = state.graph()
         gaps = state.gaps(GapOptions(kinds=DOCUMENT_KINDS))
-        return subgraph_json(
-            G, gaps, province=province, root=root, depth=depth, level=level, query=q, limit=limit
-        )
+        return subgraph_json(G, gaps, province=province, root=root, depth=depth, level=level, query=q,
+                             limit=limit, prefer_gaps=prefer_gaps, gaps_only=gaps_only, chain=chain)  # fmt: skip
 
     @app.post("/documents", response_model=IngestResult, status_code=201, tags=["documents"],
               responses={**ERRORS, **auth_errors, 415: {"model": ErrorResponse, "description": "Unsupported file type"},
@@ -723,3 +776,52 @@ def _public(key: str, attrs: Any) -> dict[str, Any]:
     v = node_view(key, dict(attrs))
     return {"key": key, **{k: v[k] for k in ("number", "doc_type", "issuer", "level", "locality", "province",
                                              "province_at_issue", "date", "title", "status", "catalog", "ambiguous", "sources")}}  # fmt: skip
+
+
+# What a stored source is served as; anything else is offered as a download.
+SOURCE_TYPES = {
+    ".txt": "text/plain",
+    ".md": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".doc": "application/msword",
+}
+SOURCE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def source_file(sources: list[str], n: int) -> Path | None:
+    """The ``n``-th stored source of a document if it is still a regular file, else None. The path
+    comes from the store alone (what was ingested), never from the client."""
+    if not 0 <= n < len(sources):
+        return None
+    path = Path(sources[n])
+    if not path.is_absolute():
+        return None
+    try:
+        real = path.resolve(strict=True)
+    except OSError:
+        return None
+    return real if real.is_file() else None
+
+
+def source_response(path: Path) -> Response:
+    """The file, inline when a browser can show it (text as UTF-8 when it is), under a policy that
+    runs nothing it contains."""
+    media = SOURCE_TYPES.get(path.suffix.lower(), "application/octet-stream")
+    if media.startswith("text/"):
+        head = path.read_bytes()[: 1 << 20]
+        with contextlib.suppress(UnicodeDecodeError):
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut character is fine
+            media += "; charset=utf-8"
+    inline = media.split(";")[0] in ("text/plain", "text/html", "application/pdf")
+    name = quote(path.name)
+    headers = {
+        "Content-Disposition": f"{'inline' if inline else 'attachment'}; filename*=UTF-8''{name}",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+    }
+    if media.startswith("text/html"):
+        headers["Content-Security-Policy"] = SOURCE_CSP
+    return FileResponse(path, media_type=media, headers=headers)

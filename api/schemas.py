@@ -8,6 +8,7 @@ from ontology.gaps import GapKind, ReasonCode
 
 __all__ = [
     "DeadlinePublic",
+    "DirectivePublic",
     "DocumentDetail",
     "DocumentPage",
     "DocumentPublic",
@@ -15,6 +16,7 @@ __all__ = [
     "ErrorResponse",
     "EvidencePublic",
     "GapPublic",
+    "GapTableRow",
     "GraphPublic",
     "Health",
     "IngestResult",
@@ -115,6 +117,19 @@ class GapPublic(BaseModel):
     evidence: list[dict[str, Any]] = []
 
 
+class DirectivePublic(BaseModel):
+    key: str
+    label: str
+
+
+class GapTableRow(GapPublic):
+    """A gap row as the browser's gap table shows it: with the document's issuer and the
+    directives (central documents) its lineage reaches, for the table's facets."""
+
+    issuer: str | None = None
+    directives: list[DirectivePublic] = []
+
+
 class DocumentDetail(DocumentPublic):
     signer: str | None = None
     recipients: list[str] = []
@@ -160,6 +175,8 @@ class GraphPublic(BaseModel):
     omitted_nodes: int
     truncated: bool
     limit: int
+    gap_nodes: int = Field(0, description="Documents with gaps drawn")
+    omitted_gap_nodes: int = Field(0, description="Documents with gaps left out by the cap")
 
 
 class IngestFailure(BaseModel):

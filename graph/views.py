@@ -26,6 +26,7 @@ __all__ = [
     "UNKNOWN_PROVINCE_NOTE",
     "check_province",
     "current_provinces",
+    "gap_directives",
     "matches_province",
     "node_view",
     "province_summary",
@@ -96,23 +97,44 @@ def subgraph_json(
     level: str | None = None,
     query: str | None = None,
     limit: int = DEFAULT_NODE_LIMIT,
+    prefer_gaps: bool = False,
+    gaps_only: bool = False,
+    chain: str | None = None,
 ) -> dict[str, Any]:
     """Node-link JSON of a subgraph, capped at ``limit`` nodes (and saying what was left out).
 
     With ``root``: the documents within ``depth`` steps of it, up and down. With ``province``:
     its documents and what they cite. ``level`` and ``query`` (case- and diacritic-insensitive,
-    on number, title and issuer) filter further.
+    on number, title and issuer) filter further. With ``chain`` (a directive's key): the directive,
+    what it rests on and every document carrying it out, reporting on it or urging it, however
+    far down (with ``province``: that province's part of it). ``gaps_only`` keeps the documents
+    with gaps (and the root or chain directive); ``prefer_gaps`` keeps them first when the cap
+    applies. The answer counts the documents with gaps drawn and left out (``gap_nodes``,
+    ``omitted_gap_nodes``).
     """
     check_province(province)
     by_doc: dict[str, list[str]] = {}
     for g in gaps or []:
         by_doc.setdefault(g.document, []).append(g.kind.value)
-    if root is not None:
-        if root not in G:
+    for asked in (root, chain):
+        if asked is not None and asked not in G:
             from graph.errors import NodeNotFound
 
-            msg = f"document {root!r} is not in the graph"
+            msg = f"document {asked!r} is not in the graph"
             raise NodeNotFound(msg)
+    if chain is not None:
+        lin = _lineage_graph(G)
+        keep = {chain} | nx.ancestors(lin, chain) | nx.descendants(lin, chain)
+        if province is not None:
+            keep = {
+                n
+                for n in keep
+                if n == chain
+                or G.nodes[n].get("level") == "central"
+                or matches_province(G.nodes[n], province)
+            }
+        root = root if root in keep else None
+    elif root is not None:
         und = nx.Graph((u, v) for u, v, k in G.edges(keys=True) if k in (*LINEAGE_RELATIONS, "cites"))
         und.add_node(root)
         keep = set(nx.single_source_shortest_path_length(und, root, cutoff=depth))
@@ -132,9 +154,14 @@ def subgraph_json(
             in fold(" ".join(str(G.nodes[n].get(f) or "") for f in ("number", "title", "issuer")) + " " + n)
         }
         keep = hits | {v for n in hits for v in (*G.successors(n), *G.predecessors(n)) if v in keep}
+    if gaps_only:
+        keep = {n for n in keep if n in by_doc or n in (root, chain)}
     total = len(keep)
-    ordered = sorted(keep, key=lambda n: (n != root, -G.degree(n), n))
+    ordered = sorted(
+        keep, key=lambda n: (n not in (root, chain), prefer_gaps and n not in by_doc, -G.degree(n), n)
+    )
     chosen = set(ordered[:limit])
+    with_gaps = {n for n in keep if n in by_doc}
     nodes = [node_view(n, dict(G.nodes[n]), by_doc.get(n)) for n in sorted(chosen)]
     edges = [
         {
@@ -149,7 +176,30 @@ def subgraph_json(
         if u in chosen and v in chosen
     ]
     return {"nodes": nodes, "edges": edges, "total_nodes": total, "omitted_nodes": total - len(chosen),
-            "truncated": total > len(chosen), "limit": limit}  # fmt: skip
+            "truncated": total > len(chosen), "limit": limit, "gap_nodes": len(with_gaps & chosen),
+            "omitted_gap_nodes": len(with_gaps - chosen)}  # fmt: skip
+
+
+def _lineage_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """The documents linked by carrying out, reporting on or urging (an edge from the newer one)."""
+    lin = nx.DiGraph()
+    lin.add_nodes_from(G.nodes)
+    lin.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k in LINEAGE_RELATIONS)
+    return lin
+
+
+def gap_directives(G: nx.MultiDiGraph, gaps: Iterable[Gap]) -> dict[str, list[str]]:
+    """For each gap row's document, the central documents its lineage reaches upward (the directives
+    it carries out, reports on or urges, directly or through other documents; a central document is
+    its own). The gap table's "directive" facet."""
+    lin = _lineage_graph(G)
+    out: dict[str, list[str]] = {}
+    for g in gaps:
+        if g.document in out or g.document not in G:
+            continue
+        up = {g.document} | nx.descendants(lin, g.document)
+        out[g.document] = sorted(n for n in up if G.nodes[n].get("level") == "central")
+    return out
 
 
 def province_summary(G: "nx.MultiDiGraph | GapGraph", gaps: list[Gap], province: str) -> dict[str, Any]:
