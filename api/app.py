@@ -60,7 +60,6 @@ from graph.views import (
     UNKNOWN_PROVINCE_NOTE,
     check_province,
     current_provinces,
-    gap_directives,
     matches_province,
     node_view,
     subgraph_json,
@@ -71,6 +70,7 @@ from ingest.limits import Limits
 from ingest.readers import READERS
 from ontology.errors import LineageError
 from ontology.gaps import DOCUMENT_GAP_KINDS, Gap, GapKind
+from viz.browser import gap_table_rows
 from viz.i18n import gap_json, labels, reason_text
 
 __all__ = ["create_app"]
@@ -536,21 +536,20 @@ def create_app(
             str | None, Query(description="Current or old province name", examples=["Hải Phòng"])
         ] = None,
         as_of: AsOf = None,
+        units: Annotated[
+            bool, Query(description="Also the units with no document carrying out a tracked directive")
+        ] = False,
         lang: Annotated[Lang, Query(description="Language of reason_text")] = "vi",
     ) -> list[dict[str, Any]]:
-        """The browser's gap table: every gap row of a province (or the country) as ``/gaps`` gives
-        it, with the document's issuer and the directives (central documents) its lineage reaches."""
+        """The browser's gap table: the document gap rows of a province (or the country) as ``/gaps``
+        gives them (with ``units``, the unit coverage rows too), each with the document's issuer and
+        the directives (central documents) its lineage reaches."""
         check_province(province)
         G = state.graph()
-        rows = state.gaps(GapOptions(province=province, as_of=_as_of(as_of)))
-        directives = gap_directives(G, rows)
-        out = []
-        for g in rows:
-            a = G.nodes[g.document] if g.document in G else {}
-            keys = directives.get(g.document, [])
-            out.append({**gap_json(g, lang), "issuer": a.get("issuer"),
-                        "directives": [{"key": d, "label": node_view(d, dict(G.nodes[d]))["label"]} for d in keys]})  # fmt: skip
-        return out
+        kinds = GAP_KINDS if units else DOCUMENT_KINDS
+        return gap_table_rows(
+            G, state.gaps(GapOptions(kinds=kinds, province=province, as_of=_as_of(as_of))), lang
+        )
 
     @app.get("/provinces", response_model=list[ProvincePublic], responses=auth_errors, tags=["provinces"],
              dependencies=[Read])  # fmt: skip

@@ -21,10 +21,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from pyvis.network import Network
 
-from graph.views import DEFAULT_NODE_LIMIT
-from viz.i18n import GAP_KIND_LABELS, gap_kind_label, level_label, relation_label
+from graph.views import DEFAULT_NODE_LIMIT, gap_directives, node_view
+from ontology.gaps import Gap
+from viz.i18n import GAP_KIND_LABELS, Lang, gap_json, gap_kind_label, level_label, relation_label
 
 __all__ = [
     "CSP",
@@ -35,6 +37,7 @@ __all__ = [
     "OTHER_COLOR",
     "RELATION_STYLES",
     "STATIC_DIR",
+    "gap_table_rows",
     "render_browser",
     "vis_network_js",
     "write_browser",
@@ -101,6 +104,19 @@ _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 def vis_network_js() -> str:
     """vis-network 9.1.2's minified JS, as shipped inside the installed pyvis wheel (no CDN)."""
     return resources.files("pyvis").joinpath(_VIS_JS).read_text(encoding="utf-8")
+
+
+def gap_table_rows(G: nx.MultiDiGraph, gaps: list[Gap], lang: Lang = "vi") -> list[dict[str, Any]]:
+    """The gap table's rows (the API's ``GET /gaps/table``, embedded in the offline page): each gap
+    row as ``/gaps`` gives it, with the document's issuer and the directives its lineage reaches."""
+    directives = gap_directives(G, gaps)
+    out = []
+    for g in gaps:
+        attrs = G.nodes[g.document] if g.document in G else {}
+        out.append({**gap_json(g, lang), "issuer": attrs.get("issuer"), "directives": [
+            {"key": d, "label": str(node_view(d, dict(G.nodes[d]))["label"])} for d in directives.get(g.document, [])
+        ]})  # fmt: skip
+    return out
 
 
 def _one_line(text: str, limit: int) -> str:

@@ -11,7 +11,10 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.ingest import ingest_paths
 from graph.store import LineageStore, open_store
+from ontology.gaps import DOCUMENT_GAP_KINDS
 from tests.conftest import CORPUS, SEEDS
+
+DOCUMENT_KINDS = {k.value for k in DOCUMENT_GAP_KINDS}
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +93,7 @@ class TestGapTable:
         self, client: TestClient, store: LineageStore
     ) -> None:
         rows = client.get("/gaps/table").json()
-        plain = client.get("/gaps").json()
+        plain = [g for g in client.get("/gaps").json() if g["kind"] in DOCUMENT_KINDS]
         assert len(rows) == len(plain) > 0
         assert [(r["kind"], r["document"]) for r in rows] == [(g["kind"], g["document"]) for g in plain]
         assert all(r["reason_text"] for r in rows)
@@ -103,6 +106,14 @@ class TestGapTable:
         for r in rows:
             if r["document"] in G:
                 assert r["issuer"] == G.nodes[r["document"]].get("issuer")
+
+    def test_units_on_request(self, client: TestClient) -> None:
+        every = client.get("/gaps/table", params={"province": "Hải Phòng", "units": "true"}).json()
+        assert [(r["kind"], r["document"], r["unit"]) for r in every] == [
+            (g["kind"], g["document"], g["unit"])
+            for g in client.get("/gaps", params={"province": "Hải Phòng"}).json()
+        ]
+        assert any(r["kind"] == "unit_coverage" for r in every)
 
     def test_province(self, client: TestClient) -> None:
         rows = client.get("/gaps/table", params={"province": "Hải Dương"}).json()
