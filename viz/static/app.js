@@ -1,10 +1,20 @@
-/* Lineage browser app served at "/" by `lineage serve`.
+/* Lineage browser app served at "/" by `lineage serve`: three faces an official works in.
+ *
+ *   ?view=gaps   (landing) the gap table of the chosen province or the country: facets with counts,
+ *                search, sort, shortcuts, "download what I see" (static/gaptable.js)
+ *   ?view=doc&key=K   the document's "Lược đồ": its bases above, what carries it out, reports on it
+ *                and urges it below, grouped by relation, with evidence, gaps and its source files
+ *   ?view=graph  the lineage as a picture, hierarchical by level, gap documents kept first
  *
  * Plain JS, no framework, nothing from outside this server: vis-network comes from
  * static/vis-network.min.js and the data from the API's own routes
- *   GET graph?province=&level=&q=&root=&depth=   node-link JSON (graph.views.subgraph_json)
+ *   GET gaps/table?province=&units=              gap rows with issuer and directives
+ *   GET graph?province=&level=&q=&root=&depth=&chain=&gaps_only=&prefer_gaps=
+ *                                                node-link JSON (graph.views.subgraph_json)
  *   GET provinces                                [{name, code, old_names, ...}]
  *   GET documents/{key}                          identity, edges_in, edges_out, deadlines, gaps
+ *   GET documents/{key}/source?n=                a stored source file of the document
+ *   GET documents?level=central&include_cited=   the directives offered for "this directive's chain"
  *   GET labels                                   the label table of viz/i18n.py (gap kinds, levels,
  *                                                document types, relations), loaded before drawing
  * The colours mirror viz/browser.py (DOC_TYPE_COLORS, RELATION_STYLES, LEVEL_RANK).
@@ -16,6 +26,9 @@
   // Filled from GET labels (viz/i18n.py, the one label table) before anything is drawn.
   const LEVEL_LABELS = {};
   const GAP_LABELS = {};
+  const TYPE_LABELS = {};
+  let LABELS = null; // the whole table, for the gap table
+  const READABLE = 0.8; // the zoom a view opens with at least: captions stay readable
   const DOC_TYPE_COLORS = {
     'Nghị quyết': '#8fb8e8', 'Kết luận': '#b9d3f0', 'Chỉ thị': '#c3a6e0', 'Quy định': '#ddd0ee',
     'Quy chế': '#ddd0ee', 'Thông tri': '#d9c2e9', 'Luật': '#c9a28f', 'Hiến pháp': '#c9a28f',
@@ -41,7 +54,7 @@
     },
     physics: { enabled: false },
     edges: { smooth: { enabled: true, type: 'cubicBezier', forceDirection: 'vertical', roundness: 0.4 }, arrows: 'to' },
-    nodes: { shape: 'box', widthConstraint: { maximum: 150 }, font: { color: '#111111', face: 'sans-serif', size: 14 } },
+    nodes: { shape: 'box', widthConstraint: { maximum: 150 }, margin: 6, font: { color: '#111111', face: 'sans-serif', size: 15 } },
     interaction: { hover: true, tooltipDelay: 150, keyboard: { enabled: true, bindToWindow: false }, multiselect: false },
   };
 
@@ -132,7 +145,7 @@
   function setBusy(on) {
     document.body.dataset.state = on ? 'loading' : 'ready';
     if (!on) document.body.dataset.done = String(++done); // finished loads and expansions, for tests
-    for (const id of ['search', 'reset', 'expand-up', 'expand-down', 'focus']) $(id).disabled = on;
+    for (const id of ['search', 'reset', 'expand-up', 'expand-down', 'focus', 'open-doc']) $(id).disabled = on;
   }
 
   // ---------- drawing ----------
@@ -169,12 +182,18 @@
     return lines.join('\n');
   }
 
+  /** A short caption: the number, and the type on a second line. */
+  function caption(n) {
+    if (!n.number) return n.label || n.id;
+    return n.doc_type ? `${n.number}\n${n.doc_type}` : n.number;
+  }
+
   function visNode(n) {
     const fill = DOC_TYPE_COLORS[n.doc_type] || OTHER_COLOR;
     const gap = (n.gap_kinds || []).length > 0;
     return {
       id: n.id,
-      label: (gap ? '⚠ ' : '') + (n.label || n.id),
+      label: (gap ? '⚠ ' : '') + caption(n),
       level: n.level in LEVEL_RANK ? LEVEL_RANK[n.level] : UNKNOWN_RANK,
       title: nodeTitle(n),
       color: {
@@ -260,6 +279,8 @@
     if (f.q) parts.push(`từ khóa “${f.q}”`);
     if (f.province) parts.push(f.province);
     if (f.level) parts.push(`cấp ${levelLabel(f.level)}`);
+    if (f.chain) parts.push(`chuỗi của ${labelOf(f.chain)}`);
+    if (f.gaps_only) parts.push('chỉ văn bản có thiếu sót');
     return parts.length ? ` — ${parts.join(', ')}` : '';
   }
 
@@ -271,8 +292,11 @@
   function showBanner(data) {
     const b = $('banner');
     if (data && data.truncated) {
-      b.textContent = `Đã lược bớt ${data.omitted_nodes} trên tổng số ${data.total_nodes} văn bản (giới hạn ${data.limit}). `
-        + 'Hãy lọc theo tỉnh, cấp hoặc từ khóa để xem phần còn lại.';
+      const gaps = data.omitted_gap_nodes
+        ? ` Trong số bị lược có ${data.omitted_gap_nodes} văn bản có thiếu sót.`
+        : ` Mọi văn bản có thiếu sót (${data.gap_nodes}) đều được giữ lại; chỉ lược văn bản không có thiếu sót.`;
+      b.textContent = `Đã lược bớt ${data.omitted_nodes} trên tổng số ${data.total_nodes} văn bản (giới hạn ${data.limit}).${gaps} `
+        + 'Hãy lọc theo tỉnh, cấp, chuỗi chỉ thị hoặc từ khóa để xem phần còn lại.';
       b.hidden = false;
     } else {
       b.hidden = true;
@@ -286,14 +310,28 @@
       q: $('q').value.trim(),
       province: $('province').value,
       level: $('level').value,
+      chain: $('chain').value,
+      gaps_only: $('gaps-only').checked ? '1' : '',
     };
   }
 
   function writeUrl(f) {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
-    const qs = p.toString();
-    history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+    setUrl(Object.assign({ view: 'graph' }, f), false);
+  }
+
+  /** Open at a zoom where captions read: fit, and when that is too small, the top rows at READABLE. */
+  function readableZoom() {
+    if (!network || !nodes.length) return;
+    network.fit({ animation: false });
+    if (network.getScale() >= READABLE) return;
+    const pos = network.getPositions();
+    const ids = Object.keys(pos);
+    const top = Math.min(...ids.map((id) => pos[id].y));
+    const row = ids.filter((id) => pos[id].y === top);
+    const gapsFirst = row.filter((id) => (raw.get(id) || {}).gap_kinds && raw.get(id).gap_kinds.length);
+    const at = pos[(gapsFirst[0] || row[Math.floor(row.length / 2)])];
+    const h = $('graph').clientHeight || 600;
+    network.moveTo({ position: { x: at.x, y: top + (h / 2) / READABLE - 60 }, scale: READABLE, animation: false });
   }
 
   let loadSeq = 0; // only the latest load draws: an older answer arriving late is dropped
@@ -303,14 +341,17 @@
     setBusy(true);
     setStatus('Đang tải…');
     try {
-      const data = await api('graph', { province: f.province, level: f.level, q: f.q, root: f.root, depth: f.depth });
+      const data = await api('graph', {
+        province: f.province, level: f.level, q: f.q, root: f.root, depth: f.depth,
+        chain: f.chain, gaps_only: f.gaps_only ? 'true' : '', prefer_gaps: 'true',
+      });
       if (mine !== loadSeq) return;
       current = f;
       clearGraph();
       merge(data.nodes || [], data.edges || []);
       showBanner(data);
-      writeUrl(f);
-      if (network) network.fit({ animation: false });
+      if (view === 'graph') writeUrl(f);
+      readableZoom();
       if (!nodes.length) setStatus(`Không tìm thấy văn bản nào phù hợp${describe(f)}.`);
       else showCounts('');
       if (selected && !raw.has(selected)) closePanel();
@@ -324,8 +365,13 @@
   async function loadLabels() {
     try {
       const table = await api('labels');
+      LABELS = table;
       Object.assign(LEVEL_LABELS, table.levels || {});
       Object.assign(GAP_LABELS, table.gap_kinds || {});
+      Object.assign(TYPE_LABELS, table.doc_types || {});
+      for (const lv of ['central', 'province', 'district', 'commune']) {
+        if (LEVEL_LABELS[lv]) $('level').append(el('option', { value: lv }, LEVEL_LABELS[lv]));
+      }
       for (const [rel, label] of Object.entries(table.relations || {})) {
         if (RELATIONS[rel]) RELATIONS[rel].label = label;
       }
@@ -500,7 +546,7 @@
     const sources = doc.sources || [];
     body.append(el('h3', {}, 'Tệp nguồn'));
     body.append(sources.length
-      ? el('ul', {}, ...sources.map((s) => el('li', { class: 'src' }, String(s))))
+      ? el('ul', {}, ...sources.map((s, i) => el('li', { class: 'src' }, sourceLink(doc.id, s, i))))
       : el('p', { class: 'muted' }, 'Chưa nạp văn bản này: chỉ biết qua các văn bản dẫn chiếu đến nó.'));
     body.append(el('h3', {}, 'Thiếu sót'), ...gapItems(doc, detail ? detail.gaps : null));
     const outs = detail && Array.isArray(detail.edges_out) ? detail.edges_out : [...rawEdges.values()].filter((e) => e.source === doc.id);
@@ -535,50 +581,367 @@
     panel.dataset.loaded = '1';
   }
 
+  // ---------- source files ----------
+  function sourceLink(key, path, i) {
+    const name = String(path).split(/[\\/]/).pop() || `tệp ${i + 1}`;
+    return el('a', {
+      class: 'source', href: `documents/${encodeURIComponent(key)}/source?n=${i}`, target: '_blank', rel: 'noopener',
+      title: 'Mở tệp gốc đã nạp',
+    }, `📄 ${name}`);
+  }
+
+  // ---------- the URL: which view, which province, which document ----------
+  let view = 'gaps';
+  function params() {
+    return new URLSearchParams(location.search);
+  }
+  function setUrl(values, push) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(values)) if (v) p.set(k, v);
+    const qs = p.toString();
+    const url = qs ? `?${qs}` : location.pathname;
+    if (url === location.search) return;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
+  function province() {
+    return $('province').value;
+  }
+  function provinceName() {
+    return province() === 'unknown' ? 'chưa xác định tỉnh' : (province() || 'cả nước');
+  }
+
+  function show(name) {
+    view = name;
+    document.body.dataset.view = name;
+    for (const v of ['gaps', 'doc', 'graph']) {
+      $(`view-${v}`).hidden = v !== name;
+      $(`tab-${v}`).classList.toggle('on', v === name);
+      if (v === name) $(`tab-${v}`).setAttribute('aria-current', 'page'); else $(`tab-${v}`).removeAttribute('aria-current');
+    }
+  }
+
+  /** Go to a view (pushes a history entry: the browser's Back returns). */
+  function go(name, extra) {
+    const values = Object.assign({ view: name, province: province() }, extra || {});
+    setUrl(values, true);
+    return route();
+  }
+
+  async function route() {
+    const p = params();
+    const name = ['gaps', 'doc', 'graph'].includes(p.get('view')) ? p.get('view') : 'gaps';
+    show(name);
+    if (name === 'gaps') return showGaps();
+    if (name === 'doc') return showDoc(p.get('key') || docKey);
+    const f = { q: p.get('q') || '', province: province(), level: p.get('level') || '', root: p.get('root') || '', depth: p.get('depth') || '', chain: p.get('chain') || '', gaps_only: p.get('gaps_only') || '' };
+    $('q').value = f.q;
+    $('level').value = f.level;
+    $('gaps-only').checked = Boolean(f.gaps_only);
+    if (f.chain && ![...$('chain').options].some((o) => o.value === f.chain)) $('chain').append(el('option', { value: f.chain }, labelOf(f.chain)));
+    $('chain').value = f.chain;
+    if (drawnFor === JSON.stringify(f)) { setStatus(statusOf.graph || ''); return null; }
+    drawnFor = JSON.stringify(f);
+    await load(f);
+    statusOf.graph = $('status').textContent;
+    if (network) network.redraw();
+    return null;
+  }
+  let drawnFor = null;
+  const statusOf = {};
+
+  // ---------- the gap table (landing) ----------
+  let table = null;
+  let gapsFor = null;
+  let gapSeq = 0;
+  const SHORTCUTS = [
+    { id: 'plans', kinds: ['no_basis', 'no_report'], text: 'Kế hoạch thiếu căn cứ hoặc báo cáo' },
+    { id: 'overdue', kinds: ['report_overdue'] },
+    { id: 'urged', kinds: ['urged_no_response'] },
+    { id: 'chain', kinds: ['basis_missing', 'chain_broken'], text: 'Căn cứ chưa thu thập hoặc chuỗi căn cứ đứt' },
+  ];
+
+  function gapState() {
+    const p = params();
+    const st = { q: p.get('gq') || '' };
+    for (const f of GapTable.FACETS) st[f] = p.getAll(`g_${f}`);
+    if (p.get('sort')) st.sort = p.get('sort');
+    st.desc = p.get('desc') === '1';
+    return st;
+  }
+  function writeGapState(st) {
+    if (view !== 'gaps') return;
+    const p = new URLSearchParams();
+    p.set('view', 'gaps');
+    if (province()) p.set('province', province());
+    if ($('units').checked) p.set('units', '1');
+    if (st.q) p.set('gq', st.q);
+    for (const f of GapTable.FACETS) for (const v of st[f] || []) p.append(`g_${f}`, v);
+    if (st.sort && st.sort !== 'kind') p.set('sort', st.sort);
+    if (st.desc) p.set('desc', '1');
+    history.replaceState(null, '', `?${p.toString()}`);
+    renderShortcuts(st);
+  }
+
+  function renderShortcuts(st) {
+    const box = $('shortcuts');
+    box.replaceChildren(el('span', { class: 'muted' }, 'Lối tắt:'));
+    const rows = table ? table.rows : [];
+    const chosen = (st && st.kind) || [];
+    for (const sc of SHORTCUTS) {
+      const text = sc.text || sc.kinds.map((k) => GAP_LABELS[k] || k).join(' / ');
+      const n = rows.filter((r) => sc.kinds.includes(r.kind)).length;
+      const on = chosen.length === sc.kinds.length && sc.kinds.every((k) => chosen.includes(k));
+      box.append(el('button', {
+        type: 'button', class: on ? 'chip on' : 'chip', 'data-shortcut': sc.id, 'aria-pressed': on ? 'true' : 'false',
+        title: sc.kinds.map((k) => GAP_LABELS[k] || k).join('; '),
+        onclick: () => table.setState({ kind: on ? [] : [...sc.kinds], q: '', level: [], unit: [], doc_type: [], directive: [], province: [] }),
+      }, text, el('span', { class: 'fc' }, String(n))));
+    }
+  }
+
+  async function showGaps() {
+    const p = params();
+    $('units').checked = p.get('units') === '1';
+    const want = JSON.stringify([province(), $('units').checked]);
+    if (!table) {
+      table = GapTable($('gap-root'), {
+        labels: LABELS,
+        docHref: (r) => `?view=doc&key=${encodeURIComponent(r.document)}${province() ? `&province=${encodeURIComponent(province())}` : ''}`,
+        onOpen: (r, ev) => {
+          if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button === 1) return; // a new tab: let it
+          ev.preventDefault();
+          go('doc', { key: r.document });
+        },
+        onChange: writeGapState,
+      });
+    }
+    if (gapsFor === want) {
+      setStatus(statusOf.gaps || '');
+      return null;
+    }
+    const mine = ++gapSeq;
+    setBusy(true);
+    setStatus(`Đang tải bảng thiếu sót — ${provinceName()}…`);
+    try {
+      const rows = await api('gaps/table', { province: province(), units: $('units').checked ? 'true' : '' });
+      if (mine !== gapSeq) return null;
+      gapsFor = want;
+      table.setRows(rows, provinceName());
+      table.setState(gapState());
+      statusOf.gaps = `Bảng thiếu sót — ${provinceName()}: ${rows.length} dòng. Nhấp số hiệu để mở lược đồ văn bản.`;
+      setStatus(statusOf.gaps);
+    } catch (err) {
+      if (mine === gapSeq) setStatus(`Không tải được bảng thiếu sót: ${err.message}`, true);
+    } finally {
+      if (mine === gapSeq) setBusy(false);
+    }
+    return null;
+  }
+
+  // ---------- the document view ("Lược đồ") ----------
+  let docKey = null;
+  let docSeq = 0;
+  const UP_HEAD = (rel) => `Văn bản này ${rel}`;
+  const DOWN_HEAD = (rel) => `Văn bản ${rel} văn bản này`;
+  const RELATION_ORDER = ['implements', 'reports_on', 'urges', 'cites'];
+
+  function kindTags(kinds) {
+    return (kinds || []).map((k) => el('span', { class: 'tag warn', 'data-kind': k }, `⚠ ${GAP_LABELS[k] || k}`));
+  }
+
+  function entryCard(e, other, info) {
+    const n = info || { id: other, label: labelOf(other) };
+    const head = [n.number, n.doc_type].filter(Boolean).join(' · ') || n.label || other;
+    const meta = [n.issuer, dateVi(n.date), n.province || (n.level === 'central' ? 'Trung ương' : '')].filter(Boolean).join(' · ');
+    const ev = (e.evidence || []).find((x) => x && x.text);
+    return el('li', { class: `entry${(n.gap_kinds || []).length ? ' has-gap' : ''}`, 'data-key': other, 'data-relation': e.relation },
+      el('a', { class: 'doc', href: `?view=doc&key=${encodeURIComponent(other)}`, onclick: (ev2) => { if (ev2.ctrlKey || ev2.metaKey) return; ev2.preventDefault(); go('doc', { key: other }); } }, head),
+      n.status === 'cited' ? el('span', { class: 'tag' }, 'chỉ được trích dẫn') : null,
+      meta ? el('div', { class: 'meta' }, meta) : null,
+      n.title ? el('div', { class: 'sub' }, oneLine(n.title, 160)) : null,
+      (n.gap_kinds || []).length ? el('div', { class: 'tags' }, ...kindTags(n.gap_kinds)) : null,
+      ev ? el('blockquote', { class: 'evidence', title: oneLine(ev.text, 1200) }, oneLine(ev.text, 220)) : null);
+  }
+
+  function band(title, list, otherEnd, info, head, emptyText) {
+    const box = el('div', { class: 'band' }, el('h3', {}, title));
+    const showAll = $('doc-all').checked;
+    const prov = province();
+    let hidden = 0;
+    let any = false;
+    for (const rel of [...RELATION_ORDER, ...new Set(list.map((e) => e.relation))].filter((r, i, a) => a.indexOf(r) === i)) {
+      const group = list.filter((e) => e.relation === rel);
+      if (!group.length) continue;
+      const keep = group.filter((e) => {
+        const n = info.get(otherEnd(e));
+        if (showAll || !prov || !n) return true;
+        if (n.level === 'central') return true;
+        return prov === 'unknown' ? !n.province : GapTable.fold(n.province) === GapTable.fold(prov);
+      });
+      hidden += group.length - keep.length;
+      if (!keep.length) continue;
+      any = true;
+      const label = RELATIONS[rel] ? RELATIONS[rel].label : rel;
+      keep.sort((a, b) => String((info.get(otherEnd(a)) || {}).date || '').localeCompare(String((info.get(otherEnd(b)) || {}).date || '')));
+      box.append(el('section', { class: 'group', 'data-relation': rel },
+        el('h4', {}, head(label), el('span', { class: 'fc' }, String(keep.length))),
+        el('ul', {}, ...keep.map((e) => entryCard(e, otherEnd(e), info.get(otherEnd(e)))))));
+    }
+    if (!any) box.append(el('p', { class: 'muted' }, emptyText));
+    if (hidden) box.append(el('p', { class: 'muted hidden-note' }, `${hidden} văn bản của tỉnh/thành khác được ẩn — đánh dấu “Hiện văn bản của mọi tỉnh/thành” để xem.`));
+    return box;
+  }
+
+  function centre(doc, detail) {
+    const box = el('div', { class: 'centre card', 'data-key': doc.id });
+    box.append(el('div', { class: 'kicker' }, [doc.doc_type ? (TYPE_LABELS[doc.doc_type] || doc.doc_type) : 'Văn bản', levelLabel(doc.level)].filter(Boolean).join(' · ')));
+    box.append(el('h2', { id: 'doc-title' }, [doc.number, doc.doc_type].filter(Boolean).join(' · ') || doc.label || doc.id));
+    if (doc.title) box.append(el('p', { class: 'title' }, doc.title));
+    box.append(identityList(doc));
+    const sources = doc.sources || [];
+    box.append(el('h3', {}, 'Tệp gốc'), sources.length
+      ? el('ul', { class: 'sources' }, ...sources.map((s, i) => el('li', {}, sourceLink(doc.id, s, i))))
+      : el('p', { class: 'muted' }, 'Chưa nạp văn bản này: chỉ biết qua các văn bản dẫn chiếu đến nó.'));
+    box.append(el('h3', {}, `Thiếu sót của văn bản — ${(detail.gaps || []).length}`), ...gapItems(doc, detail.gaps || []));
+    const deadlines = Array.isArray(detail.deadlines) ? detail.deadlines : [];
+    if (deadlines.length) box.append(el('h3', {}, 'Thời hạn'), ...deadlineItems(deadlines));
+    return box;
+  }
+
+  let docCache = null; // [key, detail, info]
+  async function showDoc(key) {
+    docKey = key || null;
+    const root = $('doc-root');
+    if (!key) {
+      root.replaceChildren(el('p', { class: 'muted' }, 'Chọn một văn bản trong bảng thiếu sót hoặc trên sơ đồ.'));
+      setStatus('Chưa chọn văn bản.');
+      return null;
+    }
+    const mine = ++docSeq;
+    setBusy(true);
+    try {
+      if (!docCache || docCache[0] !== key) {
+        setStatus(`Đang tải văn bản ${labelOf(key)}…`);
+        const [detail, around] = await Promise.all([
+          api(`documents/${encodeURIComponent(key)}`),
+          api('graph', { root: key, depth: 1, limit: 5000, prefer_gaps: 'true' }),
+        ]);
+        if (mine !== docSeq) return null;
+        const info = new Map((around.nodes || []).map((n) => [n.id, n]));
+        docCache = [key, detail, info];
+      }
+      const [, detail, info] = docCache;
+      const doc = Object.assign({ id: key }, info.get(key) || {}, detail, { id: key });
+      const up = band('Căn cứ, văn bản được dẫn chiếu (phía trên)', detail.edges_out || [], (e) => e.target, info, UP_HEAD, 'Văn bản này không nêu văn bản căn cứ nào.');
+      up.classList.add('up');
+      const down = band('Văn bản thực hiện, báo cáo, đôn đốc (phía dưới)', detail.edges_in || [], (e) => e.source, info, DOWN_HEAD, 'Chưa có văn bản nào thực hiện, báo cáo hay dẫn chiếu văn bản này.');
+      down.classList.add('down');
+      root.replaceChildren(up, el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), centre(doc, detail), el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), down);
+      root.dataset.key = key;
+      const card = root.querySelector('.centre');
+      if (card && up.offsetHeight > 220) card.scrollIntoView({ block: 'center' });
+      $('doc-note').textContent = province() && !$('doc-all').checked ? `Đang lọc theo: ${provinceName()} (văn bản Trung ương luôn hiện).` : '';
+      document.title = `${docName(doc)} — Phả hệ văn bản chỉ đạo`;
+      setStatus(`Lược đồ văn bản ${docName(doc)}: ${(detail.edges_out || []).length} liên kết lên, ${(detail.edges_in || []).length} liên kết xuống.`);
+    } catch (err) {
+      if (mine === docSeq) {
+        root.replaceChildren(el('p', { class: 'error' }, `Không tải được văn bản ${key}: ${err.message}`));
+        setStatus(`Không tải được văn bản: ${err.message}`, true);
+      }
+    } finally {
+      if (mine === docSeq) setBusy(false);
+    }
+    return null;
+  }
+
+  async function loadDirectives() {
+    try {
+      const page = await api('documents', { level: 'central', include_cited: 'true', limit: 500 });
+      const sel = $('chain');
+      for (const d of page.items || []) {
+        sel.append(el('option', { value: d.key }, [d.number, d.doc_type].filter(Boolean).join(' · ') || d.key));
+      }
+    } catch (err) {
+      setStatus(`Không tải được danh sách chỉ thị: ${err.message}`, true);
+    }
+  }
+
   // ---------- wiring ----------
   function start() {
     network = new vis.Network($('graph'), { nodes, edges }, VIS_OPTIONS);
-    network.on('click', (params) => {
-      if (params.nodes && params.nodes.length) select(params.nodes[0]);
+    network.on('click', (params2) => {
+      if (params2.nodes && params2.nodes.length) select(params2.nodes[0]);
+    });
+    network.on('doubleClick', (params2) => {
+      if (params2.nodes && params2.nodes.length) go('doc', { key: params2.nodes[0] });
     });
     $('filters').addEventListener('submit', (ev) => {
       ev.preventDefault();
-      load(readFilters());
+      drawnFor = null;
+      go('graph', readFilters());
     });
-    $('province').addEventListener('change', () => load(readFilters()));
-    $('level').addEventListener('change', () => load(readFilters()));
+    for (const id of ['level', 'chain', 'gaps-only']) $(id).addEventListener('change', () => go('graph', readFilters()));
+    $('province').addEventListener('change', () => {
+      const p = params();
+      const values = { view, province: province() };
+      if (view === 'doc') values.key = p.get('key') || docKey;
+      if (view === 'graph') Object.assign(values, readFilters());
+      if (view === 'gaps' && $('units').checked) values.units = '1';
+      setUrl(values, true);
+      route();
+    });
+    $('units').addEventListener('change', () => {
+      setUrl({ view: 'gaps', province: province(), units: $('units').checked ? '1' : '' }, false);
+      route();
+    });
+    $('doc-all').addEventListener('change', () => showDoc(docKey));
+    $('doc-graph').addEventListener('click', () => { if (docKey) go('graph', { root: docKey, depth: '2' }); });
     $('reset').addEventListener('click', () => {
       $('q').value = '';
-      $('province').value = '';
       $('level').value = '';
-      load({});
+      $('chain').value = '';
+      $('gaps-only').checked = false;
+      go('graph', {});
+    });
+    for (const a of document.querySelectorAll('#tabs a')) {
+      a.addEventListener('click', (ev) => {
+        if (ev.ctrlKey || ev.metaKey) return;
+        ev.preventDefault();
+        go(a.dataset.view, a.dataset.view === 'doc' && docKey ? { key: docKey } : {});
+      });
+    }
+    window.addEventListener('popstate', () => {
+      const p = params();
+      $('province').value = p.get('province') || '';
+      route();
     });
     $('close').addEventListener('click', closePanel);
+    $('open-doc').addEventListener('click', () => { if (selected) go('doc', { key: selected }); });
     $('expand-up').addEventListener('click', () => expand(selected, 'up'));
     $('expand-down').addEventListener('click', () => expand(selected, 'down'));
-    $('focus').addEventListener('click', () => { if (selected) load({ root: selected, depth: '2' }); });
+    $('focus').addEventListener('click', () => { if (selected) go('graph', { root: selected, depth: '2' }); });
 
-    const p = new URLSearchParams(location.search);
-    const initial = { q: p.get('q') || '', province: p.get('province') || '', level: p.get('level') || '', root: p.get('root') || '', depth: p.get('depth') || '' };
-    $('q').value = initial.q;
-    $('level').value = initial.level;
-    const ready = loadLabels().then(loadProvinces).then(() => {
-      $('province').value = initial.province;
-      if (initial.province && $('province').value !== initial.province) {
-        $('province').append(el('option', { value: initial.province }, initial.province));
-        $('province').value = initial.province;
+    const initial = params();
+    const ready = loadLabels().then(() => Promise.all([loadProvinces(), loadDirectives()])).then(() => {
+      const prov = initial.get('province') || '';
+      $('province').value = prov;
+      if (prov && $('province').value !== prov) {
+        $('province').append(el('option', { value: prov }, prov));
+        $('province').value = prov;
       }
-      return load(initial);
+      return route();
     });
     window.lineageApp = {
-      nodes, edges, raw, rawEdges, ready, load, expand, reveal, select, closePanel,
+      nodes, edges, raw, rawEdges, ready, load, expand, reveal, select, closePanel, go, route,
+      get table() { return table; },
+      get view() { return view; },
       get network() { return network; },
       get selected() { return selected; },
     };
   }
 
-  if (typeof vis === 'undefined') {
-    document.addEventListener('DOMContentLoaded', () => setStatus('Không tải được thư viện vẽ sơ đồ (static/vis-network.min.js).', true));
+  if (typeof vis === 'undefined' || typeof GapTable === 'undefined') {
+    document.addEventListener('DOMContentLoaded', () => setStatus('Không tải được thư viện của trang (static/vis-network.min.js, static/gaptable.js).', true));
     return;
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
