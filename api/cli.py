@@ -577,15 +577,19 @@ def browse(province: str | None, root: str | None, depth: int, limit: int, out: 
     """
     from graph.gaps import GapOptions as _Opts
     from graph.views import subgraph_json
-    from viz.browser import write_browser
+    from viz.browser import gap_table_rows, write_browser
 
     with _open(db) as store:
         key = store.resolve_key(root) if root else None
         G = store.graph()
         gaps = store.gaps(_Opts(kinds=DOCUMENT_KINDS))
-    data = subgraph_json(G, gaps, province=province, root=key, depth=depth, limit=limit)
+        rows = store.gaps(_Opts(kinds=DOCUMENT_KINDS, province=province)) if province else gaps
+    data = subgraph_json(G, gaps, province=province, root=key, depth=depth, limit=limit, prefer_gaps=True)
+    if key:  # around one document: the gaps of the documents drawn
+        drawn = {n["id"] for n in data["nodes"]}
+        rows = [g for g in rows if g.document in drawn]
     title = f"Sơ đồ văn bản – {province or key or 'toàn quốc'}"
-    write_browser(data, out, title)
+    write_browser(data, out, title, gap_rows=gap_table_rows(G, rows))
     note = f" ({data['omitted_nodes']} left out)" if data["truncated"] else ""
     click.echo(f"{out}: {len(data['nodes'])} documents, {len(data['edges'])} links{note}")
 

@@ -63,14 +63,17 @@ def run_demo(
     G = store.graph()
     models = province_reports(store, opts)
 
-    from viz.browser import write_browser
+    from viz.browser import gap_table_rows, write_browser
     from viz.report import write_province_reports
 
     gaps = store.gaps(
         GapOptions(as_of=opts.as_of, kinds=DOCUMENT_KINDS)
     )  # every province's and the unknown's
     browser = write_browser(
-        subgraph_json(G, gaps), out / "browser.html", "Sơ đồ văn bản triển khai – toàn quốc"
+        subgraph_json(G, gaps, prefer_gaps=True),
+        out / "browser.html",
+        "Sơ đồ văn bản triển khai – toàn quốc",
+        gap_rows=gap_table_rows(G, gaps),
     )
     unknown = unknown_totals(store.scope(UNKNOWN_PROVINCE), gaps)
     reports = write_province_reports(models, out / "reports", ["html", "xlsx", "docx"], "vi", unknown=unknown)

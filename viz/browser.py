@@ -193,12 +193,19 @@ def _edge_title(edge: dict[str, Any], labels: dict[str, str]) -> str:
     return _neutral("\n".join(lines))
 
 
+def _caption(node: dict[str, Any]) -> str:
+    """A short caption: the number, and the type on a second line."""
+    if not node.get("number"):
+        return str(node.get("label") or node["id"])
+    return f"{node['number']}\n{node['doc_type']}" if node.get("doc_type") else str(node["number"])
+
+
 def _node_options(node: dict[str, Any], title: str) -> dict[str, Any]:
     fill = DOC_TYPE_COLORS.get(node.get("doc_type") or "", OTHER_COLOR)
     gap = bool(node.get("gap_kinds"))
     border = GAP_BORDER if gap else "#4a4a4a"
     return {
-        "label": ("⚠ " if gap else "") + str(node.get("label") or node["id"]),
+        "label": ("⚠ " if gap else "") + _caption(node),
         "shape": "box",
         "level": LEVEL_RANK.get(node.get("level"), 4),
         "title": title,
@@ -257,7 +264,9 @@ def _cap(
         for e in edges:
             degree[e["source"]] = degree.get(e["source"], 0) + 1
             degree[e["target"]] = degree.get(e["target"], 0) + 1
-        keep = {n["id"] for n in sorted(nodes, key=lambda n: (-degree.get(n["id"], 0), n["id"]))[:max_nodes]}
+        # documents with gaps are kept first
+        order = sorted(nodes, key=lambda n: (not n.get("gap_kinds"), -degree.get(n["id"], 0), n["id"]))
+        keep = {n["id"] for n in order[:max_nodes]}
         dropped = len(nodes) - len(keep)
         nodes = [n for n in nodes if n["id"] in keep]
     ids = {n["id"] for n in nodes}
@@ -306,8 +315,144 @@ body{margin:0;font-family:system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-ser
 </style>"""
 
 
-def render_browser(graph_json: dict[str, Any], title: str, *, max_nodes: int = DEFAULT_NODE_LIMIT) -> str:
-    """One self-contained HTML page (no network needed) drawing ``graph_json`` (``subgraph_json``'s shape)."""
+def _json_script(element_id: str, value: Any) -> str:
+    """``value`` as a JSON data block that no text inside it can end early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def _static_js(name: str) -> str:
+    text = (STATIC_DIR / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "<!--" in text:  # pragma: no cover - a guard on our own file
+        msg = f"{name} cannot be inlined in a script element"
+        raise RuntimeError(msg)
+    return text
+
+
+_FACES_STYLE = """<style>
+#tools{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;margin:6px 0 2px}
+#tools input[type=search]{flex:1 1 320px;min-width:200px;padding:5px 8px;font-size:14px}
+#tools select{padding:4px 6px;font-size:14px;max-width:50vw}
+#tools .n{font-size:13px;color:#333}
+#gap-section{padding:0 14px;border-bottom:1px solid #ddd}
+#lineage-legend{padding:2px 14px 4px}
+#gap-section>summary{cursor:pointer;font-weight:600;padding:6px 0;font-size:15px}
+.gap-root{display:flex;gap:12px;max-height:48vh;min-height:200px}
+.facets{flex:0 0 240px;overflow-y:auto;padding:0 6px 10px 0;border-right:1px solid #eee;font-size:13px}
+.facet h3{font-size:13px;margin:8px 0 3px}
+.facet ul{list-style:none;margin:0;padding:0}
+.facet li label{display:flex;align-items:baseline;gap:5px;padding:2px;cursor:pointer;border-radius:3px}
+.facet li label.on{background:#e1ebf5;font-weight:600}
+.facet .fv{flex:1;overflow-wrap:anywhere}
+.fc{display:inline-block;min-width:1.6em;margin-left:6px;padding:0 5px;border-radius:8px;background:#e8edf2;font-size:12px;text-align:center}
+button{cursor:pointer;border:1px solid #9aa5b1;background:#f2f5f8;border-radius:4px;padding:4px 9px;font-size:13px}
+button:disabled{opacity:.55;cursor:default}
+button.link{border:none;background:none;color:#1d4f85;padding:2px;text-decoration:underline;font-size:12px}
+.gap-main{flex:1 1 auto;min-width:0;display:flex;flex-direction:column}
+.gap-tools{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;padding:2px 0 6px}
+.gap-tools input[type=search]{flex:1 1 240px;min-width:180px;padding:4px 8px;font-size:13px}
+#gap-count{font-weight:600;font-size:13px}
+.dls{font-size:13px;display:inline-flex;gap:4px;align-items:center}
+.gap-scroll{flex:1 1 auto;overflow:auto;min-height:0;border-top:1px solid #ddd}
+table.gaps{border-collapse:collapse;width:100%;font-size:13px}
+table.gaps th{position:sticky;top:0;background:#f2f5f8;text-align:left;border-bottom:1px solid #c6ced6}
+table.gaps th button.sort{border:none;background:none;font-weight:600;padding:5px;width:100%;text-align:left}
+table.gaps td{padding:4px 6px;border-bottom:1px solid #eceff2;vertical-align:top}
+table.gaps td:first-child{min-width:140px}
+table.gaps td.num{white-space:nowrap}
+table.gaps .sub{color:#666;font-size:12px}
+table.gaps a.doc{color:#1d4f85;font-weight:600}
+table.gaps details summary{color:#1d4f85;cursor:pointer;font-size:12px}
+table.gaps blockquote{margin:3px 0 0;padding:3px 6px;border-left:3px solid #b9c7d6;background:#f4f7fa;font-size:12px}
+.kind{display:inline-block;padding:1px 6px;border-radius:3px;background:#fde2e2;color:#7a0000;font-weight:600}
+#gap-more{margin:6px 0 10px}
+</style>"""
+
+# The offline page's faces: the gap table (static/gaptable.js) and search and province filters that
+# act on it and on the drawing. Reads the JSON blocks above it; fetches nothing.
+_FACES_JS = r"""
+(function () {
+  'use strict';
+  const data = (id) => JSON.parse(document.getElementById(id).textContent);
+  const labels = data('lineage-labels');
+  const rows = data('lineage-gaps');
+  const docs = data('lineage-nodes');
+  const fold = GapTable.fold;
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const q = document.getElementById('find');
+  const prov = document.getElementById('prov');
+  const shown = document.getElementById('shown');
+  const table = GapTable(document.getElementById('gap-root'), {
+    labels: labels,
+    onOpen: function (r, ev) {
+      ev.preventDefault();
+      if (byId.has(r.document) && typeof network !== 'undefined') {
+        document.getElementById('mynetwork').scrollIntoView({ block: 'start' });
+        network.selectNodes([r.document]);
+        network.focus(r.document, { scale: 1.0, animation: false });
+      }
+    },
+  });
+  const counts = new Map();
+  for (const r of rows) counts.set(r.province || '', (counts.get(r.province || '') || 0) + 1);
+  const names = new Set(docs.map((d) => d.province || ''));
+  for (const r of rows) names.add(r.province || '');
+  for (const name of [...names].sort((a, b) => a.localeCompare(b, 'vi'))) {
+    const o = document.createElement('option');
+    o.value = name || '(unknown)';
+    o.textContent = `${name || '(chưa xác định tỉnh)'} — ${counts.get(name) || 0} thiếu sót`;
+    prov.append(o);
+  }
+  const hay = new Map(docs.map((d) => [d.id, fold([d.number, d.doc_type, d.title, d.issuer, d.id].join(' '))]));
+  function apply() {
+    const p = prov.value;
+    const words = fold(q.value).split(/\s+/).filter(Boolean);
+    const inProv = (d) => !p || (p === '(unknown)' ? !d.province : d.province === p);
+    const place = new Set(docs.filter((d) => inProv(d) && d.status === 'ingested').map((d) => d.id));
+    if (p) for (const e of edges.get()) if (place.has(e.from)) place.add(e.to);
+    const hits = new Set(docs.filter((d) => (!p || place.has(d.id)) && words.every((w) => hay.get(d.id).includes(w))).map((d) => d.id));
+    if (words.length) for (const e of edges.get()) { if (hits.has(e.from) && (!p || place.has(e.to))) hits.add(e.to); }
+    const keep = words.length ? hits : (p ? place : null);
+    nodes.update(docs.map((d) => ({ id: d.id, hidden: keep !== null && !keep.has(d.id) })));
+    const n = keep === null ? docs.length : keep.size;
+    shown.textContent = `Sơ đồ: ${n} / ${docs.length} văn bản.`;
+    table.setState({ q: q.value, province: p ? [p === '(unknown)' ? '' : p] : [] });
+    document.body.dataset.filtered = String(n);
+  }
+  table.setRows(rows, '');
+  let timer = null;
+  q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, 150); });
+  prov.addEventListener('change', apply);
+  document.getElementById('tools').addEventListener('submit', (ev) => { ev.preventDefault(); apply(); });
+  apply();
+  window.lineageOffline = { table: table, apply: apply };
+}());
+"""
+
+
+def _no_folders(row: dict[str, Any]) -> dict[str, Any]:
+    """A gap row for a page that leaves the server: file names without the server's folders."""
+    return {**row, "source": Path(row["source"]).name if row.get("source") else row.get("source"),
+            "evidence": [{**e, "file": Path(e["file"]).name if e.get("file") else e.get("file")}
+                         for e in row.get("evidence") or []]}  # fmt: skip
+
+
+def _slim(node: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "number", "doc_type", "title", "issuer", "level", "province", "date", "status")
+    return {k: node.get(k) for k in keys}
+
+
+def render_browser(
+    graph_json: dict[str, Any],
+    title: str,
+    *,
+    max_nodes: int = DEFAULT_NODE_LIMIT,
+    gap_rows: list[dict[str, Any]] | None = None,
+) -> str:
+    """One self-contained HTML page (no network needed) drawing ``graph_json`` (``subgraph_json``'s
+    shape), with search and a province filter, and the gap table of ``gap_rows`` (the API's
+    ``GET /gaps/table`` rows, ``gap_table_rows``) above the drawing."""
     nodes, edges, dropped = _cap(graph_json, max_nodes)
     labels = {n["id"]: str(n.get("label") or n["id"]) for n in nodes}
     out_of: dict[str, list[dict[str, Any]]] = {}
@@ -345,30 +490,49 @@ def render_browser(graph_json: dict[str, Any], title: str, *, max_nodes: int = D
             f"không quá {len(nodes)} văn bản. Hãy lọc theo tỉnh (--province) hoặc chọn một văn bản gốc (--root) "
             "để xem phần còn lại.</div>"
         )
+    tools = (
+        '<form id="tools" role="search" autocomplete="off">'
+        '<input id="find" type="search" aria-label="Tìm kiếm" placeholder="Tìm: số hiệu, trích yếu, cơ quan ban hành…">'
+        '<select id="prov" aria-label="Tỉnh/thành"><option value="">Mọi tỉnh/thành</option></select>'
+        '<span id="shown" class="n" role="status"></span></form>'
+    )
     header = (
         f'<div id="lineage-header"><h1>{esc(title)}</h1>'
         f'<div class="meta">{len(nodes)} văn bản, {len(edges)} liên kết. Di chuột lên văn bản hoặc mũi tên '
         "để xem thông tin và câu dẫn chứng.</div>"
-        f"{banner}{_legend(nodes, edges)}</div>"
+        f"{tools}{banner}</div>"
+        f'<details id="gap-section" open><summary>Bảng thiếu sót ({len(gap_rows or [])})</summary>'
+        '<div id="gap-root" class="gap-root"></div></details>'
+        f'<div id="lineage-legend">{_legend(nodes, edges)}</div>'
+    )
+    from viz.i18n import labels as label_table
+
+    faces = (
+        _json_script("lineage-labels", label_table("vi"))
+        + _json_script("lineage-gaps", [_no_folders(r) for r in gap_rows or []])
+        + _json_script("lineage-nodes", [_slim(n) for n in nodes])
+        + f"<script>{_static_js('gaptable.js')}</script><script>{_FACES_JS}</script>"
     )
     head = (
         f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(title)}</title>\n'
     )
     page = page.replace('<meta charset="utf-8">', head, 1)
-    page = page.replace("</head>", _STYLE + "\n</head>", 1)
+    page = page.replace("</head>", _STYLE + _FACES_STYLE + "\n</head>", 1)
     page = page.replace("<body>", "<body>\n" + header, 1)
     after = (
         "<script>network.once('afterDrawing',function(){document.body.setAttribute('data-ready','1');});"
-        "network.redraw();</script>\n</body>"
+        f"network.redraw();</script>\n{faces}\n</body>"
     )
     page = page.replace("</body>", after, 1)
     return page.replace("<html>", '<!doctype html>\n<html lang="vi">', 1)
 
 
-def write_browser(graph_json: dict[str, Any], out: Path, title: str) -> Path:
+def write_browser(
+    graph_json: dict[str, Any], out: Path, title: str, *, gap_rows: list[dict[str, Any]] | None = None
+) -> Path:
     """Write ``render_browser``'s page to ``out`` (parents created) and return the path."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_browser(graph_json, title), encoding="utf-8")
+    out.write_text(render_browser(graph_json, title, gap_rows=gap_rows), encoding="utf-8")
     return out
