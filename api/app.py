@@ -696,6 +696,11 @@ def create_app(
             return FileResponse(page, media_type="text/html")
         return HTMLResponse("<h1>Directive lineage API</h1><p>See <a href='/docs'>/docs</a>.</p>")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """No icon (the pages say so themselves; a source file opened in a tab asks for one)."""
+        return Response(status_code=204)
+
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> Response:
         """Swagger UI from the files of the ``fastapi-offline`` package: nothing leaves the server."""

@@ -183,8 +183,14 @@ def test_app_assets_are_local() -> None:
     assert refs and all(r.startswith("static/") or r.startswith("data:") for r in refs)
     assert "static/vis-network.min.js" in refs
     assert "Content-Security-Policy" in html_text and "connect-src 'self'" in html_text
+    assert "static/gaptable.js" in refs
     for name in ("app.js", "app.css"):
         assert not re.search(r"https?://", (STATIC_DIR / name).read_text(encoding="utf-8"))
+    # the gap table names XML namespaces in the XLSX it writes, and nothing else
+    hosts = set(
+        re.findall(r"https?://([^/'\"`$]+)", (STATIC_DIR / "gaptable.js").read_text(encoding="utf-8"))
+    )
+    assert hosts <= {"schemas.openxmlformats.org"}
     assert 'lang="vi"' in html_text and "Mở rộng lên" in html_text and "Mở rộng xuống" in html_text
 
 
@@ -282,7 +288,7 @@ def test_app_draws_and_filters(
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     requests, errors, dialogs = _record(context)
     try:
-        page = _app_page(context, live_server)
+        page = _app_page(context, live_server + "?view=graph")
         assert page.evaluate("lineageApp.nodes.length") == len(subgraph_json(G, gaps)["nodes"])
         assert page.evaluate("Object.keys(lineageApp.network.getPositions()).length") > 0
         assert page.locator("#province option").count() == 36  # all, the 34 provinces, province unknown
@@ -347,7 +353,7 @@ def test_app_click_opens_panel_and_expands(
     context = chromium.new_context(viewport={"width": 1360, "height": 860})
     requests, errors, dialogs = _record(context)
     try:
-        page = _app_page(context, live_server)
+        page = _app_page(context, live_server + "?view=graph")
         before = _done(page)
         page.evaluate("key => lineageApp.load({root: key, depth: '0'})", root)
         _wait_done(page, before)

@@ -320,8 +320,10 @@
   }
 
   /** Open at a zoom where captions read: fit, and when that is too small, the top rows at READABLE. */
+  let autoView = false; // the camera is still where readableZoom put it (the user has not moved it)
   function readableZoom() {
     if (!network || !nodes.length) return;
+    autoView = true;
     network.fit({ animation: false });
     if (network.getScale() >= READABLE) return;
     const pos = network.getPositions();
@@ -343,7 +345,7 @@
     try {
       const data = await api('graph', {
         province: f.province, level: f.level, q: f.q, root: f.root, depth: f.depth,
-        chain: f.chain, gaps_only: f.gaps_only ? 'true' : '', prefer_gaps: 'true',
+        chain: f.chain, gaps_only: f.gaps_only ? 'true' : '', prefer_gaps: 'true', limit: f.limit,
       });
       if (mine !== loadSeq) return;
       current = f;
@@ -633,7 +635,9 @@
     show(name);
     if (name === 'gaps') return showGaps();
     if (name === 'doc') return showDoc(p.get('key') || docKey);
-    const f = { q: p.get('q') || '', province: province(), level: p.get('level') || '', root: p.get('root') || '', depth: p.get('depth') || '', chain: p.get('chain') || '', gaps_only: p.get('gaps_only') || '' };
+    // The drawing was hidden: let vis-network measure its box again before fitting anything in it.
+    if (network) { network.setSize('100%', '100%'); network.redraw(); }
+    const f = { q: p.get('q') || '', province: province(), level: p.get('level') || '', root: p.get('root') || '', depth: p.get('depth') || '', chain: p.get('chain') || '', gaps_only: p.get('gaps_only') || '', limit: p.get('limit') || '' };
     $('q').value = f.q;
     $('level').value = f.level;
     $('gaps-only').checked = Boolean(f.gaps_only);
@@ -726,8 +730,9 @@
       const rows = await api('gaps/table', { province: province(), units: $('units').checked ? 'true' : '' });
       if (mine !== gapSeq) return null;
       gapsFor = want;
+      const st = gapState(); // read before drawing: drawing writes the table's state to the URL
       table.setRows(rows, provinceName());
-      table.setState(gapState());
+      table.setState(st);
       statusOf.gaps = `Bảng thiếu sót — ${provinceName()}: ${rows.length} dòng. Nhấp số hiệu để mở lược đồ văn bản.`;
       setStatus(statusOf.gaps);
     } catch (err) {
@@ -872,6 +877,10 @@
     network.on('click', (params2) => {
       if (params2.nodes && params2.nodes.length) select(params2.nodes[0]);
     });
+    network.on('dragStart', () => { autoView = false; });
+    network.on('zoom', () => { autoView = false; });
+    // The box changed size (a banner, the window): open the view again as it opened, unless moved.
+    network.on('resize', () => { if (autoView && view === 'graph') setTimeout(readableZoom, 0); });
     network.on('doubleClick', (params2) => {
       if (params2.nodes && params2.nodes.length) go('doc', { key: params2.nodes[0] });
     });
