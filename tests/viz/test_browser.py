@@ -400,24 +400,16 @@ def test_app_click_opens_panel_and_expands(
     os.environ.get("LINEAGE_SCREENSHOT") != "1",
     reason="set LINEAGE_SCREENSHOT=1 to write docs/screenshot.png",
 )
-def test_app_screenshot(chromium: Any, live_server: str, viz_graph: tuple[Any, list[dict[str, Any]]]) -> None:
-    """docs/screenshot.png: one province from central to commune, a plan selected in the side panel."""
-    G, gaps = viz_graph
-    province = "Thanh Hóa"
-    view = subgraph_json(G, gaps, province=province)
-    ids = {n["id"] for n in view["nodes"]}
-    key = max(
-        (n["id"] for n in view["nodes"] if n["status"] == "ingested" and n["level"] == "district"),
-        key=lambda k: (sum(1 for e in view["edges"] if k in (e["source"], e["target"])), k),
-    )
-    assert key in ids
-    context = chromium.new_context(viewport={"width": 1440, "height": 900})
+def test_app_screenshot(chromium: Any, live_server: str) -> None:
+    """docs/screenshot.png: the landing page (the gap table of the country) on an office screen."""
+    context = chromium.new_context(viewport={"width": 1366, "height": 768})
     try:
-        page = _app_page(context, live_server + "?province=" + province)
-        assert page.evaluate("lineageApp.nodes.length") == len(view["nodes"])
-        page.evaluate("key => lineageApp.select(key)", key)
-        page.wait_for_selector("#panel[data-loaded='1']", timeout=30_000)
-        page.evaluate("lineageApp.network.fit({animation: false})")
+        page = _app_page(context, live_server)
+        with urllib.request.urlopen(live_server + "gaps/table") as resp:
+            rows = len(json.load(resp))
+        page.wait_for_function(
+            f"() => document.getElementById('gap-root').dataset.rows === '{rows}'", timeout=30_000
+        )
         page.wait_for_timeout(300)
         (REPO / "docs").mkdir(exist_ok=True)
         page.screenshot(path=str(REPO / "docs" / "screenshot.png"))

@@ -449,11 +449,24 @@
     if (network) network.unselectAll();
   }
 
+  /** A link to a document: its Lược đồ from the document view, its place in the drawing elsewhere. */
   function docLink(key, label) {
     return el('a', {
-      class: 'doc', href: '#', title: key,
-      onclick: (ev) => { ev.preventDefault(); reveal(key); },
+      class: 'doc', href: `?view=doc&key=${encodeURIComponent(key)}`, title: key,
+      onclick: (ev) => {
+        if (ev.ctrlKey || ev.metaKey) return;
+        ev.preventDefault();
+        if (view === 'doc') go('doc', { key }); else reveal(key);
+      },
     }, label || labelOf(key));
+  }
+
+  function related(g, n) {
+    const keys = (Array.isArray(g.related) ? g.related : [g.related]).filter((k) => k && k !== n.id);
+    if (!keys.length) return null;
+    const out = el('div', {}, 'Liên quan: ');
+    keys.forEach((k, i) => { if (i) out.append(', '); out.append(docLink(k)); });
+    return out;
   }
 
   function quotes(evidence) {
@@ -510,7 +523,7 @@
           el('strong', {}, `⚠ ${GAP_LABELS[g.kind] || g.kind}`),
           g.reason_text ? el('div', {}, g.reason_text) : null,
           g.due ? el('div', {}, `Hạn: ${dateVi(g.due)}`) : null,
-          g.related && g.related !== n.id ? el('div', {}, 'Liên quan: ', docLink(g.related)) : null,
+          related(g, n),
           ...quotes(g.evidence)));
       }
       return [ul];
@@ -589,7 +602,7 @@
     return el('a', {
       class: 'source', href: `documents/${encodeURIComponent(key)}/source?n=${i}`, target: '_blank', rel: 'noopener',
       title: 'Mở tệp gốc đã nạp',
-    }, `📄 ${name}`);
+    }, name);
   }
 
   // ---------- the URL: which view, which province, which document ----------
@@ -765,7 +778,7 @@
       meta ? el('div', { class: 'meta' }, meta) : null,
       n.title ? el('div', { class: 'sub' }, oneLine(n.title, 160)) : null,
       (n.gap_kinds || []).length ? el('div', { class: 'tags' }, ...kindTags(n.gap_kinds)) : null,
-      ev ? el('blockquote', { class: 'evidence', title: oneLine(ev.text, 1200) }, oneLine(ev.text, 220)) : null);
+      ev ? el('blockquote', { class: 'evidence', title: oneLine(ev.text, 1200) }, oneLine(ev.text, 170)) : null);
   }
 
   function band(title, list, otherEnd, info, head, emptyText) {
@@ -802,14 +815,15 @@
     box.append(el('div', { class: 'kicker' }, [doc.doc_type ? (TYPE_LABELS[doc.doc_type] || doc.doc_type) : 'Văn bản', levelLabel(doc.level)].filter(Boolean).join(' · ')));
     box.append(el('h2', { id: 'doc-title' }, [doc.number, doc.doc_type].filter(Boolean).join(' · ') || doc.label || doc.id));
     if (doc.title) box.append(el('p', { class: 'title' }, doc.title));
-    box.append(identityList(doc));
+    const left = el('div', { class: 'col' }, identityList(doc));
     const sources = doc.sources || [];
-    box.append(el('h3', {}, 'Tệp gốc'), sources.length
+    left.append(el('h3', {}, 'Tệp gốc'), sources.length
       ? el('ul', { class: 'sources' }, ...sources.map((s, i) => el('li', {}, sourceLink(doc.id, s, i))))
       : el('p', { class: 'muted' }, 'Chưa nạp văn bản này: chỉ biết qua các văn bản dẫn chiếu đến nó.'));
-    box.append(el('h3', {}, `Thiếu sót của văn bản — ${(detail.gaps || []).length}`), ...gapItems(doc, detail.gaps || []));
+    const right = el('div', { class: 'col' }, el('h3', {}, `Thiếu sót của văn bản — ${(detail.gaps || []).length}`), ...gapItems(doc, detail.gaps || []));
     const deadlines = Array.isArray(detail.deadlines) ? detail.deadlines : [];
-    if (deadlines.length) box.append(el('h3', {}, 'Thời hạn'), ...deadlineItems(deadlines));
+    if (deadlines.length) right.append(el('h3', {}, 'Thời hạn'), ...deadlineItems(deadlines));
+    box.append(el('div', { class: 'cols' }, left, right));
     return box;
   }
 
@@ -843,8 +857,11 @@
       down.classList.add('down');
       root.replaceChildren(up, el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), centre(doc, detail), el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), down);
       root.dataset.key = key;
+      // Many bases above: open with the document's card near the top, the last bases still in view.
       const card = root.querySelector('.centre');
-      if (card && up.offsetHeight > 220) card.scrollIntoView({ block: 'center' });
+      const box = $('view-doc');
+      if (card && up.offsetHeight > box.clientHeight * 0.45) box.scrollTop = Math.max(0, card.offsetTop - box.offsetTop - 140);
+      else box.scrollTop = 0;
       $('doc-note').textContent = province() && !$('doc-all').checked ? `Đang lọc theo: ${provinceName()} (văn bản Trung ương luôn hiện).` : '';
       document.title = `${docName(doc)} — Phả hệ văn bản chỉ đạo`;
       setStatus(`Lược đồ văn bản ${docName(doc)}: ${(detail.edges_out || []).length} liên kết lên, ${(detail.edges_in || []).length} liên kết xuống.`);
