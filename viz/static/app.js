@@ -577,6 +577,7 @@
   async function select(key) {
     const n = raw.get(key);
     if (!n) return;
+    autoView = false;
     selected = key;
     const token = ++panelToken;
     const panel = $('panel');
@@ -892,6 +893,7 @@
   function start() {
     network = new vis.Network($('graph'), { nodes, edges }, VIS_OPTIONS);
     network.on('click', (params2) => {
+      autoView = false; // the side panel opening must not move what was clicked
       if (params2.nodes && params2.nodes.length) select(params2.nodes[0]);
     });
     network.on('dragStart', () => { autoView = false; });
