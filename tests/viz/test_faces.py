@@ -372,12 +372,24 @@ def test_graph_filters_captions_and_cap(
     assert not dialogs and not errors, errors
 
 
-def test_office_screen_has_no_sideways_scroll(chromium: Any, live_server: str) -> None:
+def test_office_screen_has_no_sideways_scroll(
+    chromium: Any, live_server: str, viz_graph: tuple[Any, list[dict[str, Any]]]
+) -> None:
+    G, _ = viz_graph
+    key = urllib.parse.quote(_directive_with_implementers(G), safe="")
     context = chromium.new_context(viewport={"width": 1366, "height": 768})
     try:
-        for view in ("gaps", "graph"):
+        for view in ("gaps", "graph", f"doc&key={key}"):
             page = _app_page(context, f"{live_server}?view={view}&province=H%E1%BA%A3i%20Ph%C3%B2ng")
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            if view.startswith("doc"):
+                page.wait_for_selector("#doc-root .centre", timeout=30_000)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), view
+            # the gap table itself fits: no sideways scroll inside it either
+            if view == "gaps":
+                assert page.evaluate(
+                    "(() => { const s = document.querySelector('.gap-scroll'); "
+                    "return s.scrollWidth <= s.clientWidth + 1; })()"
+                )
             page.close()
     finally:
         context.close()

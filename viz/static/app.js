@@ -771,7 +771,7 @@
   function entryCard(e, other, info) {
     const n = info || { id: other, label: labelOf(other) };
     const head = [n.number, n.doc_type].filter(Boolean).join(' · ') || n.label || other;
-    const meta = [n.issuer, dateVi(n.date), n.province || (n.level === 'central' ? 'Trung ương' : '')].filter(Boolean).join(' · ');
+    const meta = [n.issuer, dateVi(n.date), n.province || (n.level === 'central' ? levelLabel('central') : '')].filter(Boolean).join(' · ');
     const ev = (e.evidence || []).find((x) => x && x.text);
     return el('li', { class: `entry${(n.gap_kinds || []).length ? ' has-gap' : ''}`, 'data-key': other, 'data-relation': e.relation },
       el('a', { class: 'doc', href: `?view=doc&key=${encodeURIComponent(other)}`, onclick: (ev2) => { if (ev2.ctrlKey || ev2.metaKey) return; ev2.preventDefault(); go('doc', { key: other }); } }, head),
@@ -863,7 +863,7 @@
       const box = $('view-doc');
       if (card && up.offsetHeight > box.clientHeight * 0.45) box.scrollTop = Math.max(0, card.offsetTop - box.offsetTop - 140);
       else box.scrollTop = 0;
-      $('doc-note').textContent = province() && !$('doc-all').checked ? `Đang lọc theo: ${provinceName()} (văn bản Trung ương luôn hiện).` : '';
+      $('doc-note').textContent = province() && !$('doc-all').checked ? `Đang lọc theo: ${provinceName()} (văn bản cấp ${levelLabel('central')} luôn hiện).` : '';
       document.title = `${docName(doc)} — Phả hệ văn bản chỉ đạo`;
       setStatus(`Lược đồ văn bản ${docName(doc)}: ${(detail.edges_out || []).length} liên kết lên, ${(detail.edges_in || []).length} liên kết xuống.`);
     } catch (err) {
