@@ -420,7 +420,20 @@ _FACES_JS = r"""
     table.setState({ q: q.value, province: p ? [p === '(unknown)' ? '' : p] : [] });
     document.body.dataset.filtered = String(n);
   }
+  // Open the drawing at a zoom where captions read: the top rows, when fitting all makes them tiny.
+  function readable() {
+    const pos = network.getPositions();
+    const ids = Object.keys(pos);
+    if (!ids.length) return;
+    network.fit({ animation: false });
+    if (network.getScale() >= 0.8) return;
+    const top = Math.min(...ids.map((id) => pos[id].y));
+    const row = ids.filter((id) => pos[id].y === top).map((id) => pos[id].x).sort((a, b) => a - b);
+    const h = document.getElementById('mynetwork').clientHeight || 600;
+    network.moveTo({ position: { x: row[Math.floor(row.length / 2)], y: top + h / 2 / 0.8 - 60 }, scale: 0.8, animation: false });
+  }
   table.setRows(rows, '');
+  readable();
   let timer = null;
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, 150); });
   prov.addEventListener('change', apply);

@@ -449,3 +449,17 @@ def test_offline_page_searches_and_filters(
         context.close()
     assert requests and all(u.startswith("file://") or u.startswith("blob:") for u in requests), requests
     assert not dialogs and not errors, errors
+
+
+def test_offline_page_embeds_rows_as_data_only(viz_graph: tuple[Any, list[dict[str, Any]]]) -> None:
+    from tests.viz.test_browser import HOSTILE, _scripts
+    from viz.browser import render_browser
+
+    G, gaps = viz_graph
+    rows = gap_table_rows(G, [g for g in gaps if g.kind.value != "unit_coverage"][:3])
+    rows[0] = {**rows[0], "title": HOSTILE, "unit": HOSTILE, "reason_text": HOSTILE}
+    page = render_browser(subgraph_json(G, gaps, limit=20), "Phả hệ", gap_rows=rows)
+    assert "<script>alert" not in page and "<img src=x" not in page
+    block = next(s for s in _scripts(page) if s.startswith('[{"kind"'))
+    assert json.loads(block)[0]["title"] == HOSTILE  # intact once parsed
+    assert any("GapTable" in s and "lineageOffline" in s for s in _scripts(page))
