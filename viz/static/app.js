@@ -676,6 +676,7 @@
     { id: 'overdue', kinds: ['report_overdue'] },
     { id: 'urged', kinds: ['urged_no_response'] },
     { id: 'chain', kinds: ['basis_missing', 'chain_broken'], text: 'Căn cứ chưa thu thập hoặc chuỗi căn cứ đứt' },
+    { id: 'units', kinds: ['unit_coverage'], onlyWithRows: true },
   ];
 
   function gapState() {
@@ -708,6 +709,7 @@
     for (const sc of SHORTCUTS) {
       const text = sc.text || sc.kinds.map((k) => GAP_LABELS[k] || k).join(' / ');
       const n = rows.filter((r) => sc.kinds.includes(r.kind)).length;
+      if (sc.onlyWithRows && !n) continue;
       const on = chosen.length === sc.kinds.length && sc.kinds.every((k) => chosen.includes(k));
       box.append(el('button', {
         type: 'button', class: on ? 'chip on' : 'chip', 'data-shortcut': sc.id, 'aria-pressed': on ? 'true' : 'false',
@@ -739,7 +741,7 @@
     }
     const mine = ++gapSeq;
     setBusy(true);
-    setStatus(`Đang tải bảng thiếu sót — ${provinceName()}…`);
+    setStatus(`Đang tải bảng thiếu sót — ${provinceName()}…${!province() && $('units').checked ? ' (kèm các đơn vị của cả nước: nhiều dòng, có thể mất vài giây)' : ''}`);
     try {
       const rows = await api('gaps/table', { province: province(), units: $('units').checked ? 'true' : '' });
       if (mine !== gapSeq) return null;
