@@ -101,6 +101,14 @@ def test_two_clicks_to_the_plans_of_hai_phong_lacking_a_basis_or_a_report(
         first = shown[0]["key"]
         link = page.locator(f"#gap-table tbody tr[data-key='{first}'] a.doc").first
         assert "view=doc" in (link.get_attribute("href") or "")
+        link.click()
+        page.wait_for_function(
+            f"() => document.getElementById('doc-root').dataset.key === {json.dumps(first)}", timeout=30_000
+        )
+        assert page.locator("#view-doc").is_visible() and page.locator("#view-gaps").is_hidden()
+        page.go_back()  # the official's table as it was
+        _wait_rows(page, len(wanted))
+        assert page.locator("#view-gaps").is_visible()
 
         # download what I see: CSV, XLSX and JSON hold the rows shown
         with page.expect_download() as dl:

@@ -736,6 +736,7 @@
       });
     }
     if (gapsFor === want) {
+      table.setState(gapState()); // Back to an earlier table: its choices are in its URL
       setStatus(statusOf.gaps || '');
       return null;
     }
