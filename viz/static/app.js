@@ -626,9 +626,11 @@
     return province() === 'unknown' ? 'chưa xác định tỉnh' : (province() || 'cả nước');
   }
 
+  const TITLE = document.title;
   function show(name) {
     view = name;
     document.body.dataset.view = name;
+    if (name !== 'doc') document.title = TITLE;
     for (const v of ['gaps', 'doc', 'graph']) {
       $(`view-${v}`).hidden = v !== name;
       $(`tab-${v}`).classList.toggle('on', v === name);
