@@ -9,8 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.backends import open_store
 from graph.ingest import ingest_paths
-from graph.store import LineageStore, open_store
+from graph.store import LineageStore
 from ontology.gaps import DOCUMENT_GAP_KINDS
 from tests.conftest import CORPUS, SEEDS
 
