@@ -550,7 +550,7 @@ def create_app(
                 for row, g in zip(body_json[part], getattr(model, part), strict=True):
                     row["reason_text"] = reason_text(g.reason, lang)
             return JSONResponse(body_json)
-        from viz.report import render_report
+        from viz.report import render_report, report_filename
 
         body = render_report(model, format, lang)
         media = {
@@ -558,11 +558,11 @@ def create_app(
             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         }[format]
-        headers = (
-            {}
-            if format == "html"
-            else {"Content-Disposition": f'attachment; filename="report-{model.summary["code"]}.{format}"'}
-        )
+        # Named by province slug (hai-phong.xlsx), as `lineage report` names its files.
+        disposition = "inline" if format == "html" else "attachment"
+        headers = {
+            "Content-Disposition": f'{disposition}; filename="{report_filename(model.province, format)}"'
+        }
         return Response(body, media_type=media, headers=headers)
 
     @app.get("/graph", response_model=GraphPublic, responses={**ERRORS, **auth_errors}, tags=["graph"],

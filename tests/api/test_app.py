@@ -141,6 +141,17 @@ class TestRead:
         body = client.get("/provinces/Quảng Ngãi/report").json()
         assert body["summary"]["old_names"] == ["Kon Tum"] and body["snapshot"]["corpus_hash"]
 
+    @pytest.mark.parametrize(("fmt", "disposition"), [("xlsx", "attachment"), ("docx", "attachment"),
+                                                      ("html", "inline")])  # fmt: skip
+    def test_province_report_file_is_named_by_slug(
+        self, client: TestClient, fmt: str, disposition: str
+    ) -> None:
+        """Downloaded, a report keeps the name `lineage report` writes: the province slug (old names too)."""
+        for name in ("Hải Phòng", "Hải Dương"):
+            r = client.get(f"/provinces/{name}/report", params={"format": fmt})
+            assert r.status_code == 200
+            assert r.headers["content-disposition"] == f'{disposition}; filename="hai-phong.{fmt}"'
+
     def test_graph(self, client: TestClient) -> None:
         body = client.get("/graph", params={"root": KEY_57, "depth": 1, "limit": 3}).json()
         assert (
