@@ -235,22 +235,22 @@ def test_xlsx_combined_sheet_dates_links_and_printing(model: ProvinceReport) -> 
     assert wb.sheetnames[1] == "Tất cả thiếu sót"
     ws = wb["Tất cả thiếu sót"]
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["STT", "Loại thiếu sót", "Số, ký hiệu"]
+    assert header[:3] == ["STT", "Số, ký hiệu", "Loại thiếu sót"]
     total = len(model.gaps) + len(model.coverage_gaps)
     assert ws.max_row - 1 == total
-    kinds = {ws.cell(i, 2).value for i in range(2, ws.max_row + 1)}
+    kinds = {ws.cell(i, 3).value for i in range(2, ws.max_row + 1)}
     assert kinds == {gap_kind_label(k) for k in model.summary["gaps_by_kind"]} | {
         gap_kind_label("unit_coverage")
     }
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:J{total + 1}"
     # Each row links to its row on the kind's sheet.
-    row = next(i for i in range(2, ws.max_row + 1) if ws.cell(i, 2).value == gap_kind_label("no_report"))
-    link = ws.cell(row, 3).hyperlink
+    row = next(i for i in range(2, ws.max_row + 1) if ws.cell(i, 3).value == gap_kind_label("no_report"))
+    link = ws.cell(row, 2).hyperlink
     assert link is not None and link.location.startswith(f"'{GAP_KIND_SHEETS['no_report'][0]}'!A")
     target = wb[GAP_KIND_SHEETS["no_report"][0]][link.location.split("!")[1]]
     assert (
         target.row >= 2
-        and wb[GAP_KIND_SHEETS["no_report"][0]].cell(target.row, 2).value == ws.cell(row, 3).value
+        and wb[GAP_KIND_SHEETS["no_report"][0]].cell(target.row, 2).value == ws.cell(row, 2).value
     )
     # Dates are dates, shown dd/mm/yyyy.
     dates = [

@@ -269,7 +269,7 @@ def render_xlsx(r: Report) -> bytes:
                 for i, g in enumerate(rows, 1)
             ]
             _xl_table(
-                sheet, header, data, [6, 28, 12, 18, 50, 13, 50, 30], lang, wrap=(1, 3, 4, 6), title_cols=2
+                sheet, header, data, [6, 28, 12, 18, 50, 13, 50, 30], lang, wrap=(1, 3, 4, 6, 7), title_cols=2
             )
         else:
             header = [t(k, lang) for k in ("col_no", "col_number", "col_type", "col_title", "col_date", "col_unit",
@@ -281,7 +281,7 @@ def render_xlsx(r: Report) -> bytes:
                 for i, g in enumerate(rows, 1)
             ]  # fmt: skip
             _xl_table(sheet, header, data, [6, 18, 13, 45, 13, 26, 24, 45, 70, 13, 30, 22, 30], lang,
-                      wrap=(1, 3, 5, 7, 8), title_cols=2)  # fmt: skip
+                      wrap=(1, 3, 5, 7, 8, 10, 11, 12), title_cols=2)  # fmt: skip
     if combined is not None:
         _combined_sheet(combined, r, sheets, titles)
         for row in ws.iter_rows(min_row=kind_first, max_row=kind_last, max_col=1):
@@ -311,18 +311,19 @@ def _combined_sheet(
 ) -> None:
     """Every gap on one sheet, the kind as a column to filter by; the number of each row links to
     the row that tells it in full on the kind's sheet."""
-    header = [r.t(k) for k in ("col_no", "kind", "col_number", "col_type", "col_title", "col_date", "col_unit",
+    header = [r.t(k) for k in ("col_no", "col_number", "kind", "col_type", "col_title", "col_date", "col_unit",
                                 "col_reason", "col_due", "col_key")]  # fmt: skip
     data: list[Sequence[object]] = []
     links: list[str] = []
     for kind, rows in sheets:
         label = gap_kind_label(kind, r.lang)
         for i, g in enumerate(rows, 2):
-            data.append((len(data) + 1, label, g.label, g.doc_type, g.title, _xl_date(g.iso_date, g.date),
+            data.append((len(data) + 1, g.label, label, g.doc_type, g.title, _xl_date(g.iso_date, g.date),
                          g.unit, g.reason, _xl_date(g.iso_due, g.due), g.key))  # fmt: skip
             links.append(f"{_quote(titles[kind])}!A{i}")
-    _xl_table(ws, header, data, [6, 24, 18, 12, 42, 12, 24, 42, 12, 26], r.lang, wrap=(1, 2, 4, 6, 7),
-              links=links, link_col=2, title_cols=3)  # fmt: skip
+    # Printed two pages across at 9 pt, the number and its link repeated on the second.
+    _xl_table(ws, header, data, [6, 18, 24, 12, 42, 12, 24, 42, 12, 26], r.lang, wrap=(1, 2, 4, 6, 7, 9),
+              links=links, link_col=1, title_cols=2)  # fmt: skip
 
 
 def _date_format(lang: Lang) -> str:
