@@ -125,7 +125,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     "number_line": ("Số: {number}/{symbol}", "No.: {number}/{symbol}"),
-    "date_blank": ("{place}, ngày {b} tháng {b} năm {b}", "{place}, {b} {b} {b}"),
+    "date_blank": ("{place}, ngày {b} tháng {b} năm {b}", "{place}, {b}"),
     "province_kind_city": ("Thành phố", "City"),
     "province_kind_province": ("Tỉnh", "Province"),
     "opening": (
@@ -226,7 +226,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "findings_kind": (
         "{kind}: {n} trường hợp (mục III.{section}).",
-        "{kind}: {n} cases (section III.{section}).",
+        "{kind}: {n} (section III.{section}).",
     ),
     "findings_units": (
         "{n} lượt đơn vị chưa có văn bản triển khai văn bản chỉ đạo được theo dõi (mục II.4).",

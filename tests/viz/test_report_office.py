@@ -304,3 +304,11 @@ def test_png_axes_tick_at_whole_numbers() -> None:
     assert captured["ticks"] and all(float(v).is_integer() for v in captured["ticks"])
     assert charts.columns_png(["01/2025"], [("A", [2500.0])], title="t")
     assert "2.500" in captured["labels"] or "2.000" in captured["labels"]
+
+
+def test_html_has_the_office_header_findings_and_proposals(model: ProvinceReport) -> None:
+    html = render_report(model, "html", office=OFFICE).decode("utf-8")
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" in html and "SỞ NỘI VỤ" in html and "/BC-SNV" in html
+    assert 'id="findings"' in html and 'id="proposals"' in html
+    assert "Đề nghị thành phố Hải Phòng chỉ đạo các đơn vị" in html
+    assert "HỆ THỐNG THEO DÕI" not in html

@@ -159,7 +159,8 @@ def render_html(r: Report) -> bytes:
     lang = r.lang
     s = r.summary
     sections = [("overview", r.t("sec_overview")), ("coverage", r.t("sec_coverage")),
-                ("gaps", r.t("sec_gaps")), ("timeline", r.t("sec_timeline"))]  # fmt: skip
+                ("gaps", r.t("sec_gaps")), ("timeline", r.t("sec_timeline")), ("findings", r.t("sec_findings")),
+                ("proposals", r.t("sec_proposals"))]  # fmt: skip
     h: list[str] = [
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -288,6 +289,11 @@ def render_html(r: Report) -> bytes:
             + "</tbody></table>"
         )
     h.append("</section>")
+    # V. Findings, VI. Proposals (as in the DOCX).
+    for n, (sid, name) in enumerate(sections[4:], 4):
+        paras = r.findings() if sid == "findings" else r.proposals()
+        h.append(f'<section id="{sid}"><h2>{ROMAN[n]}. {_e(name)}</h2>'
+                 + "".join(f"<p>{_e(x)}</p>" for x in paras) + "</section>")  # fmt: skip
     h.append(f"<footer>{_e(r.t('generated_by'))} · {_e(r.snapshot_line)}</footer></body></html>\n")
     return "".join(h).encode("utf-8")
 

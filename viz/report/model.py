@@ -226,7 +226,7 @@ class Report:
         """The "Kiến nghị" paragraphs: the office's, or dotted lines to fill."""
         if self.office.proposals:
             return [self.fill(x) for x in self.office.proposals]
-        return [BLANK * 8, BLANK * 8]
+        return [BLANK * 7, BLANK * 7]  # a line of the page each
 
 
 def _evidence_texts(evidence: Any) -> list[str]:
