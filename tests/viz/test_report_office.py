@@ -187,6 +187,7 @@ def test_docx_recipients_and_signer_block(docx: Any) -> None:
     """Bottom: "Nơi nhận:" (bold italic 12) and its list (11) on the left; authority, title (bold,
     capitals), the space for the signature, the name (bold) on the right."""
     foot = docx.tables[-1]
+    assert foot.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None  # kept on one page
     left, right = foot.rows[0].cells
     assert lines(left) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
     head = runs(left, "Nơi nhận:")

@@ -122,6 +122,14 @@ def _no_wrap(cell: Any) -> None:
         tc_pr.append(tc_pr.makeelement(qn("w:noWrap"), {}))
 
 
+def _keep_together(row: Any) -> None:
+    """The row stays on one page (``w:cantSplit``)."""
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+
+
 def _repeat_header(row: Any) -> None:
     from docx.oxml.ns import qn
 
@@ -365,6 +373,7 @@ def _signature(w: "_Docx", r: Report) -> None:
     foot = w.doc.add_table(rows=1, cols=2)
     _no_borders(foot)
     _widths(foot, (7.5, 9.0))
+    _keep_together(foot.rows[0])  # the signature block never breaks across pages
     left, right = foot.rows[0].cells
     w.cell_text(left, r.t("recipients"), bold=True, italic=True, size=12)
     for line in r.recipients():
