@@ -313,3 +313,18 @@ def test_html_has_the_office_header_findings_and_proposals(model: ProvinceReport
     assert 'id="findings"' in html and 'id="proposals"' in html
     assert "Đề nghị thành phố Hải Phòng chỉ đạo các đơn vị" in html
     assert "HỆ THỐNG THEO DÕI" not in html
+
+
+def test_months_with_no_event_are_zero_in_the_chart_and_left_out_of_the_table(model: ProvinceReport) -> None:
+    from dataclasses import replace
+
+    summary = {**model.summary, "issued_by_month": {"2025-01": 1, "2025-04": 1234}, "deadlines_by_month": {}}
+    one = replace(model, summary=summary)
+    html = render_report(one, "html").decode("utf-8")
+    assert "<title>02/2025 – Văn bản ban hành: 0</title>" in html  # a zero column in the chart
+    assert "<tr><td>02/2025</td>" not in html and "<tr><td>04/2025</td>" in html
+    assert '<td class="n">1.234</td>' in html  # Vietnamese thousands
+    doc = Document(io.BytesIO(render_report(one, "docx")))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Tháng")
+    assert [r.cells[0].text for r in table.rows[1:]] == ["01/2025", "04/2025"]
+    assert table.rows[2].cells[1].text == "1.234"

@@ -467,7 +467,8 @@ def render_docx(r: Report) -> bytes:
     w.heading(f"IV. {r.t('sec_timeline').upper()}")
     if months:
         w.table([r.t("month"), *(name for name, _ in series)],
-                [(m, *(str(int(vals[i])) for _, vals in series)) for i, m in enumerate(months)],
+                [(m, *(format_int(int(vals[i]), lang) for _, vals in series)) for i, m in enumerate(months)
+                 if any(vals[i] for _, vals in series)],  # the months with an event; the chart shows all
                 [5.5, 5.5, 5.5], numeric=(1, 2), size=12)  # fmt: skip
         w.image(charts.columns_png(months, series, title=r.t("sec_timeline"), lang=lang))
     else:

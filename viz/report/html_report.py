@@ -282,9 +282,10 @@ def render_html(r: Report) -> bytes:
             + "</tr></thead><tbody>"
             + "".join(
                 f"<tr><td>{_e(m)}</td>"
-                + "".join(f'<td class="n">{int(vals[i])}</td>' for _, vals in series)
+                + "".join(f'<td class="n">{format_int(int(vals[i]), lang)}</td>' for _, vals in series)
                 + "</tr>"
                 for i, m in enumerate(months)
+                if any(vals[i] for _, vals in series)  # the months with an event; the chart shows all
             )
             + "</tbody></table>"
         )
