@@ -550,9 +550,10 @@ def create_app(
                 for row, g in zip(body_json[part], getattr(model, part), strict=True):
                     row["reason_text"] = reason_text(g.reason, lang)
             return JSONResponse(body_json)
-        from viz.report import render_report, report_filename
+        from viz.report import office_from_env, render_report, report_filename
 
-        body = render_report(model, format, lang)
+        # Who issues and signs: the settings file $LINEAGE_OFFICE_SETTINGS names, as `lineage report --settings`.
+        body = render_report(model, format, lang, office=office_from_env())
         media = {
             "html": "text/html; charset=utf-8",
             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

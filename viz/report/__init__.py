@@ -22,7 +22,13 @@ entry points).
 """
 
 from viz.report.model import FORMATS, Format, province_gaps, report_filename, slug
-from viz.report.office import OfficeSettings, SettingsError, load_office_settings, office_overrides
+from viz.report.office import (
+    OfficeSettings,
+    SettingsError,
+    load_office_settings,
+    office_from_env,
+    office_overrides,
+)
 from viz.report.writer import render_report, write_province_reports
 
 ReportHeader = OfficeSettings  # the record's former name
@@ -34,6 +40,7 @@ __all__ = [
     "ReportHeader",
     "SettingsError",
     "load_office_settings",
+    "office_from_env",
     "office_overrides",
     "province_gaps",
     "render_report",

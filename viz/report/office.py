@@ -9,6 +9,7 @@ fill in, never an invented body or signer.
 """
 
 import datetime as dt
+import os
 import re
 import tomllib
 import unicodedata
@@ -18,9 +19,18 @@ from typing import Any
 
 from ontology.errors import LineageError
 
-__all__ = ["BLANK", "OfficeSettings", "SettingsError", "load_office_settings", "office_overrides"]
+__all__ = [
+    "BLANK",
+    "SETTINGS_ENV",
+    "OfficeSettings",
+    "SettingsError",
+    "load_office_settings",
+    "office_from_env",
+    "office_overrides",
+]
 
 BLANK = "…………"  # a placeholder the office fills in (printed as a dotted line)
+SETTINGS_ENV = "LINEAGE_OFFICE_SETTINGS"  # the settings file of the API's DOCX and HTML reports
 
 
 class SettingsError(LineageError, ValueError):
@@ -149,3 +159,9 @@ def office_overrides(settings: OfficeSettings, pairs: list[str] | tuple[str, ...
         key = key.strip()
         values[key] = value.split("|") if key in _LISTS else value
     return replace(settings, **_record(values, "--office"))
+
+
+def office_from_env() -> OfficeSettings:
+    """The settings in the file ``$LINEAGE_OFFICE_SETTINGS`` names (the API's reports), or none."""
+    path = os.environ.get(SETTINGS_ENV, "").strip()
+    return load_office_settings(Path(path)) if path else OfficeSettings()
