@@ -274,6 +274,9 @@ def test_xlsx_combined_sheet_dates_links_and_printing(model: ProvinceReport) -> 
     assert ws.cell(2, 5).alignment.wrap_text  # titles wrap
     summary = wb.worksheets[0]
     assert any(c.hyperlink is not None for row_ in summary.iter_rows() for c in row_)  # kinds link to sheets
+    axis = summary._charts[0].y_axis  # the count axis ticks at whole numbers
+    assert axis.scaling.min == 0 and axis.majorUnit >= 1 and float(axis.majorUnit).is_integer()
+    assert axis.number_format.formatCode == "#,##0"
 
 
 # -- charts ----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from viz.charts import integer_ticks
 from viz.i18n import GAP_KIND_SHEETS, Lang, gap_kind_label, t
 from viz.report.model import (
     GapRow,
@@ -245,6 +246,12 @@ def render_xlsx(r: Report) -> bytes:
         chart.x_axis.scaling.orientation = "maxMin"  # kinds top-down, in the table's order
         chart.x_axis.delete = False
         chart.y_axis.delete = False
+        # Whole numbers on the count axis (Excel would tick at 0.5 for small counts), in the
+        # reader's own number format.
+        ticks = integer_ticks(max(len(v) for v in r.gaps.values()), 5)
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, ticks[-1]
+        chart.y_axis.majorUnit = ticks[1] - ticks[0]
+        chart.y_axis.number_format = "#,##0"
         chart.add_data(
             Reference(ws, min_col=2, min_row=kind_first - 1, max_row=kind_last), titles_from_data=True
         )
