@@ -77,6 +77,9 @@ def province_gaps(gaps: Iterable[Gap], province: str) -> list[Gap]:
 
 @dataclass(slots=True)
 class GapRow:
+    """One gap as the reports show it: text cleaned, labels and dates in the report's language
+    (``date``, ``due``) beside the ISO dates (``iso_date``, ``iso_due``) the XLSX writes as dates."""
+
     kind: str
     key: str
     number: str
@@ -98,6 +101,9 @@ class GapRow:
 
 @dataclass(slots=True)
 class Report:
+    """A province report's content in one language, and the office that issues it: what the
+    three renderers draw (:func:`prepare` makes it)."""
+
     lang: Lang
     province: str
     full_name: str
