@@ -331,3 +331,19 @@ def test_months_with_no_event_are_zero_in_the_chart_and_left_out_of_the_table(mo
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Tháng")
     assert [r.cells[0].text for r in table.rows[1:]] == ["01/2025", "04/2025"]
     assert table.rows[2].cells[1].text == "1.234"
+
+
+def test_a_body_with_no_parent_body_has_no_line_for_it(model: ProvinceReport, tmp_path: Path) -> None:
+    """`parent_body = ""` (e.g. the city People's Committee): the issuing body heads the column."""
+    path = tmp_path / "ubnd.toml"
+    path.write_text('parent_body = ""\nissuing_body = "Ủy ban nhân dân thành phố Hải Phòng"\nsymbol = "BC-UBND"\n',
+                    encoding="utf-8")  # fmt: skip
+    office = load_office_settings(path)
+    assert office.parent_body == ""
+    left = Document(io.BytesIO(render_report(model, "docx", office=office))).tables[0].rows[0].cells[0]
+    assert lines(left)[0] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" and all(
+        r.bold for r in left.paragraphs[0].runs
+    )
+    assert has_rule(left.paragraphs[1]) and BLANK not in left.text
+    html = render_report(model, "html", office=office).decode("utf-8")
+    assert BLANK not in html.split("</header>", 1)[0]

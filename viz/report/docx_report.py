@@ -352,7 +352,8 @@ def _header(w: "_Docx", r: Report) -> None:
     _no_borders(head)
     _widths(head, HEAD_CM)
     (left, right), (number, date) = head.rows[0].cells, head.rows[1].cells
-    w.cell_text(left, r.parent_body, size=12.5, align=ALIGN.CENTER)
+    if r.parent_body:
+        w.cell_text(left, r.parent_body, size=12.5, align=ALIGN.CENTER)
     w.cell_text(left, r.issuing_body, bold=True, size=12.5, align=ALIGN.CENTER)
     body_cm = min(text_width_cm(r.issuing_body, 12.5, bold=True), HEAD_CM[0] - CELL_MARGINS_CM)
     _rule(

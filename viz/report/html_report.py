@@ -169,7 +169,8 @@ def render_html(r: Report) -> bytes:
         f'<meta name="snapshot" content="{_e(r.snapshot_hash)} {_e(r.snapshot_iso)}">'
         f"<style>{_CSS}</style></head><body>",
         '<header class="head"><div>'
-        f"<div>{_e(r.parent_body)}</div><div class=b>{_e(r.issuing_body)}</div><div class=line></div>"
+        + (f"<div>{_e(r.parent_body)}</div>" if r.parent_body else "")
+        + f"<div class=b>{_e(r.issuing_body)}</div><div class=line></div>"
         f"<div class=pre>{_e(r.number_line)}</div></div><div>"
         f"<div class=b>{_e(r.t('nation'))}</div><div class='b u'>{_e(r.t('motto'))}</div>"
         f"<div class=i>{_e(r.date_line)}</div></div></header>",

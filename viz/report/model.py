@@ -154,8 +154,11 @@ class Report:
 
     @property
     def parent_body(self) -> str:
-        """The governing body above the issuing body, in capitals (a placeholder when unset)."""
-        return self.fill(self.office.parent_body).upper() or BLANK
+        """The governing body above the issuing body, in capitals: a placeholder when unset, none
+        when the office set it empty (a body with no governing body)."""
+        if self.office.parent_body is None:
+            return BLANK
+        return self.fill(self.office.parent_body).upper()
 
     @property
     def issuing_body(self) -> str:

@@ -42,7 +42,8 @@ class OfficeSettings:
     """The office that issues a report and the official who signs it (all optional).
 
     - ``parent_body``: the governing body, printed above the issuing body (``ỦY BAN NHÂN DÂN
-      THÀNH PHỐ HẢI PHÒNG``); ``issuing_body`` the issuing body, bold and underlined (``SỞ NỘI VỤ``).
+      THÀNH PHỐ HẢI PHÒNG``); ``""`` for a body that has none (the provincial People's Committee),
+      unset a placeholder; ``issuing_body`` the issuing body, bold, ruled under (``SỞ NỘI VỤ``).
     - ``number`` and ``symbol``: ``Số: <number>/<symbol>``; the number is usually left blank for
       the clerk (văn thư) to fill when the report is registered.
     - ``place`` and ``date``: ``<place>, ngày … tháng … năm …``; the place defaults to the
@@ -58,7 +59,7 @@ class OfficeSettings:
     file serves every province.
     """
 
-    parent_body: str = ""
+    parent_body: str | None = None
     issuing_body: str = ""
     number: str = ""
     symbol: str = ""
