@@ -12,10 +12,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
+from graph.backends import open_store
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.province_report import ProvinceReport, province_reports
-from graph.store import open_store
 from tests.conftest import SEEDS
 from viz import charts
 from viz.i18n import GAP_KIND_SHEETS, gap_kind_label
