@@ -596,19 +596,20 @@ def create_app(
                 for row, g in zip(body_json[part], getattr(model, part), strict=True):
                     row["reason_text"] = reason_text(g.reason, lang)
             return JSONResponse(body_json)
-        from viz.report import render_report
+        from viz.report import office_from_env, render_report, report_filename
 
-        body = render_report(model, format, lang)
+        # Who issues and signs: the settings file $LINEAGE_OFFICE_SETTINGS names, as `lineage report --settings`.
+        body = render_report(model, format, lang, office=office_from_env())
         media = {
             "html": "text/html; charset=utf-8",
             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         }[format]
-        headers = (
-            {}
-            if format == "html"
-            else {"Content-Disposition": f'attachment; filename="report-{model.summary["code"]}.{format}"'}
-        )
+        # Named by province slug (hai-phong.xlsx), as `lineage report` names its files.
+        disposition = "inline" if format == "html" else "attachment"
+        headers = {
+            "Content-Disposition": f'{disposition}; filename="{report_filename(model.province, format)}"'
+        }
         return Response(body, media_type=media, headers=headers)
 
     @app.get("/graph", response_model=GraphPublic, responses={**ERRORS, **auth_errors}, tags=["graph"],

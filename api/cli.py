@@ -1,5 +1,6 @@
 """The ``lineage`` command line: a thin skin over the library."""
 
+import contextlib
 import functools
 import json
 import os
@@ -282,7 +283,7 @@ def ingest(
     \b
         lineage ingest corpus/ --db lineage.db
     """
-    progress = _IngestProgress(paths) if sys.stderr.isatty() and not quiet else None
+    progress = _ingest_progress(paths) if _on_terminal() and not quiet else None
 
     def show(path: str, outcome: str) -> None:
         if progress is not None:
@@ -317,16 +318,28 @@ def ingest(
     sys.exit(1 if strict else FILES_FAILED)
 
 
+def _on_terminal() -> bool:
+    """Whether stderr is a terminal: progress lines are drawn there only."""
+    return sys.stderr.isatty()
+
+
+def _ingest_progress(paths: tuple[Path, ...]) -> "_Progress":
+    """The progress line of ``ingest``: the total is counted first by walking ``paths`` as ingest will."""
+    from ingest.extract import iter_document_files
+
+    return _Progress("ingest", sum(1 for _ in iter_document_files(paths)), "files")
+
+
 def _failure_text(path: str, error: str) -> str:
     """A failure as one line naming the file (errors mostly name it already)."""
     return error if path in error else f"{path}: {error}"
 
 
-class _IngestProgress:
-    """The one progress line of ``ingest`` on a terminal (rich): files done of the total, files per
-    second, time left. The total is counted first by walking ``paths`` as ingest will."""
+class _Progress:
+    """The one progress line of a long command on a terminal (rich, on stderr): items done of the
+    total, items per second, time elapsed and left."""
 
-    def __init__(self, paths: tuple[Path, ...]) -> None:
+    def __init__(self, name: str, total: int, unit: str) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -337,14 +350,11 @@ class _IngestProgress:
             TimeRemainingColumn,
         )
 
-        from ingest.extract import iter_document_files
-
-        total = sum(1 for _ in iter_document_files(paths))
         self.progress = Progress(
-            TextColumn("ingest"),
+            TextColumn(name),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files"),
+            TextColumn(unit),
             TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
             TextColumn("elapsed,"),
@@ -353,14 +363,14 @@ class _IngestProgress:
             console=Console(stderr=True),
             transient=False,
         )
-        self.task = self.progress.add_task("ingest", total=total, rate="")
+        self.task = self.progress.add_task(name, total=total, rate="")
 
-    def advance(self) -> None:
+    def advance(self, *_: object) -> None:
         self.progress.advance(self.task)
         speed = self.progress.tasks[0].speed
         self.progress.update(self.task, rate=f"{speed:,.1f}/s" if speed else "")
 
-    def __enter__(self) -> "_IngestProgress":
+    def __enter__(self) -> "_Progress":
         self.progress.start()
         return self
 
@@ -745,6 +755,12 @@ def apikey_revoke(name: str, keys_path: Path) -> None:
     default=Path("out/reports"),
     show_default=True,
 )
+@click.option("--settings", "settings", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Office settings (TOML): issuing body, number, place, signer, recipients "
+                   "(example: docs/office.example.toml).")  # fmt: skip
+@click.option("--office", "office_pairs", multiple=True, metavar="KEY=VALUE",
+              help="One office setting, over the file's (repeatable), e.g. signer_name='Nguyễn Văn A'.")  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="No progress line, only the paths written.")
 @directive_options
 @db_option
 @friendly_errors
@@ -754,20 +770,28 @@ def report(
     lang: str,
     as_of: str | None,
     out: Path,
+    settings: Path | None,
+    office_pairs: tuple[str, ...],
+    quiet: bool,
     directives: tuple[str, ...],
     tracked_file: Path | None,
     db: Connection,
 ) -> None:
-    """Write province gap reports (HTML, XLSX, DOCX) and an index page (writing some provinces
-    keeps the index rows of the others already in OUT).
+    """Write province gap reports (HTML, XLSX, DOCX) named by province (OUT/hai-phong.docx) and an
+    index page (writing some provinces keeps the index rows of the others already in OUT).
+
+    Who issues and signs the DOCX (Nghị định 30/2020 layout) comes from --settings and --office;
+    what they leave out is a dotted line to fill in. On a terminal, stderr shows one progress line
+    (provinces, rate, time left).
 
     \b
-        lineage report --province "Hải Phòng" --format docx --lang vi --out out/reports
+        lineage report --province "Hải Phòng" --format docx --settings office.toml --out out/reports
     """
     from graph.province_report import province_reports, unknown_totals
     from ontology.provinces import UNKNOWN_PROVINCE
-    from viz.report import write_province_reports
+    from viz.report import OfficeSettings, load_office_settings, office_overrides, write_province_reports
 
+    office = office_overrides(load_office_settings(settings) if settings else OfficeSettings(), office_pairs)
     opts = GapOptions(as_of=as_of or date.today().isoformat(), directives=directives,
                       tracked=_tracked(tracked_file))  # fmt: skip
     with _open(db) as store:
@@ -780,9 +804,10 @@ def report(
                 store.scope(UNKNOWN_PROVINCE), store.gaps(replace(opts, kinds=DOCUMENT_KINDS))
             )
         )
-    paths = write_province_reports(
-        models, out, list(formats) or ["html", "xlsx", "docx"], lang, unknown=unknown
-    )
+    progress = _Progress("report", len(models), "provinces") if _on_terminal() and not quiet else None
+    with progress or contextlib.nullcontext():
+        paths = write_province_reports(models, out, list(formats) or ["html", "xlsx", "docx"], lang, office=office,
+                                       unknown=unknown, progress=progress.advance if progress else None)  # fmt: skip
     for p in paths:
         click.echo(str(p))
 

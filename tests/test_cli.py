@@ -197,6 +197,57 @@ def test_a_date_that_is_not_one_is_refused(corpus_db: str, bad: str) -> None:
     assert "is not a calendar date; write 2025-12-31 or 31/12/2025" in result.stderr
 
 
+def test_report_with_a_settings_file_names_files_by_province(corpus_db: str, tmp_path: Path) -> None:
+    """`lineage report --settings office.toml`: the DOCX header and signer come from the file (and
+    --office); files are named by province slug; off a terminal no progress line is drawn."""
+    from docx import Document
+
+    settings = tmp_path / "office.toml"
+    settings.write_text('issuing_body = "Sở Nội vụ"\nsymbol = "BC-SNV"\nauthority = ["KT. GIÁM ĐỐC"]\n'
+                        'signer_title = "Phó Giám đốc"\nrecipients = ["- Như trên;", "- Lưu: VT."]\n', encoding="utf-8")  # fmt: skip
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(cli, ["report", "--db", corpus_db, "--province", "Hải Phòng", "--format", "docx",
+                                      "--settings", str(settings), "--office", "signer_name=Nguyễn Văn A",
+                                      "--as-of", "2026-11-22", "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [str(out / "hai-phong.docx"), str(out / "index.html")]
+    assert result.stderr == ""  # not a terminal: quiet
+    doc = Document(str(out / "hai-phong.docx"))
+    assert "SỞ NỘI VỤ" in doc.tables[0].rows[0].cells[0].text
+    assert doc.tables[0].rows[1].cells[0].text.endswith("/BC-SNV")
+    signer = [p.text for p in doc.tables[-1].rows[0].cells[1].paragraphs]
+    assert signer[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] and signer[-1] == "Nguyễn Văn A"
+
+
+def test_report_settings_errors_name_the_file_and_key(corpus_db: str, tmp_path: Path) -> None:
+    settings = tmp_path / "office.toml"
+    settings.write_text('issuing_body = "Sở Nội vụ"\nsigner = "x"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["report", "--db", corpus_db, "--settings", str(settings), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert f"{settings}: unknown key 'signer'" in result.stderr
+    missing = CliRunner().invoke(cli, ["report", "--db", corpus_db, "--settings", str(tmp_path / "no.toml")])
+    assert missing.exit_code == 1 and "cannot read the settings file" in missing.stderr
+
+
+def test_report_progress_on_a_terminal(
+    corpus_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, one progress line: provinces done of the total, rate and time left."""
+    import api.cli
+
+    monkeypatch.setattr(api.cli, "_on_terminal", lambda: True)
+    result = CliRunner().invoke(cli, ["report", "--db", corpus_db, "--province", "Hải Phòng", "--province",
+                                      "Quảng Ngãi", "--format", "html", "--out", str(tmp_path)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "report" in result.stderr and "2/2" in result.stderr and "provinces" in result.stderr
+    assert "left" in result.stderr
+    quiet = CliRunner().invoke(cli, ["report", "--db", corpus_db, "--province", "Hải Phòng", "--format", "html",
+                                     "-q", "--out", str(tmp_path)])  # fmt: skip
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
 def _folder_with_a_bad_file(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()

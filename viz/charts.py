@@ -3,24 +3,58 @@
 The SVG charts need nothing outside the page (no script, font or link), so an HTML report that
 carries them works offline. The PNG charts are for DOCX; ``hbar_png`` and ``columns_png`` return
 ``None`` when matplotlib is not installed, and the report then draws its bars as a table.
+
+Counts are whole numbers: axes tick at whole numbers only, and numbers are written for the
+language (``lang``): ``1.234`` and ``12,5%`` in Vietnamese, ``1,234`` and ``12.5%`` in English.
 """
 
 import importlib
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
 from types import ModuleType
 from typing import Any
 
-__all__ = ["PALETTE", "columns_png", "columns_svg", "hbar_png", "hbar_svg", "matplotlib_available"]
+from viz.i18n import Lang, format_int
+
+__all__ = [
+    "PALETTE",
+    "columns_png",
+    "columns_svg",
+    "hbar_png",
+    "hbar_svg",
+    "integer_ticks",
+    "matplotlib_available",
+    "number_text",
+]
 
 PALETTE = ("#1f4e79", "#c0504d", "#4f8a3c", "#d08a1c", "#6f4a8e", "#2e8b99", "#7f7f7f", "#b5651d")
 _FONT = "font-family:'Times New Roman',Times,serif"
 _CHAR_W = 6.6  # average width of a 12px character, for laying out labels
 
 
-def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+def number_text(v: float, lang: Lang = "vi") -> str:
+    """``1.234`` / ``12,5`` (vi) or ``1,234`` / ``12.5`` (en)."""
+    if float(v).is_integer():
+        return format_int(int(v), lang)
+    s = f"{v:,.1f}"
+    return s.translate(str.maketrans(",.", ".,")) if lang == "vi" else s
+
+
+def integer_ticks(peak: float, most: int = 5) -> list[int]:
+    """Whole-number ticks from 0 to at least ``peak``, at most ``most`` + 1 of them, on a step of
+    1, 2 or 5 times a power of ten."""
+    top = max(int(-(-peak // 1)), 1)
+    step = next(s for s in _steps() if top / s <= most)
+    return list(range(0, -(-top // step) * step + 1, step))
+
+
+def _steps() -> Iterator[int]:
+    scale = 1
+    while True:
+        for m in (1, 2, 5):
+            yield m * scale
+        scale *= 10
 
 
 def _empty_svg(title: str, empty_text: str, width: int) -> str:
@@ -42,11 +76,14 @@ def hbar_svg(
     title: str,
     empty_text: str = "",
     max_value: float | None = None,
-    value_text: Callable[[float], str] = _num,
+    value_text: Callable[[float], str] | None = None,
     width: int = 640,
     color: str = PALETTE[0],
+    lang: Lang = "vi",
 ) -> str:
     """Horizontal bars, one per ``(label, value)``, largest scale ``max_value`` (default: the largest)."""
+    if value_text is None:
+        value_text = lambda v: number_text(v, lang)  # noqa: E731
     if not items:
         return _empty_svg(title, empty_text, width)
     label_chars = min(44, max(len(label) for label, _ in items))
@@ -82,15 +119,16 @@ def columns_svg(
     empty_text: str = "",
     width: int = 640,
     height: int = 230,
+    lang: Lang = "vi",
 ) -> str:
-    """Grouped columns: one group per category (e.g. a month), one column per series, with a legend."""
+    """Grouped columns: one group per category (e.g. a month), one column per series, with a legend.
+    The axis ticks at whole numbers."""
     if not categories or not series:
         return _empty_svg(title, empty_text, width)
     left, right, top, bottom = 34, 10, 48, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max((v for _, values in series for v in values), default=0) or 1
-    step = max(1, int(peak // 4) or 1)
-    ticks = list(range(0, int(peak) + step, step))
+    ticks = integer_ticks(peak, 4)
     scale = ticks[-1] or 1
     group_w = plot_w / len(categories)
     col_w = min(28.0, group_w * 0.8 / len(series))
@@ -110,7 +148,7 @@ def columns_svg(
         y = top + plot_h - plot_h * tick / scale
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{tick}</text>'
+            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{format_int(tick, lang)}</text>'
         )
     label_every = max(1, int(len(categories) * 52 / plot_w) + 1)
     for c, cat in enumerate(categories):
@@ -121,7 +159,7 @@ def columns_svg(
             parts.append(
                 f'<rect x="{gx + s * col_w:.1f}" y="{top + plot_h - h:.1f}" width="{col_w - 1:.1f}" '
                 f'height="{h:.1f}" fill="{PALETTE[s % len(PALETTE)]}">'
-                f"<title>{escape(cat)} – {escape(name)}: {_num(v)}</title></rect>"
+                f"<title>{escape(cat)} – {escape(name)}: {number_text(v, lang)}</title></rect>"
             )
         if c % label_every == 0:
             cx = left + c * group_w + group_w / 2
@@ -169,10 +207,28 @@ def _png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
+def _formatter(lang: Lang, percent: bool = False) -> Any:
+    ticker = importlib.import_module("matplotlib.ticker")
+    return ticker.FuncFormatter(lambda v, _pos: number_text(v, lang) + ("%" if percent else ""))
+
+
+def _whole_numbers(axis: Any, lang: Lang) -> None:
+    """Ticks at whole numbers only, written for the language."""
+    ticker = importlib.import_module("matplotlib.ticker")
+    axis.set_major_locator(ticker.MaxNLocator(integer=True, min_n_ticks=1))
+    axis.set_major_formatter(_formatter(lang))
+
+
 def hbar_png(
-    items: Sequence[tuple[str, float]], *, title: str, max_value: float | None = None
+    items: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    max_value: float | None = None,
+    lang: Lang = "vi",
+    percent: bool = False,
 ) -> bytes | None:
-    """The PNG of ``hbar_svg``'s chart, or ``None`` without matplotlib or data."""
+    """The PNG of ``hbar_svg``'s chart, or ``None`` without matplotlib or data. Counts tick at
+    whole numbers; ``percent`` values keep one decimal and a ``%``."""
     if not items:
         return None
     fig = _figure(6.3, 0.9 + 0.38 * len(items))
@@ -182,16 +238,21 @@ def hbar_png(
     labels = [_clip(label, 48) for label, _ in items][::-1]
     values = [v for _, v in items][::-1]
     bars = ax.barh(labels, values, color=PALETTE[0])
-    ax.bar_label(bars, labels=[_num(v) for v in values], padding=3, fontsize=8)
+    ax.bar_label(bars, labels=[number_text(v, lang) + ("%" if percent else "") for v in values], padding=3,
+                 fontsize=8)  # fmt: skip
     ax.set_title(title, fontsize=10, fontweight="bold")
     ax.tick_params(labelsize=8)
     ax.set_xlim(0, (max_value or max(values) or 1) * 1.12)
+    if percent:
+        ax.xaxis.set_major_formatter(_formatter(lang, percent=True))
+    else:
+        _whole_numbers(ax.xaxis, lang)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
 
 def columns_png(
-    categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *, title: str
+    categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *, title: str, lang: Lang = "vi"
 ) -> bytes | None:
     """The PNG of ``columns_svg``'s chart, or ``None`` without matplotlib or data."""
     if not categories or not series:
@@ -208,7 +269,7 @@ def columns_png(
     ax.set_xticks(
         range(len(categories)), list(categories), fontsize=7, rotation=45 if len(categories) > 8 else 0
     )
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    _whole_numbers(ax.yaxis, lang)
     ax.tick_params(axis="y", labelsize=8)
     ax.set_title(title, fontsize=10, fontweight="bold")
     peak = max((v for _, values in series for v in values), default=0) or 1

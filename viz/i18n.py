@@ -124,17 +124,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "governing_body": ("HỆ THỐNG THEO DÕI VĂN BẢN", "DOCUMENT TRACKING SYSTEM"),
-    "number_line": ("Số:      /{symbol}", "No.:      /{symbol}"),
+    "number_line": ("Số: {number}/{symbol}", "No.: {number}/{symbol}"),
+    "date_blank": ("{place}, ngày {b} tháng {b} năm {b}", "{place}, {b}"),
     "province_kind_city": ("Thành phố", "City"),
     "province_kind_province": ("Tỉnh", "Province"),
-    "intro": (
-        "Báo cáo được lập tự động từ kho dữ liệu văn bản: mã dữ liệu {hash}, gồm {files} tệp, "
-        "thời điểm {time}. Số liệu phản ánh các văn bản đã thu thập đến thời điểm trên; "
-        "văn bản chưa được thu thập không được tính.",
-        "This report was generated from the document store: snapshot {hash}, {files} files, "
-        "taken {time}. Figures cover the documents collected up to that time; documents not "
-        "collected are not counted.",
+    "opening": (
+        "Trên cơ sở rà soát các văn bản đã thu thập đến ngày {as_of}, báo cáo tình hình ban hành văn bản "
+        "triển khai và thực hiện chế độ báo cáo tại {province} như sau:",
+        "Having reviewed the documents collected up to {as_of}, this report sets out how implementing "
+        "documents were issued and reports made in {province}:",
     ),
     "snapshot": ("Dữ liệu", "Snapshot"),
     "snapshot_hash": ("Mã dữ liệu", "Corpus hash"),
@@ -219,12 +217,25 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "no_number": ("(không số)", "(no number)"),
     "recipients": ("Nơi nhận:", "Recipients:"),
-    "recipients_default": (
-        "- UBND {province} (để báo cáo);|- Các sở, ban, ngành;|- Lưu: VT.",
-        "- People's Committee of {province} (for information);|- Departments;|- File.",
+    "recipients_default": ("- {blank};|- Lưu: VT.", "- {blank};|- File."),
+    "sec_findings": ("Tồn tại, hạn chế", "Shortcomings"),
+    "sec_proposals": ("Kiến nghị, đề xuất", "Proposals"),
+    "findings_intro": (
+        "Qua rà soát, các tồn tại, hạn chế lớn nhất theo số trường hợp:",
+        "The largest gaps found, by number of cases:",
     ),
-    "signer_title": ("NGƯỜI LẬP BÁO CÁO", "PREPARED BY"),
-    "signer_hint": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "findings_kind": (
+        "{kind}: {n} trường hợp (mục III.{section}).",
+        "{kind}: {n} (section III.{section}).",
+    ),
+    "findings_units": (
+        "{n} lượt đơn vị chưa có văn bản triển khai văn bản chỉ đạo được theo dõi (mục II.4).",
+        "{n} units with no document carrying out a tracked directive (section II.4).",
+    ),
+    "findings_none": ("Qua rà soát dữ liệu, chưa phát hiện tồn tại, hạn chế.", "The review found no gaps."),
+    "all_gaps_sheet": ("Tất cả thiếu sót", "All gaps"),
+    "open_row": ("Xem dòng {row} của sheet “{sheet}”", "Row {row} of sheet '{sheet}'"),
+    "snapshot_footer": ("Nguồn dữ liệu", "Data source"),
     "summary_sheet": ("Tổng quan", "Summary"),
     "communes_sheet": ("Xã chưa có văn bản", "Communes without document"),
     "index_title": ("Báo cáo rà soát theo tỉnh, thành phố", "Province review reports"),

@@ -141,6 +141,35 @@ class TestRead:
         body = client.get("/provinces/Quảng Ngãi/report").json()
         assert body["summary"]["old_names"] == ["Kon Tum"] and body["snapshot"]["corpus_hash"]
 
+    @pytest.mark.parametrize(("fmt", "disposition"), [("xlsx", "attachment"), ("docx", "attachment"),
+                                                      ("html", "inline")])  # fmt: skip
+    def test_province_report_file_is_named_by_slug(
+        self, client: TestClient, fmt: str, disposition: str
+    ) -> None:
+        """Downloaded, a report keeps the name `lineage report` writes: the province slug (old names too)."""
+        for name in ("Hải Phòng", "Hải Dương"):
+            r = client.get(f"/provinces/{name}/report", params={"format": fmt})
+            assert r.status_code == 200
+            assert r.headers["content-disposition"] == f'{disposition}; filename="hai-phong.{fmt}"'
+
+    def test_province_report_takes_the_office_settings_file(
+        self, client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import io
+
+        from docx import Document
+
+        settings = tmp_path / "office.toml"
+        settings.write_text('issuing_body = "Sở Nội vụ"\nsigner_name = "Nguyễn Văn A"\n', encoding="utf-8")
+        monkeypatch.setenv("LINEAGE_OFFICE_SETTINGS", str(settings))
+        r = client.get("/provinces/Hải Phòng/report", params={"format": "docx"})
+        doc = Document(io.BytesIO(r.content))
+        assert "SỞ NỘI VỤ" in doc.tables[0].rows[0].cells[0].text
+        assert doc.tables[-1].rows[0].cells[1].paragraphs[-1].text == "Nguyễn Văn A"
+        settings.write_text('issuing_body = "Sở Nội vụ"\nsigner = "x"\n', encoding="utf-8")
+        bad = client.get("/provinces/Hải Phòng/report", params={"format": "docx"})
+        assert bad.status_code == 400 and "unknown key 'signer'" in bad.json()["error"]
+
     def test_graph(self, client: TestClient) -> None:
         body = client.get("/graph", params={"root": KEY_57, "depth": 1, "limit": 3}).json()
         assert (
