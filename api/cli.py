@@ -365,8 +365,8 @@ class _Progress:
         )
         self.task = self.progress.add_task(name, total=total, rate="")
 
-    def advance(self, *_: object) -> None:
-        self.progress.advance(self.task)
+    def advance(self, *_: object, by: int = 1) -> None:
+        self.progress.advance(self.task, by)
         speed = self.progress.tasks[0].speed
         self.progress.update(self.task, rate=f"{speed:,.1f}/s" if speed else "")
 
@@ -376,6 +376,36 @@ class _Progress:
 
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@db_option
+@friendly_errors
+def runs(fmt: str, db: Connection) -> None:
+    """List the ingest runs kept in the store: when, files added, changed, unchanged and failed.
+
+    \b
+        lineage runs                 # then `lineage failures --run N` for a run's failed files
+        lineage runs --format json
+    """
+    with _open(db) as store:
+        rows = store.runs()
+    if not rows:
+        raise click.ClickException(f"{db}: no ingest run yet")
+    cols = ("id", "started", "finished", "added", "changed", "unchanged", "failed")
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False))
+        return
+    click.echo(
+        f"{'run':>4}  {'started':<25} {'finished':<25} {'added':>7} {'changed':>7} {'unchanged':>9} {'failed':>6}"
+    )
+    for r in rows:
+        click.echo(
+            f"{r['id']:>4}  {r['started'] or '':<25} {r['finished'] or '(unfinished)':<25} {r['added'] or 0:>7}"
+            f" {r['changed'] or 0:>7} {r['unchanged'] or 0:>9} {r['failed'] or 0:>6}"
+        )
 
 
 @cli.command()
@@ -635,7 +665,22 @@ def push(neo4j_uri: str, neo4j_user: str | None, neo4j_password: str | None, neo
         open_store(db, create=False) as source,
         Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as target,
     ):
-        counts = push_store(source, target, batch_size=batch_size)
+        if _on_terminal():
+            bar: _Progress | None = None
+
+            def shown(rows: int, total: int) -> None:
+                nonlocal bar
+                if bar is None:
+                    bar = _Progress("push", total, "rows").__enter__()
+                bar.advance(by=rows)
+
+            try:
+                counts = push_store(source, target, batch_size=batch_size, on_batch=shown)
+            finally:
+                if bar is not None:
+                    bar.__exit__()
+        else:
+            counts = push_store(source, target, batch_size=batch_size)
     click.echo("pushed " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" to {neo4j_uri}")
 
 

@@ -4,6 +4,9 @@ browser and one gap report per province into an output folder, and say where eve
 The demo corpus is the repository's ``corpus/`` folder (the seeds and the gold corpus; the tests read
 the same files) plus, optionally, a synthetic corpus written by ``testkit.synth``."""
 
+import os
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -93,6 +96,21 @@ def run_demo(
     echo(
         f"reports:        {out / 'reports' / 'index.html'}  ({len(reports) - 1} files: HTML, XLSX, DOCX per province)"
     )
-    echo(f"start the API:  lineage serve --db {db}   then open http://127.0.0.1:8000/")
+    cmd = lineage_command()
+    echo(f"start the API:  {cmd} serve --db {db}   then open http://127.0.0.1:8000/")
+    echo(f'next:           {cmd} gaps --db {db} --province "Hải Phòng"   ({cmd} --help for the rest)')
     store.close()
     return {"db": db, "browser": browser, "reports": reports, "totals": dict(rows)}
+
+
+def lineage_command() -> str:
+    """How to call ``lineage`` from here: its name when the PATH finds this installation's, else
+    its path (``.venv/bin/lineage`` after ``make demo``, whose virtualenv is not activated)."""
+    mine = Path(sys.executable).parent / "lineage"
+    found = shutil.which("lineage")
+    if found is not None and Path(found).resolve() == mine.resolve():
+        return "lineage"
+    try:
+        return os.path.relpath(mine)
+    except ValueError:
+        return str(mine)

@@ -829,13 +829,20 @@ def _resolve_tx(tx: neo4j.ManagedTransaction, key_or_path: str) -> tuple[str, Ro
 # -- copying and opening --------------------------------------------------------------------------
 
 
-def push(source: "Store", target: Neo4jStore, *, batch_size: int | None = None) -> dict[str, int]:
+def push(
+    source: "Store",
+    target: Neo4jStore,
+    *,
+    batch_size: int | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
     """Copy ``source`` (usually the embedded store) into ``target``, replacing what ``target`` held.
 
     Files, mentions with their resolution, deadlines, documents, relationships and runs are loaded
     with ``UNWIND`` in batches of ``batch_size`` rows (default: the target's), each batch its own
     transaction: an interrupted push leaves a partial copy, and pushing again repairs it.
-    Returns the counts copied.
+    Returns the counts copied. ``on_batch(rows, total)`` is told after each batch how many rows it
+    held, out of how many in all (a progress line).
     """
     size = max(1, batch_size or target.batch_size)
     docs = list(source.documents())
@@ -871,10 +878,14 @@ def push(source: "Store", target: Neo4jStore, *, batch_size: int | None = None) 
         *(("edges", Q_CREATE_EDGES[rel], rows) for rel, rows in edge_rows.items()),
         ("runs", Q_CREATE_RUNS, ({k: v for k, v in r.items() if v is not None} for r in runs)),
     ]  # fmt: skip
+    total = len(docs) + len(refs) + sum(1 for _ in source.deadlines()) + len(G)
+    total += sum(len(rows) for rows in edge_rows.values()) + len(runs)
     for name, query, rows in steps:
         for batch in itertools.batched(rows, size):
             target._write(_run, query, {"rows": list(batch)})
             counts[name] += len(batch)
+            if on_batch is not None:
+                on_batch(len(batch), total)
     target._write(_run, Q_SET_RUN_COUNTER, {"value": max((int(r["id"]) for r in runs), default=0)})
     target._write(_run, Q_BUMP_STATE, {})
     target._cache = None

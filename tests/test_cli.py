@@ -280,6 +280,16 @@ def test_ingest_exit_status_and_failures_command(tmp_path: Path) -> None:
     assert [json.loads(line)["file"] for line in second.output.splitlines()] == [str(folder / "broken.docx")]
     nope = runner.invoke(cli, ["failures", "--db", db, "--run", "9"])
     assert nope.exit_code == 1 and "no run 9; runs are 1 to 3" in nope.stderr
+    runs = runner.invoke(cli, ["runs", "--db", db, "--format", "json"])
+    assert runs.exit_code == 0
+    listed = [json.loads(line) for line in runs.output.splitlines()]
+    assert [(r["id"], r["added"], r["unchanged"], r["failed"]) for r in listed] == [
+        (1, 3, 0, 1), (2, 0, 3, 1), (3, 0, 3, 0)
+    ]  # fmt: skip
+    assert all(r["finished"] for r in listed)
+    table = runner.invoke(cli, ["runs", "--db", db]).output.splitlines()
+    assert table[0].split() == ["run", "started", "finished", "added", "changed", "unchanged", "failed"]
+    assert table[1].split()[-4:] == ["3", "0", "0", "1"] and len(table) == 4
 
 
 def test_ingest_on_a_terminal_shows_one_progress_line_then_the_failures(tmp_path: Path) -> None:

@@ -150,3 +150,16 @@ def test_unknown_province_is_counted_alike(demo: dict[str, Any]) -> None:
     ]
     assert index["documents"] > 0
     assert t("province_unknown") in (demo["out"] / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_demo_prints_commands_that_run_as_printed(demo: dict[str, Any]) -> None:
+    """The next commands the demo prints call `lineage` the way this shell finds it (the path of
+    the virtualenv's when it is not activated), and the printed `gaps` command answers."""
+    import shlex
+    import subprocess
+
+    line = next(x for x in demo["lines"] if x.startswith("next:"))
+    command = shlex.split(line.removeprefix("next:").split("   (")[0])
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "document gap(s)" in done.stdout

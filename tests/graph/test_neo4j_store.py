@@ -437,7 +437,11 @@ def test_push_copies_the_store(bolt: BoltServer, corpus: Path, tmp_path: Path) -
     lite = open_store(tmp_path / "l.db")
     ingest_paths(lite, [corpus])
     target = Neo4jStore(bolt.uri, bolt.user, bolt.password, "pushed")
-    counts = push(lite, target, batch_size=7)  # small batches: several UNWIND rounds of each kind
+    told: list[tuple[int, int]] = []
+    counts = push(lite, target, batch_size=7, on_batch=lambda rows, total: told.append((rows, total)))
+    # small batches: several UNWIND rounds of each kind, each told to the progress line
+    assert len(told) > 6 and all(0 < rows <= 7 for rows, _ in told)
+    assert sum(rows for rows, _ in told) == sum(counts.values()) == told[0][1]
     G = lite.graph()
     assert counts["files"] == len(lite.paths()) and counts["references"] == len(list(lite.references()))
     assert (counts["documents"], counts["edges"]) == (G.number_of_nodes(), G.number_of_edges())
