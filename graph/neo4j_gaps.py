@@ -204,7 +204,7 @@ def _first3(evidence_json: str | None) -> list[Any]:
     return list(json.loads(evidence_json or "[]")[:3])
 
 
-def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Gap]:
+def gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Gap]:
     as_of = dt.date.fromisoformat(opts.as_of).isoformat()
     common: Row = {
         "plan_types": sorted(PLAN_TYPES),
@@ -264,7 +264,7 @@ def _gaps_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> list[Gap]:
                     )
                 )
         elif kind == "unit_coverage":
-            cells, central = _coverage_tx(tx, opts)
+            cells, central = coverage_tx(tx, opts)
             out.extend(coverage_gaps(cells, central))
     return out
 
@@ -287,7 +287,7 @@ def _no_report_rows(tx: neo4j.ManagedTransaction, common: Row, opts: GapOptions,
         yield _gap_row(GapKind.NO_REPORT, n, reason, evidence, due=due)
 
 
-def _coverage_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> tuple[list[CoverageCell], dict[str, Row]]:
+def coverage_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> tuple[list[CoverageCell], dict[str, Row]]:
     """The coverage table and the directives' attributes, from the implementers read in Cypher."""
     central = {r["n"]["key"]: _node_attrs(r["n"]) for r in _rows(tx, Q_CENTRAL_DOCUMENTS, {})}
     implemented = {r["key"] for r in _rows(tx, Q_DIRECTIVES_IMPLEMENTED, {})}
@@ -304,7 +304,3 @@ def _coverage_tx(tx: neo4j.ManagedTransaction, opts: GapOptions) -> tuple[list[C
             for k, p, level, loc, issuer in sorted(r["implementers"], key=lambda i: i[0])
         ]
     return coverage_cells(directives, implementers, opts.province), central
-
-
-gaps_tx = _gaps_tx
-coverage_tx = _coverage_tx

@@ -81,14 +81,17 @@ class SQLiteReader:
             rels = self._relations[text] = tuple(json.loads(text))
         return rels
 
-    def _rows(self, sql: str, column: str, keys: Collection[str], order: str) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` whose ``column`` is one of ``keys``, chunk by chunk (or the whole table,
-        filtered, for very many keys), each chunk in ``order``."""
+    def _rows(
+        self, table: str, columns: str, column: str, keys: Collection[str], order: str
+    ) -> Iterator[tuple[Any, ...]]:
+        """``columns`` of the rows of ``table`` whose ``column`` is one of ``keys``, chunk by chunk
+        (or the whole table, filtered, for very many keys), each chunk in ``order``."""
         if not keys:
             return
+        sql = f"SELECT {columns} FROM {table}"
         if len(keys) >= WHOLE_TABLE:
             wanted = keys if isinstance(keys, set | frozenset | dict) else set(keys)
-            index = sql.split(" FROM ", 1)[0].removeprefix("SELECT ").split(", ").index(column)
+            index = [c.strip() for c in columns.split(",")].index(column)
             for row in self.db.execute(f"{sql} ORDER BY {order}"):
                 if row[index] in wanted:
                     yield row
@@ -102,8 +105,7 @@ class SQLiteReader:
     def node_attrs(self, keys: Collection[str]) -> dict[str, NodeAttrs]:
         """The nodes of ``keys`` as the networkx view holds them (those that exist)."""
         out: dict[str, NodeAttrs] = {}
-        sql = f"SELECT {_DOCUMENT_COLUMNS} FROM documents"
-        for r in self._rows(sql, "key", keys, "path"):
+        for r in self._rows("documents", _DOCUMENT_COLUMNS, "key", keys, "path"):
             if _NOT_A_DOCUMENT_JSON in r[13]:
                 continue
             key = r[1]
@@ -120,8 +122,7 @@ class SQLiteReader:
         cited = [k for k in keys if k not in out] if len(keys) < WHOLE_TABLE else set(keys) - out.keys()
         if cited:
             left_out = self.left_out()
-            sql = f"SELECT {_CITATION_COLUMNS} FROM refs"
-            for r in self._rows(sql, "target_key", cited, "path, position"):
+            for r in self._rows("refs", _CITATION_COLUMNS, "target_key", cited, "path, position"):
                 if r[2] in left_out:
                     continue
                 node = out.get(r[11])
@@ -188,8 +189,8 @@ class SQLiteReader:
     def _edges(self, column: str, keys: Collection[str], relations: Collection[str] | None) -> list[Edge]:
         left_out = self.left_out()
         out: dict[Edge, None] = {}
-        sql = "SELECT source_key, target_key, relations, path, position FROM refs"
-        for source, target, rels, _, _ in self._rows(sql, column, keys, "path, position"):
+        columns = "source_key, target_key, relations"
+        for source, target, rels in self._rows("refs", columns, column, keys, "path, position"):
             if source in left_out:
                 continue
             for rel in self._rels(rels):
@@ -214,7 +215,7 @@ class SQLiteReader:
         return evidence
 
     def deadlines_of(self, keys: Collection[str]) -> list[Deadline]:
-        sql = "SELECT path, source_key, date, assignee, report_due, evidence FROM deadlines"
+        columns = "path, source_key, date, assignee, report_due, evidence"
         return [
             {
                 "path": p,
@@ -224,7 +225,7 @@ class SQLiteReader:
                 "report_due": bool(due),
                 "evidence": json.loads(ev),
             }
-            for p, k, d, a, due, ev in self._rows(sql, "source_key", keys, "path, date")
+            for p, k, d, a, due, ev in self._rows("deadlines", columns, "source_key", keys, "path, date")
         ]
 
     # -- lineage (graph.lineage.NeighbourReader) --------------------------------------------------
@@ -238,8 +239,8 @@ class SQLiteReader:
         left_out = self.left_out()
         here, there = ("source_key", "target_key") if direction == "up" else ("target_key", "source_key")
         out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {k: {} for k in keys}
-        sql = f"SELECT {here}, {there}, relations, confidence, status, evidence, path, position FROM refs"
-        for n, other, rels, conf, status, ev, _, _ in self._rows(sql, here, keys, "path, position"):
+        columns = f"{here}, {there}, relations, confidence, status, evidence"
+        for n, other, rels, conf, status, ev in self._rows("refs", columns, here, keys, "path, position"):
             if (other if direction == "down" else n) in left_out:
                 continue
             by_relation = out[n].setdefault(other, {})

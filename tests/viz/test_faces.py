@@ -186,10 +186,7 @@ def test_gap_table_search_sort_and_facets(chromium: Any, live_server: str) -> No
         )
     finally:
         context.close()
-    assert requests and not [u for u in requests if not u.startswith(live_server)], [
-        u for u in requests if not u.startswith(live_server)
-    ]
-    assert not dialogs and not errors, errors
+    _stayed_local(live_server, requests, errors, dialogs)
 
 
 def _fold(text: str) -> str:
@@ -290,10 +287,7 @@ def test_document_view_groups_relations_and_opens_the_source(
         )
     finally:
         context.close()
-    assert requests and not [u for u in requests if not u.startswith(live_server)], [
-        u for u in requests if not u.startswith(live_server)
-    ]
-    assert not dialogs and not errors, errors
+    _stayed_local(live_server, requests, errors, dialogs)
 
 
 def test_document_view_keeps_to_the_province_with_a_switch(
@@ -325,10 +319,7 @@ def test_document_view_keeps_to_the_province_with_a_switch(
         assert shown == below
     finally:
         context.close()
-    assert requests and not [u for u in requests if not u.startswith(live_server)], [
-        u for u in requests if not u.startswith(live_server)
-    ]
-    assert not dialogs and not errors, errors
+    _stayed_local(live_server, requests, errors, dialogs)
 
 
 def test_graph_filters_captions_and_cap(
@@ -374,10 +365,7 @@ def test_graph_filters_captions_and_cap(
         assert all(page.evaluate("[...lineageApp.raw.values()].map(n => n.gap_kinds.length > 0)"))
     finally:
         context.close()
-    assert requests and not [u for u in requests if not u.startswith(live_server)], [
-        u for u in requests if not u.startswith(live_server)
-    ]
-    assert not dialogs and not errors, errors
+    _stayed_local(live_server, requests, errors, dialogs)
 
 
 def test_office_screen_has_no_sideways_scroll(
@@ -471,3 +459,10 @@ def test_offline_page_embeds_rows_as_data_only(viz_graph: tuple[Any, list[dict[s
     block = next(s for s in _scripts(page) if s.startswith('[{"kind"'))
     assert json.loads(block)[0]["title"] == HOSTILE  # intact once parsed
     assert any("GapTable" in s and "lineageOffline" in s for s in _scripts(page))
+
+
+def _stayed_local(server: str, requests: list[str], errors: list[str], dialogs: list[str]) -> None:
+    """The page asked the server for something, asked nothing elsewhere, and raised no error or dialog."""
+    outside = [u for u in requests if not u.startswith(server)]
+    assert requests and not outside, outside
+    assert not dialogs and not errors, errors
