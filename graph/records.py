@@ -48,9 +48,11 @@ class ReferenceRow:
     evidence: list[dict[str, Any]]
     scope: Scope
     target_key: str
-    status: str  # exact | probable | catalog | ambiguous | unresolved
-    confidence: float
+    status: str  # exact | probable | catalog | ambiguous | unresolved | reviewed (a person set it)
+    confidence: float  # of the resolution
     candidates: list[str]
+    relation_confidence: float = 0.0  # that the relation was read right (1.0 once a person reviewed it)
+    rule: str = ""  # the rule that read the relation ("review" for a person)
 
 
 @dataclass(slots=True)

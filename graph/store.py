@@ -13,11 +13,24 @@ scope, year) but not an issuer or date are kept as separate documents with a rev
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
+from graph.corrections import (
+    CORRECTION_FIELDS,
+    REVIEWED,
+    Correction,
+    CorrectionError,
+    Reviewed,
+    apply_corrections,
+    correction_from_row,
+    correction_row,
+    decode_extraction,
+    encode_extraction,
+    reread_unchanged,
+)
 from graph.errors import NodeNotFound, StoreError, StoreNotFound
 from graph.identity import Scope, number_key, reference_scope, scope_of
 from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
@@ -30,8 +43,11 @@ from graph.resolve import (
     split_identities,
 )
 from graph.sqlite_reads import LEFT_OUT, SQLiteReader
+from ingest.gazetteer import current_province_name
 from ingest.records import Extraction
 from ontology.catalog import Catalog, load_catalog
+from ontology.provinces import UNKNOWN_PROVINCE
+from ontology.review import LOW_CONFIDENCE, REVIEW_RULE
 
 if TYPE_CHECKING:
     from graph.gapdata import GapGraph
@@ -80,12 +96,48 @@ CREATE TABLE IF NOT EXISTS deadlines (
 );
 CREATE INDEX IF NOT EXISTS deadlines_path ON deadlines(path);
 CREATE INDEX IF NOT EXISTS deadlines_source ON deadlines(source_key);
+CREATE TABLE IF NOT EXISTS extractions (  -- what the machine read from each file, before corrections
+    path TEXT PRIMARY KEY REFERENCES files(path) ON DELETE CASCADE, data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS corrections (  -- graph.corrections.Correction; kept when its file goes
+    id TEXT PRIMARY KEY, action TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+    document TEXT NOT NULL, number TEXT, field TEXT, value TEXT, note TEXT NOT NULL, author TEXT NOT NULL,
+    created TEXT NOT NULL, machine TEXT, problem TEXT, undone TEXT, undone_by TEXT
+);
+CREATE INDEX IF NOT EXISTS corrections_path ON corrections(path);
+CREATE INDEX IF NOT EXISTS corrections_sha ON corrections(sha256);
+CREATE INDEX IF NOT EXISTS corrections_document ON corrections(document);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
     added INTEGER DEFAULT 0, changed INTEGER DEFAULT 0, unchanged INTEGER DEFAULT 0,
     failed INTEGER DEFAULT 0, failures TEXT DEFAULT '[]'
 );
 """.replace("{LEFT_OUT}", LEFT_OUT)
+
+
+_CORRECTION_COLUMNS = ", ".join(CORRECTION_FIELDS)
+
+
+_DOCUMENT_COLUMNS = (
+    "path, key, number, doc_type, issuer, level, locality, province, province_at_issue, date, title, signer,"
+    " recipients, warnings"
+)
+_REFERENCE_COLUMNS = (
+    "path, position, source_key, number, doc_type, date, issuer, level, relations, evidence, scope_province,"
+    " scope_locality, scope_national, target_key, status, confidence, candidates, relation_confidence, rule"
+)
+
+
+def _document_row(r: Any) -> DocumentRow:
+    return DocumentRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], json.loads(r[12]), json.loads(r[13]))  # fmt: skip
+
+
+def _reference_row(r: Any) -> ReferenceRow:
+    return ReferenceRow(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), json.loads(r[9]),
+        Scope(r[10], r[11], national=bool(r[12])), r[13], r[14], r[15], json.loads(r[16] or "[]"),
+        r[17] if r[17] is not None else 0.0, r[18] or "",
+    )  # fmt: skip
 
 
 class SQLiteStore:
@@ -117,11 +169,19 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         """Bring a store made by an earlier version up to the schema: ``documents.base_key`` (#11)
-        is added when missing, filled with each document's key (a key was its base key then)."""
+        is added when missing, filled with each document's key (a key was its base key then); the
+        review columns (#14) are added empty: a reference's relation confidence and rule, whether a
+        person set its target (``pinned``) or a document's key (``key_pinned``)."""
         cols = {str(r[1]) for r in self.db.execute("PRAGMA table_info(documents)")}
         if "base_key" not in cols:
             self.db.execute("ALTER TABLE documents ADD COLUMN base_key TEXT")
             self.db.execute("UPDATE documents SET base_key = key")
+        if "key_pinned" not in cols:
+            self.db.execute("ALTER TABLE documents ADD COLUMN key_pinned INTEGER")
+        ref_cols = {str(r[1]) for r in self.db.execute("PRAGMA table_info(refs)")}
+        for name, kind in (("relation_confidence", "REAL"), ("rule", "TEXT"), ("pinned", "INTEGER")):
+            if name not in ref_cols:
+                self.db.execute(f"ALTER TABLE refs ADD COLUMN {name} {kind}")
         self.db.execute("CREATE INDEX IF NOT EXISTS documents_base_key ON documents(base_key)")
         self.db.commit()
 
@@ -237,21 +297,117 @@ class SQLiteStore:
             self._uncommitted = 0
 
     def upsert(self, path: str, sha256: str, ex: Extraction, run_id: int | None = None) -> str:
-        """Store what was read from ``path``; returns ``added``, ``changed`` or ``unchanged``."""
+        """Store what was read from ``path`` with the corrections that apply to it; returns
+        ``added``, ``changed`` or ``unchanged``."""
         old = self.file_hash(path)
         if old == sha256:
             return "unchanged"
         with self._one_file():  # the file's facts go in whole or not at all
-            # This file's references are resolved, and every other reference that a document that
-            # came or went could be the target of (same symbol, compatible scope); a reference
-            # depends on the documents alone, so no other one can change.
-            changed = self._delete_facts(path) if old is not None else set()
-            changed |= self._insert_facts(path, sha256, ex, run_id)
-            changed |= self._rekey(own_key(ex, path, sha256))
-            done = self._resolve_rows("path=?", (path,))
-            self._resolve(changed, skip=done)
-            self._bump()
+            self._write_file(path, sha256, ex, run_id, old is not None)
         return "added" if old is None else "changed"
+
+    def _write_file(self, path: str, sha256: str, ex: Extraction, run_id: int | None, replace: bool) -> None:
+        """Write one file's facts: the machine extraction kept as read, the corrections applied."""
+        # This file's references are resolved, and every other reference that a document that
+        # came or went could be the target of (same symbol, compatible scope); a reference
+        # depends on the documents alone, so no other one can change.
+        changed = self._delete_facts(path) if replace else set()
+        reviewed = apply_corrections(ex, self._corrections_of(path, sha256, own_key(ex, path, sha256)))
+        changed |= self._insert_facts(path, sha256, reviewed, run_id)
+        self.db.execute("INSERT INTO extractions VALUES (?, ?)", (path, encode_extraction(ex)))
+        self.db.executemany(
+            "UPDATE corrections SET machine=?, problem=? WHERE id=?",
+            [(o.machine, o.problem, o.id) for o in reviewed.outcomes],
+        )
+        changed |= self._rekey(own_key(reviewed.extraction, path, sha256))
+        done = self._resolve_rows("path=?", (path,))
+        self._resolve(changed, skip=done)
+        self._bump()
+
+    # -- corrections -------------------------------------------------------------------------
+
+    def _corrections_of(self, path: str, sha256: str, machine_key: str) -> list[Correction]:
+        """The corrections that name this file: by its path, its content, or its document's key
+        as the machine reads it (a correction made in another store, imported)."""
+        return [
+            correction_from_row(r)
+            for r in self.db.execute(
+                f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE path=? OR sha256=? OR document=?",
+                (path, sha256, machine_key),
+            )
+        ]
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, undone ones too, oldest first."""
+        return [
+            correction_from_row(r)
+            for r in self.db.execute(f"SELECT {_CORRECTION_COLUMNS} FROM corrections ORDER BY created, id")
+        ]
+
+    def machine_extraction(self, path: str) -> Extraction:
+        """What the machine read from the stored file ``path``, before any correction (a store made
+        before corrections existed reads the file again, if it is unchanged on disk)."""
+        row = self.db.execute("SELECT data FROM extractions WHERE path=?", (path,)).fetchone()
+        if row is not None:
+            return decode_extraction(bytes(row[0]))
+        return reread_unchanged(path, self.file_hash(path))
+
+    def add_corrections(self, corrections: Iterable[Correction]) -> list[Correction]:
+        """Store ``corrections`` (those already stored are left as they are) and write again each
+        file they name; returns the new ones as applied (``problem`` set where no target was found)."""
+        new = [
+            c
+            for c in corrections
+            if self.db.execute("SELECT 1 FROM corrections WHERE id=?", (c.id,)).fetchone() is None
+        ]
+        if not new:
+            return []
+        with self._one_file():
+            self.db.executemany(
+                f"INSERT INTO corrections({_CORRECTION_COLUMNS}) VALUES ({', '.join('?' * len(CORRECTION_FIELDS))})",
+                [correction_row(c) for c in new],
+            )
+            self._rewrite(self._files_named(new))
+        return [self.correction(c.id) for c in new]
+
+    def undo_correction(self, correction_id: str, by: str) -> Correction:
+        """Take a correction back (kept, marked undone) and write its files again without it."""
+        c = self.correction(correction_id)
+        if not c.active:
+            msg = f"correction {correction_id} was already undone on {c.undone} by {c.undone_by or '?'}"
+            raise CorrectionError(msg)
+        with self._one_file():
+            self.db.execute("UPDATE corrections SET undone=?, undone_by=? WHERE id=?", (utc_now(), by, c.id))
+            self._rewrite(self._files_named([c]))
+        return self.correction(correction_id)
+
+    def correction(self, correction_id: str) -> Correction:
+        row = self.db.execute(
+            f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE id=?", (correction_id,)
+        ).fetchone()
+        if row is None:
+            msg = f"no correction {correction_id!r} in {self.path}"
+            raise NodeNotFound(msg)
+        return correction_from_row(row)
+
+    def _files_named(self, corrections: Iterable[Correction]) -> list[str]:
+        paths: set[str] = set()
+        for c in corrections:
+            paths |= {
+                str(r[0])
+                for r in self.db.execute(
+                    "SELECT files.path FROM files LEFT JOIN documents USING(path)"
+                    " WHERE files.path=? OR files.sha256=? OR documents.base_key=? OR documents.key=?",
+                    (c.path, c.sha256, c.document, c.document),
+                )
+            }
+        return sorted(paths)
+
+    def _rewrite(self, paths: Iterable[str]) -> None:
+        """Write the files ``paths`` again from their machine extraction (inside a transaction)."""
+        for path in paths:
+            sha, run_id = self.db.execute("SELECT sha256, run_id FROM files WHERE path=?", (path,)).fetchone()
+            self._write_file(path, str(sha), self.machine_extraction(path), run_id, replace=True)
 
     def remove(self, path: str) -> None:
         """Take out every fact ``path`` contributed."""
@@ -284,7 +440,7 @@ class SQLiteStore:
         scopes of the documents keyed again, whose references must be resolved again."""
         rows = self.db.execute(
             "SELECT path, key, issuer, date, title, warnings, number_key, level, province, locality"
-            " FROM documents WHERE base_key=? ORDER BY path",
+            " FROM documents WHERE base_key=? AND key_pinned IS NULL ORDER BY path",
             (base,),
         ).fetchall()
         keys = split_identities(base, [FileIdentity(r[0], r[2], r[3], r[4]) for r in rows])
@@ -309,19 +465,22 @@ class SQLiteStore:
         return touched
 
     def _insert_facts(
-        self, path: str, sha256: str, ex: Extraction, run_id: int | None
+        self, path: str, sha256: str, reviewed: Reviewed, run_id: int | None
     ) -> set[tuple[str, Scope]]:
+        ex = reviewed.extraction
         d = ex.document
-        key = own_key(ex, path, sha256)
+        base = own_key(ex, path, sha256)
+        key = reviewed.key or base
         level = d.level.value if d.level else None
         self.db.execute("INSERT INTO files VALUES (?,?,?,?)", (path, sha256, utc_now(), run_id))
         self.db.execute(
             "INSERT INTO documents(path, key, number, number_key, doc_type, issuer, level, locality, province,"
-            " province_at_issue, date, title, signer, recipients, warnings, base_key)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " province_at_issue, date, title, signer, recipients, warnings, base_key, key_pinned)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (path, key, d.number, number_key(d.number) if d.number else None, d.doc_type, d.issuer, level,
              d.locality, d.province, d.province_at_issue, d.date, d.title, d.signer,
-             json.dumps(d.recipients, ensure_ascii=False), json.dumps(ex.warnings, ensure_ascii=False), key),
+             json.dumps(d.recipients, ensure_ascii=False), json.dumps(ex.warnings, ensure_ascii=False), base,
+             1 if reviewed.key else None),
         )  # fmt: skip
         rows = []
         for i, r in enumerate(ex.references):
@@ -329,15 +488,22 @@ class SQLiteStore:
                 r.level.value if r.level else None, r.symbol.issuer_code, r.symbol.family == "party",
                 level, d.province, d.locality,
             )  # fmt: skip
-            evidence = [{"file": path, **m.evidence.to_json()} for m in r.mentions]
+            marks = reviewed.marks.get(i)
+            evidence = [
+                {"file": path, **m.evidence.to_json(), **({"review": marks} if marks else {})}
+                for m in r.mentions
+            ]
+            pin = reviewed.pins.get(i)
             rows.append(
                 (path, i, key, r.number, number_key(r.number), r.doc_type, r.date, r.issuer,
                  r.level.value if r.level else None, json.dumps([x.value for x in r.relations]),
-                 json.dumps(evidence, ensure_ascii=False), scope.province, scope.locality, int(scope.national))
+                 json.dumps(evidence, ensure_ascii=False), scope.province, scope.locality, int(scope.national),
+                 r.confidence, r.rule, pin, REVIEWED if pin else None, 1.0 if pin else None, 1 if pin else None)
             )  # fmt: skip
         self.db.executemany(
             "INSERT INTO refs(path, position, source_key, number, number_key, doc_type, date, issuer, level,"
-            " relations, evidence, scope_province, scope_locality, scope_national) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " relations, evidence, scope_province, scope_locality, scope_national, relation_confidence, rule,"
+            " target_key, status, confidence, pinned) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
         self.db.executemany(
@@ -388,8 +554,8 @@ class SQLiteStore:
     ) -> set[int]:
         """Resolve the references selected by ``where`` (but those in ``skip``); return their ids."""
         rows = self.db.execute(
-            "SELECT id, number, number_key, date, scope_province, scope_locality, scope_national FROM refs WHERE "
-            + where,
+            "SELECT id, number, number_key, date, scope_province, scope_locality, scope_national FROM refs WHERE"
+            " pinned IS NULL AND (" + where + ")",
             params,
         ).fetchall()
         docs_of: dict[tuple[str, Scope], list[tuple[str, Scope, str | None]]] = {}
@@ -415,37 +581,52 @@ class SQLiteStore:
     # -- reading -----------------------------------------------------------------------------
 
     def documents(self) -> Iterator[DocumentRow]:
-        for r in self.db.execute(
-            "SELECT path, key, number, doc_type, issuer, level, locality, province, province_at_issue, date,"
-            " title, signer, recipients, warnings FROM documents ORDER BY path"
-        ):
-            yield DocumentRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                r[11],
-                json.loads(r[12]),
-                json.loads(r[13]),
-            )
+        for r in self.db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY path"):
+            yield _document_row(r)
 
     def references(self) -> Iterator[ReferenceRow]:
-        for r in self.db.execute(
-            "SELECT path, position, source_key, number, doc_type, date, issuer, level, relations, evidence,"
-            " scope_province, scope_locality, scope_national, target_key, status, confidence, candidates"
-            " FROM refs ORDER BY path, position"
-        ):
-            yield ReferenceRow(
-                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), json.loads(r[9]),
-                Scope(r[10], r[11], national=bool(r[12])), r[13], r[14], r[15], json.loads(r[16] or "[]"),
-            )  # fmt: skip
+        for r in self.db.execute(f"SELECT {_REFERENCE_COLUMNS} FROM refs ORDER BY path, position"):
+            yield _reference_row(r)
+
+    def files_of(self, key: str) -> list[DocumentRow]:
+        """The files of the document ``key``, by path."""
+        sql = f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE key=? ORDER BY path"
+        return [_document_row(r) for r in self.db.execute(sql, (key,))]
+
+    def references_from(self, key: str) -> list[ReferenceRow]:
+        """The references read from the files of the document ``key``, in path and position order."""
+        sql = f"SELECT {_REFERENCE_COLUMNS} FROM refs WHERE source_key=? ORDER BY path, position"
+        return [_reference_row(r) for r in self.db.execute(sql, (key,))]
+
+    def review_rows(self, province: str | None) -> tuple[list[DocumentRow], list[ReferenceRow]]:
+        """What the review queue looks at in ``province`` (None: everywhere; ``UNKNOWN_PROVINCE``:
+        where it could not be read): documents with a warning or no date or province, and
+        references not reviewed by a person whose relation or resolution is in doubt
+        (``graph.review.doubts_of_reference`` decides which are)."""
+        where = "1=1"
+        params: tuple[str, ...] = ()
+        if province == UNKNOWN_PROVINCE:
+            where = "d.province IS NULL"
+        elif province is not None:
+            where, params = "d.province=?", (current_province_name(province) or province,)
+        docs = [
+            _document_row(r)
+            for r in self.db.execute(
+                f"SELECT {_DOCUMENT_COLUMNS.replace('path', 'd.path', 1)} FROM documents AS d WHERE {where}"
+                " AND (d.warnings != '[]' OR d.date IS NULL OR d.province IS NULL) ORDER BY d.path",
+                params,
+            )
+        ]
+        refs = [
+            _reference_row(r)
+            for r in self.db.execute(
+                f"SELECT {', '.join('r.' + c for c in _REFERENCE_COLUMNS.split(', '))} FROM refs AS r"
+                f" JOIN documents AS d ON d.path = r.path WHERE {where} AND (r.rule IS NULL OR r.rule != ?)"
+                " AND (r.relation_confidence < ? OR r.status IN ('ambiguous', 'probable')) ORDER BY r.path, r.position",
+                (*params, REVIEW_RULE, LOW_CONFIDENCE),
+            )
+        ]
+        return docs, refs
 
     def deadlines(self) -> Iterator[dict[str, Any]]:
         for path, key, date, assignee, due, ev in self.db.execute(

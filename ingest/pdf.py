@@ -21,7 +21,7 @@ from typing import Any
 
 from ingest.errors import ExtractionError
 from ingest.ocr import OCR_DPI, engine_name, ocr_image, require_ocr
-from ingest.records import OcrReport, SourceText
+from ingest.records import OCR_WARNING, OcrReport, SourceText
 
 __all__ = ["MIN_LAYER_CHARS", "layer_lines", "read_pdf"]
 
@@ -391,7 +391,7 @@ def read_pdf(path: Path) -> SourceText:
         ocr = OcrReport(engine_name(), tuple(scanned), page_count, mean)
         warnings.insert(
             0,
-            f"read by OCR ({ocr.engine}): {_pages_text(scanned)} of {page_count}, mean word confidence {mean:g}",
+            f"{OCR_WARNING} ({ocr.engine}): {_pages_text(scanned)} of {page_count}, mean word confidence {mean:g}",
         )
     return SourceText(str(path), "\n".join(texts), "application/pdf", tuple(warnings), ocr, tuple(ocr_spans))
 

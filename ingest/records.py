@@ -8,6 +8,7 @@ from ontology.terms import Level, Relation
 
 __all__ = [
     "NOT_A_DOCUMENT",
+    "OCR_WARNING",
     "OTHER_TYPE",
     "DateValue",
     "Deadline",
@@ -24,6 +25,8 @@ __all__ = [
 
 
 OTHER_TYPE = "Other"  # the type of a text that is no official document (news post, notes)
+# The start of the warning on a file some of whose text came from OCR (``ingest.pdf``).
+OCR_WARNING = "read by OCR"
 NOT_A_DOCUMENT = (
     "not an official document: no type, issuer, number, date or header (kept out of lineage and gaps)"
 )
