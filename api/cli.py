@@ -15,6 +15,7 @@ from typing import Any, cast
 
 import click
 
+from api.cli_review import review_group
 from graph.backends import is_server, open_store
 from graph.contract import Store
 from graph.gaps import GAP_KINDS, GapOptions
@@ -299,10 +300,19 @@ def ingest(
         else:
             with progress:
                 report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
+        rewritten = set(report.added) | set(report.changed)
+        lost = [c for c in store.corrections() if c.active and c.problem and c.path in rewritten]
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"
     )
+    for c in lost:
+        click.echo(f"correction {c.id} ({c.action.value} {c.number or c.field or ''}) of {one_line(c.path)} "
+                   f"no longer applies: {c.problem}", err=True)  # fmt: skip
+    if lost:
+        click.echo(
+            f"{len(lost)} correction(s) kept but not applied: `lineage review --kind correction`", err=True
+        )
     if not report.failed:
         return
     if progress is not None:  # the failures were not shown while the progress line ran
@@ -993,6 +1003,9 @@ def sparql(query: str, source: Path | None, fmt: str, db: Connection) -> None:
     for r in rows:
         click.echo("\t".join(f"{k}={v}" for k, v in r.items()))
     click.echo(f"{len(rows)} row(s)")
+
+
+cli.add_command(review_group(_open, db_option, friendly_errors), "review")
 
 
 def main() -> None:

@@ -10,11 +10,14 @@ but two identities are two documents, ``split_identities``) and answer gaps with
 ``bolt://`` URI. ``tests/graph/test_store_contract.py`` holds both to the same answers.
 
 Writing: ``start_run`` / ``upsert`` (one file, whole or not at all) / ``remove`` / ``finish_run``,
-``batch`` to commit many files together. Reading: stored rows (``documents``, ``references``,
+``batch`` to commit many files together. Review: ``add_corrections`` / ``undo_correction`` keep a
+person's corrections (``graph.corrections``) beside the machine extraction of each file and write
+the files they name again with them applied; ``upsert`` applies them too, so they hold for every
+answer and survive re-ingest. Reading: stored rows (``documents``, ``references``,
 ``deadlines``, ``runs``), the networkx view for exports (``graph``), and the answers.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
@@ -27,6 +30,7 @@ from ontology.catalog import Catalog
 if TYPE_CHECKING:
     import networkx as nx
 
+    from graph.corrections import Correction
     from graph.coverage import CoverageCell
     from graph.gapdata import GapGraph
     from graph.gaps import GapOptions
@@ -69,6 +73,16 @@ class Store(Protocol):
     def snapshot(self) -> dict[str, Any]: ...
     def runs(self) -> list[dict[str, Any]]: ...
     def generation(self) -> str: ...
+
+    # -- review (#14): corrections kept beside the machine's facts, applied when a file is written
+    def files_of(self, key: str) -> list[DocumentRow]: ...
+    def references_from(self, key: str) -> list[ReferenceRow]: ...
+    def review_rows(self, province: str | None) -> tuple[list[DocumentRow], list[ReferenceRow]]: ...
+    def machine_extraction(self, path: str) -> Extraction: ...
+    def corrections(self) -> "list[Correction]": ...
+    def correction(self, correction_id: str) -> "Correction": ...
+    def add_corrections(self, corrections: "Iterable[Correction]") -> "list[Correction]": ...
+    def undo_correction(self, correction_id: str, by: str) -> "Correction": ...
 
     # -- answers
     @property

@@ -1,0 +1,279 @@
+"""Corrections on the embedded store and from the command line (#14): a person's correction holds
+for every answer, survives re-ingest, is reported when its target is gone, undoes, exchanges as
+JSON Lines, and the queue puts the doubtful first. (Both backends alike: test_corrections_backends.)"""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import cli
+from graph.backends import open_store
+from graph.contract import Store
+from graph.corrections import Correction, CorrectionError, apply_corrections, make_correction
+from graph.gaps import GapOptions
+from graph.ingest import ingest_paths
+from graph.review import correct_document, correct_link, export_corrections, import_corrections, review_queue
+from graph.store import LineageStore
+from ingest.extract import extract_file
+from ontology.review import Action, Doubt
+
+HEADER = """ỦY BAN NHÂN DÂN
+{issuer}
+Số: {number}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+{place}, ngày {day} tháng {month} năm {year}
+
+KẾ HOẠCH
+{title}
+
+"""
+FOOTER = "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n"
+
+BASIS = HEADER.format(issuer="TỈNH TÂY NINH", number="41/KH-UBND", place="Tây Ninh", day=10, month=3, year=2024,
+                      title="Chuyển đổi số tỉnh Tây Ninh năm 2024") + (
+    "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\nĐẩy mạnh chuyển đổi số.\n"
+) + FOOTER  # fmt: skip
+
+# A commune plan that names its basis only in passing: read as `cites`, so a false `no_basis` row.
+PLAN = HEADER.format(issuer="XÃ AN HÒA", number="12/KH-UBND", place="An Hòa", day=15, month=4, year=2025,
+                     title="Chuyển đổi số năm 2025 trên địa bàn xã An Hòa, tỉnh Tây Ninh") + (
+    "Năm 2024, xã đã hoàn thành các chỉ tiêu nêu tại Kế hoạch số 41/KH-UBND ngày 10/3/2024 của UBND tỉnh"
+    " Tây Ninh về chuyển đổi số.\n{extra}"
+    "Ủy ban nhân dân xã ban hành Kế hoạch chuyển đổi số năm 2025 như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    "Đẩy mạnh chuyển đổi số toàn diện.\n"
+) + FOOTER  # fmt: skip
+PLAN_KEY = "12/KH-UBND@?@2025"
+
+
+def write_corpus(folder: Path, plan: str = PLAN.format(extra="")) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "basis.txt").write_text(BASIS, encoding="utf-8")
+    (folder / "plan.txt").write_text(plan, encoding="utf-8")
+    return folder
+
+
+def no_basis(store: Store) -> list[str]:
+    return [g.document for g in store.gaps(GapOptions(kinds=("no_basis",)))]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "docs")
+
+
+@pytest.fixture
+def store(tmp_path: Path, corpus: Path) -> LineageStore:
+    s = open_store(tmp_path / "l.db")
+    assert isinstance(s, LineageStore)
+    ingest_paths(s, [corpus])
+    return s
+
+
+def fix_basis(store: LineageStore, author: str = "an") -> Correction:
+    (made,) = correct_link(store, PLAN_KEY, "relation", number="41/KH-UBND", value="implements",
+                           note="căn cứ thực tế của kế hoạch", author=author)  # fmt: skip
+    return made
+
+
+class TestApply:
+    """The pure stage: the machine extraction is never changed; later corrections win."""
+
+    def test_machine_extraction_untouched_and_later_wins(self, corpus: Path) -> None:
+        ex = extract_file(corpus / "plan.txt")
+        args = {"path": "p", "sha256": "s", "document": "d", "number": "41/KH-UBND"}
+        first = make_correction("relation", value="urges", created="2026-01-01T00:00:00+00:00", **args)
+        second = make_correction("relation", value="implements", created="2026-01-02T00:00:00+00:00", **args)
+        out = apply_corrections(ex, [second, first])
+        assert [r.value for r in out.extraction.references[0].relations] == ["implements"]
+        assert [r.value for r in ex.references[0].relations] == ["cites"]  # the machine read stays
+        assert out.extraction.references[0].rule == "review"
+        assert [o.problem for o in out.outcomes] == [None, None]
+
+    def test_reject_drops_the_reference_and_keeps_positions_of_pins(self, corpus: Path) -> None:
+        ex = extract_file(corpus / "basis.txt")
+        ex.references.append(ex.references[0].__class__("41/KH-UBND", ex.references[0].symbol, None, None, None,
+                                                         None, list(ex.references[0].relations)))  # fmt: skip
+        args = {"path": "p", "sha256": "s", "document": "d"}
+        out = apply_corrections(ex, [
+            make_correction("reject", number="57-NQ/TW", created="1", **args),
+            make_correction("retarget", number="41/KH-UBND", value="X", created="2", **args),
+        ])  # fmt: skip
+        assert [r.number for r in out.extraction.references] == ["41/KH-UBND"]
+        assert out.pins == {0: "X"}
+
+    @pytest.mark.parametrize(
+        ("action", "kw", "message"),
+        [
+            ("relation", {"number": "1/KH", "value": "basis"}, "not a relation"),
+            ("reject", {}, "which reference"),
+            ("set", {"field": "colour", "value": "x"}, "not a document field"),
+            ("set", {"field": "date", "value": "31/12/2025"}, "not a date"),
+            ("set", {"field": "province", "value": "Atlantis"}, "not a province"),
+            ("set", {"field": "number", "value": "hello"}, "not a document number"),
+            ("not_document", {"value": "maybe"}, "not_document"),
+        ],
+    )
+    def test_bad_corrections_are_refused_with_the_reason(
+        self, action: str, kw: dict[str, str], message: str
+    ) -> None:
+        with pytest.raises(CorrectionError, match=message):
+            make_correction(action, path="p", sha256="s", document="d", **kw)
+
+    def test_an_edited_export_line_is_refused(self) -> None:
+        c = make_correction("confirm", path="p", sha256="s", document="d", author="an")
+        data = c.to_json() | {"author": "someone else"}
+        with pytest.raises(CorrectionError, match="id does not match"):
+            Correction.from_json(data)
+
+
+class TestEmbeddedStore:
+    def test_the_false_no_basis_row_goes_and_comes_back_on_undo(self, store: LineageStore) -> None:
+        assert PLAN_KEY in no_basis(store)
+        made = fix_basis(store)
+        assert made.problem is None and json.loads(made.machine or "{}")["relations"] == ["cites"]
+        assert PLAN_KEY not in no_basis(store)
+        (ref,) = [r for r in store.references_from(PLAN_KEY) if r.number == "41/KH-UBND"]
+        assert ref.relations == ["implements"] and ref.evidence[0]["review"][0]["by"] == "an"
+        store.undo_correction(made.id, "bình")
+        assert PLAN_KEY in no_basis(store)
+        assert store.correction(made.id).undone_by == "bình"
+        with pytest.raises(CorrectionError, match="already undone"):
+            store.undo_correction(made.id, "bình")
+
+    def test_survives_reingest_of_the_same_and_of_an_edited_file(
+        self, store: LineageStore, corpus: Path
+    ) -> None:
+        fix_basis(store)
+        assert ingest_paths(store, [corpus]).unchanged
+        assert PLAN_KEY not in no_basis(store)
+        (corpus / "plan.txt").write_text(PLAN.format(extra="Năm 2025 tiếp tục đẩy mạnh.\n"), encoding="utf-8")
+        assert ingest_paths(store, [corpus]).changed
+        assert PLAN_KEY not in no_basis(store)
+        assert [c.problem for c in store.corrections()] == [None]
+
+    def test_an_edited_file_without_the_target_reports_the_correction(
+        self, store: LineageStore, corpus: Path
+    ) -> None:
+        made = fix_basis(store)
+        (corpus / "plan.txt").write_text(PLAN.format(extra="").replace("Kế hoạch số 41/KH-UBND ngày 10/3/2024", "kế hoạch"),
+                                         encoding="utf-8")  # fmt: skip
+        ingest_paths(store, [corpus])
+        kept = store.correction(made.id)
+        assert kept.active and kept.problem == "the file no longer refers to 41/KH-UBND"
+        (item,) = review_queue(store, kinds=["correction"])
+        assert item.correction == made.id and item.doubts == (Doubt.UNATTACHED,)
+
+    def test_a_corrected_field_changes_the_answers(self, store: LineageStore) -> None:
+        assert store.gaps(GapOptions(province="Tây Ninh", kinds=("no_basis",))) == []
+        correct_document(store, PLAN_KEY, Action.SET, field="province", value="Tây Ninh", author="an")
+        (key,) = {d.key for d in store.documents() if d.path.endswith("plan.txt")}
+        assert [g.document for g in store.gaps(GapOptions(province="Tây Ninh", kinds=("no_basis",)))] == [key]
+
+    def test_queue_orders_by_doubt_and_leaves_out_what_a_person_reviewed(self, store: LineageStore) -> None:
+        queue = review_queue(store, limit=None)
+        assert [i.score for i in queue] == sorted((i.score for i in queue), reverse=True)
+        link = [i for i in queue if i.kind == "link" and i.number == "41/KH-UBND"]
+        assert link and Doubt.RELATION_LOW in link[0].doubts and link[0].evidence["text"]
+        assert any(i.kind == "document" and Doubt.NO_PROVINCE in i.doubts for i in queue)
+        fix_basis(store)
+        correct_document(store, PLAN_KEY, Action.CONFIRM, author="an")
+        after = review_queue(store, limit=None)
+        assert not [i for i in after if i.number == "41/KH-UBND" or i.path.endswith("plan.txt")]
+
+    def test_export_import_round_trip_is_idempotent(
+        self, store: LineageStore, tmp_path: Path, corpus: Path
+    ) -> None:
+        fix_basis(store)
+        lines = list(export_corrections(store))
+        other = open_store(tmp_path / "other.db")
+        ingest_paths(other, [corpus])
+        assert import_corrections(other, lines) == (1, 0, [])
+        assert import_corrections(other, lines) == (0, 1, [])
+        assert no_basis(other) == no_basis(store)
+        assert list(export_corrections(other)) == lines
+
+    def test_a_store_made_before_corrections_reads_the_file_again(
+        self, store: LineageStore, tmp_path: Path
+    ) -> None:
+        store.db.execute("DELETE FROM extractions")
+        store.db.commit()
+        fix_basis(store)
+        assert PLAN_KEY not in no_basis(store)
+
+    def test_a_failed_rewrite_leaves_nothing_half_written(self, store: LineageStore, corpus: Path) -> None:
+        store.db.execute("DELETE FROM extractions")
+        store.db.commit()
+        (corpus / "plan.txt").write_text("changed on disk", encoding="utf-8")
+        before = list(store.references())
+        with pytest.raises(CorrectionError, match="changed on disk"):
+            fix_basis(store)
+        assert list(store.references()) == before and store.corrections() == []
+
+
+def test_old_store_is_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE refs (id INTEGER PRIMARY KEY, path TEXT NOT NULL, position INTEGER NOT NULL,"
+                    " source_key TEXT NOT NULL, number TEXT NOT NULL, number_key TEXT NOT NULL, doc_type TEXT, date TEXT,"
+                    " issuer TEXT, level TEXT, relations TEXT NOT NULL, evidence TEXT NOT NULL, scope_province TEXT,"
+                    " scope_locality TEXT, scope_national INTEGER NOT NULL, target_key TEXT, status TEXT,"
+                    " confidence REAL, candidates TEXT)")  # fmt: skip
+    open_store(db).close()
+    with sqlite3.connect(db) as con:
+        cols = {r[1] for r in con.execute("PRAGMA table_info(refs)")}
+    assert {"relation_confidence", "rule", "pinned"} <= cols
+
+
+class TestCommandLine:
+    def test_review_fix_undo_export_import(self, tmp_path: Path, corpus: Path) -> None:
+        run = CliRunner().invoke
+        db = str(tmp_path / "cli.db")
+        assert run(cli, ["ingest", str(corpus), "--db", db, "-q"]).exit_code == 0
+        queue = run(cli, ["review", "--db", db, "--format", "json", "--limit", "0"])
+        assert any(json.loads(line)["number"] == "41/KH-UBND" for line in queue.output.splitlines())
+        fixed = run(cli, ["review", "set", PLAN_KEY, "relation", "implements", "--link", "41/KH-UBND",
+                          "--note", "căn cứ", "--by", "an", "--db", db])  # fmt: skip
+        assert fixed.exit_code == 0, fixed.output
+        assert "applied" in fixed.output and '"cites"' in fixed.output  # what the machine had read
+        gaps = run(cli, ["gaps", "--kind", "no_basis", "--db", db, "--format", "json"])
+        assert PLAN_KEY not in gaps.output
+        out = tmp_path / "c.jsonl"
+        assert run(cli, ["review", "export", str(out), "--db", db]).exit_code == 0
+        cid = json.loads(out.read_text(encoding="utf-8"))["id"]
+        listed = run(cli, ["review", "list", "--db", db]).output
+        assert cid in listed and "an" in listed and "căn cứ" in listed
+        other = str(tmp_path / "other.db")
+        run(cli, ["ingest", str(corpus), "--db", other, "-q"])
+        assert "1 added, 0 already held" in run(cli, ["review", "import", str(out), "--db", other]).output
+        assert "0 added, 1 already held" in run(cli, ["review", "import", str(out), "--db", other]).output
+        assert run(cli, ["review", "undo", cid, "--by", "an", "--db", db]).exit_code == 0
+        assert PLAN_KEY in run(cli, ["gaps", "--kind", "no_basis", "--db", db, "--format", "json"]).output
+        gold = run(cli, ["review", "export-gold", "--db", other])
+        (line,) = [json.loads(x) for x in gold.output.splitlines() if x.startswith("{")]
+        assert line["file"] == "plan.txt" and line["refs"][0]["relation"] == "implements"
+
+    def test_errors_name_the_problem(self, tmp_path: Path, corpus: Path) -> None:
+        run = CliRunner().invoke
+        db = str(tmp_path / "cli.db")
+        run(cli, ["ingest", str(corpus), "--db", db, "-q"])
+        bad = run(cli, ["review", "set", PLAN_KEY, "relation", "implements", "--link", "99/XX", "--db", db])
+        assert bad.exit_code == 1 and "has no reference to 99/XX" in bad.output and "41/KH-UBND" in bad.output
+        bad = run(cli, ["review", "set", PLAN_KEY, "province", "Atlantis", "--db", db])
+        assert bad.exit_code == 1 and "not a province" in bad.output
+
+    def test_ingest_reports_a_correction_it_could_not_reattach(self, tmp_path: Path, corpus: Path) -> None:
+        run = CliRunner().invoke
+        db = str(tmp_path / "cli.db")
+        run(cli, ["ingest", str(corpus), "--db", db, "-q"])
+        run(cli, ["review", "set", PLAN_KEY, "relation", "implements", "--link", "41/KH-UBND", "--db", db])
+        (corpus / "plan.txt").write_text(
+            PLAN.format(extra="").replace("số 41/KH-UBND", "số 42/KH-UBND"), encoding="utf-8"
+        )
+        out = run(cli, ["ingest", str(corpus), "--db", db, "-q"])
+        assert "no longer applies: the file no longer refers to 41/KH-UBND" in out.output
+        assert "1 correction(s) kept but not applied" in out.output
