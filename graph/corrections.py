@@ -38,6 +38,7 @@ from ontology.terms import Level, Relation
 
 __all__ = [
     "CORRECTION_FIELDS",
+    "FILE_REMOVED",
     "REVIEWED",
     "Correction",
     "CorrectionError",
@@ -55,6 +56,8 @@ __all__ = [
 
 # The resolution status of a reference whose target a person set (beside exact, probable ...).
 REVIEWED = "reviewed"
+# The problem of a correction whose file was removed from the store (it is kept, and queued).
+FILE_REMOVED = "its file was removed from the store"
 
 
 class CorrectionError(ValueError):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from graph.corrections import (
     CORRECTION_FIELDS,
+    FILE_REMOVED,
     REVIEWED,
     Correction,
     CorrectionError,
@@ -416,6 +417,10 @@ class SQLiteStore:
             raise NodeNotFound(msg)
         with self._one_file():
             self._resolve(self._delete_facts(path))
+            # Its corrections stay (the file may come back, or live in another store) and are queued.
+            self.db.execute(
+                "UPDATE corrections SET problem=? WHERE path=? AND undone IS NULL", (FILE_REMOVED, path)
+            )
             self._bump()
 
     def _delete_facts(self, path: str) -> set[tuple[str, Scope]]:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from api.cli import cli
 from graph.backends import open_store
 from graph.contract import Store
-from graph.corrections import Correction, CorrectionError, apply_corrections, make_correction
+from graph.corrections import FILE_REMOVED, Correction, CorrectionError, apply_corrections, make_correction
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.review import correct_document, correct_link, export_corrections, import_corrections, review_queue
@@ -167,6 +167,16 @@ class TestEmbeddedStore:
         assert kept.active and kept.problem == "the file no longer refers to 41/KH-UBND"
         (item,) = review_queue(store, kinds=["correction"])
         assert item.correction == made.id and item.doubts == (Doubt.UNATTACHED,)
+
+    def test_removing_the_file_keeps_and_queues_its_corrections(
+        self, store: LineageStore, corpus: Path
+    ) -> None:
+        made = fix_basis(store)
+        store.remove(str((corpus / "plan.txt").resolve()))
+        assert store.correction(made.id).problem == FILE_REMOVED
+        assert [i.correction for i in review_queue(store, kinds=["correction"])] == [made.id]
+        ingest_paths(store, [corpus])  # it comes back: the correction applies again
+        assert store.correction(made.id).problem is None and PLAN_KEY not in no_basis(store)
 
     def test_a_corrected_field_changes_the_answers(self, store: LineageStore) -> None:
         assert store.gaps(GapOptions(province="Tây Ninh", kinds=("no_basis",))) == []
