@@ -38,13 +38,13 @@ s = open_store(db, create=False)
 t1 = time.perf_counter()
 if way == "tables":
     if kind == "gaps":
-        n = len(s.gaps(GapOptions(province=arg, as_of="__AS_OF__")))
+        n = len(s.gaps(GapOptions(province=arg or None, as_of="__AS_OF__")))
     else:
         n = len(s.lineage(arg, "up", None, 1000)["nodes"]) + len(s.lineage(arg, "down", None, 1000)["nodes"])
 else:
     G = s.graph()
     if kind == "gaps":
-        n = len(find_gaps(G, G.graph["_deadlines"], GapOptions(province=arg, as_of="__AS_OF__")))
+        n = len(find_gaps(G, G.graph["_deadlines"], GapOptions(province=arg or None, as_of="__AS_OF__")))
     else:
         n = len(lineage(G, arg, "up", None, 1000)["nodes"]) + len(lineage(G, arg, "down", None, 1000)["nodes"])
 t2 = time.perf_counter()
@@ -53,7 +53,7 @@ if way == "tables":
     for _ in range(5):
         t = time.perf_counter()
         if kind == "gaps":
-            s.gaps(GapOptions(province=arg, as_of="2026-11-23"))  # another date: not the cached scope's answer
+            s.gaps(GapOptions(province=arg or None, as_of="2026-11-23"))  # another date: not the cached scope's answer
         else:
             s.lineage(arg, "up", None, 1000); s.lineage(arg, "down", None, 1000)
         warm.append(time.perf_counter() - t)
@@ -112,6 +112,12 @@ def main() -> None:
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--provinces", type=int, default=4)
     ap.add_argument("--documents", type=int, default=6)
+    ap.add_argument(
+        "--national", action="store_true", help='Also the whole country\'s gaps ("" = every province).'
+    )
+    ap.add_argument(
+        "--no-baseline", action="store_true", help="Skip the whole-graph way (it needs 6.5 GB at 1M)."
+    )
     args = ap.parse_args()
     from graph.backends import open_store
 
@@ -125,12 +131,15 @@ def main() -> None:
         f"Machine: {machine()}, load average {os.getloadavg()[0]:.1f}\nStore: {args.db} ({docs} documents)\n"
     )
     rows = []
-    for kind, args_ in (("gaps", provinces), ("lineage", local)):
-        for way in ("graph", "tables"):
+    questions: list[tuple[str, list[str]]] = [("gaps", provinces), ("lineage", local)]
+    if args.national:
+        questions.append(("gaps", [""]))
+    for kind, args_ in questions:
+        for way in ("tables",) if args.no_baseline else ("graph", "tables"):
             runs = [child(way, args.db, kind, a) for a in args_]
             warm = [w for r in runs for w in r["warm_s"]]
             rows.append({
-                "question": "a province's gaps" if kind == "gaps" else "lineage up and down of a local document (capped 1,000)",
+                "question": ("national gaps" if args_ == [""] else "a province's gaps") if kind == "gaps" else "lineage up and down of a local document (capped 1,000)",
                 "way": "whole graph view (baseline)" if way == "graph" else "indexed reads (now)",
                 "cold wall s, median (max)": f"{statistics.median(r['wall_s'] for r in runs):.2f} ({max(r['wall_s'] for r in runs):.2f})",
                 "of which answering s": f"{statistics.median(r['answer_s'] for r in runs):.2f}",
