@@ -39,6 +39,7 @@ from ontology.terms import Level, Relation
 __all__ = [
     "CORRECTION_FIELDS",
     "FILE_REMOVED",
+    "NOT_IN_STORE",
     "REVIEWED",
     "Correction",
     "CorrectionError",
@@ -58,6 +59,8 @@ __all__ = [
 REVIEWED = "reviewed"
 # The problem of a correction whose file was removed from the store (it is kept, and queued).
 FILE_REMOVED = "its file was removed from the store"
+# The problem of a correction (imported) that names no file of this store: applied when one comes.
+NOT_IN_STORE = "no file of this store is the one it corrects (not ingested here yet?)"
 
 
 class CorrectionError(ValueError):

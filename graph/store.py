@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Self
 from graph.corrections import (
     CORRECTION_FIELDS,
     FILE_REMOVED,
+    NOT_IN_STORE,
     REVIEWED,
     Correction,
     CorrectionError,
@@ -368,6 +369,9 @@ class SQLiteStore:
                 f"INSERT INTO corrections({_CORRECTION_COLUMNS}) VALUES ({', '.join('?' * len(CORRECTION_FIELDS))})",
                 [correction_row(c) for c in new],
             )
+            for c in new:
+                if not self._files_named([c]):
+                    self.db.execute("UPDATE corrections SET problem=? WHERE id=?", (NOT_IN_STORE, c.id))
             self._rewrite(self._files_named(new))
         return [self.correction(c.id) for c in new]
 

@@ -12,7 +12,14 @@ from click.testing import CliRunner
 from api.cli import cli
 from graph.backends import open_store
 from graph.contract import Store
-from graph.corrections import FILE_REMOVED, Correction, CorrectionError, apply_corrections, make_correction
+from graph.corrections import (
+    FILE_REMOVED,
+    NOT_IN_STORE,
+    Correction,
+    CorrectionError,
+    apply_corrections,
+    make_correction,
+)
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
 from graph.review import correct_document, correct_link, export_corrections, import_corrections, review_queue
@@ -206,6 +213,17 @@ class TestEmbeddedStore:
         assert import_corrections(other, lines) == (0, 1, [])
         assert no_basis(other) == no_basis(store)
         assert list(export_corrections(other)) == lines
+
+    def test_an_import_for_files_not_here_waits_for_them(self, store: LineageStore, tmp_path: Path) -> None:
+        fix_basis(store)
+        lines = list(export_corrections(store))
+        empty = open_store(tmp_path / "empty.db")
+        added, held, problems = import_corrections(empty, lines)
+        assert (added, held) == (1, 0) and problems and NOT_IN_STORE in problems[0]
+        other = tmp_path / "elsewhere"  # the same files under another path: found by content
+        write_corpus(other)
+        ingest_paths(empty, [other])
+        assert [c.problem for c in empty.corrections()] == [None] and PLAN_KEY not in no_basis(empty)
 
     def test_a_store_made_before_corrections_reads_the_file_again(
         self, store: LineageStore, tmp_path: Path
