@@ -15,21 +15,12 @@ import networkx as nx
 from graph.records import DocumentRow, ReferenceRow
 from ingest.records import NOT_A_DOCUMENT
 from ontology.catalog import Catalog
+from ontology.terms import IDENTITY_FIELDS
 
 __all__ = ["NODE_FIELDS", "build_graph", "cited_node", "fold_citation", "ingested_node"]
 
 # What a document node says about the document (besides status, catalog, ambiguous, sources).
-NODE_FIELDS = (
-    "number",
-    "doc_type",
-    "issuer",
-    "level",
-    "locality",
-    "province",
-    "province_at_issue",
-    "date",
-    "title",
-)
+NODE_FIELDS = IDENTITY_FIELDS
 
 
 def _catalog_attrs(catalog: Catalog, number: str, date: str | None) -> dict[str, Any] | None:

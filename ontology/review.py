@@ -7,6 +7,8 @@ codes with ``viz.i18n`` (``ACTION_LABELS``, ``DOUBT_LABELS``). ``graph.correctio
 
 from enum import StrEnum
 
+from ontology.terms import IDENTITY_FIELDS
+
 __all__ = [
     "DOCUMENT_ACTIONS",
     "DOCUMENT_FIELDS",
@@ -37,18 +39,7 @@ LINK_ACTIONS = frozenset({Action.CONFIRM, Action.REJECT, Action.RELATION, Action
 DOCUMENT_ACTIONS = frozenset({Action.SET, Action.NOT_DOCUMENT, Action.MERGE, Action.SPLIT, Action.ADD_LINK})
 
 # The fields of a document a reviewer may set (``Action.SET``).
-DOCUMENT_FIELDS = (
-    "number",
-    "doc_type",
-    "issuer",
-    "level",
-    "locality",
-    "province",
-    "province_at_issue",
-    "date",
-    "title",
-    "signer",
-)
+DOCUMENT_FIELDS = (*IDENTITY_FIELDS, "signer")
 
 # The rule name a reviewed reference carries, and its confidence.
 REVIEW_RULE = "review"

@@ -2,7 +2,20 @@
 
 from enum import StrEnum
 
-__all__ = ["RELATION_PRIORITY", "Level", "Relation"]
+__all__ = ["IDENTITY_FIELDS", "RELATION_PRIORITY", "Level", "Relation"]
+
+# What a document says about itself that the graph keeps on its node (and a reviewer may correct).
+IDENTITY_FIELDS = (
+    "number",
+    "doc_type",
+    "issuer",
+    "level",
+    "locality",
+    "province",
+    "province_at_issue",
+    "date",
+    "title",
+)
 
 
 class Relation(StrEnum):
