@@ -98,7 +98,7 @@ CREATE TABLE IF NOT EXISTS deadlines (
 );
 CREATE INDEX IF NOT EXISTS deadlines_path ON deadlines(path);
 CREATE INDEX IF NOT EXISTS deadlines_source ON deadlines(source_key);
-CREATE TABLE IF NOT EXISTS extractions (  -- what the machine read from each file, before corrections
+CREATE TABLE IF NOT EXISTS extractions (  -- what the machine read from each corrected file
     path TEXT PRIMARY KEY REFERENCES files(path) ON DELETE CASCADE, data BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS corrections (  -- graph.corrections.Correction; kept when its file goes
@@ -314,9 +314,11 @@ class SQLiteStore:
         # came or went could be the target of (same symbol, compatible scope); a reference
         # depends on the documents alone, so no other one can change.
         changed = self._delete_facts(path) if replace else set()
-        reviewed = apply_corrections(ex, self._corrections_of(path, sha256, own_key(ex, path, sha256)))
+        corrections = self._corrections_of(path, sha256, own_key(ex, path, sha256))
+        reviewed = apply_corrections(ex, corrections)
         changed |= self._insert_facts(path, sha256, reviewed, run_id)
-        self.db.execute("INSERT INTO extractions VALUES (?, ?)", (path, encode_extraction(ex)))
+        if corrections:  # what the machine read is kept for the files a person corrected
+            self.db.execute("INSERT INTO extractions VALUES (?, ?)", (path, encode_extraction(ex)))
         self.db.executemany(
             "UPDATE corrections SET machine=?, problem=? WHERE id=?",
             [(o.machine, o.problem, o.id) for o in reviewed.outcomes],
@@ -347,8 +349,9 @@ class SQLiteStore:
         ]
 
     def machine_extraction(self, path: str) -> Extraction:
-        """What the machine read from the stored file ``path``, before any correction (a store made
-        before corrections existed reads the file again, if it is unchanged on disk)."""
+        """What the machine read from the stored file ``path``, before any correction: kept for a
+        file once it has a correction; before that, read again from the file, which must be
+        unchanged on disk (``CorrectionError`` otherwise)."""
         row = self.db.execute("SELECT data FROM extractions WHERE path=?", (path,)).fetchone()
         if row is not None:
             return decode_extraction(bytes(row[0]))
