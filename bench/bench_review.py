@@ -54,7 +54,7 @@ def ingest_rows(docs: int, baseline: str, work: Path) -> list[dict[str, Any]]:
         rows = []
         for name, tree in (
             (f"before corrections ({baseline}, baseline)", old),
-            ("now (extraction kept)", ROOT),
+            ("now (corrections looked up per file)", ROOT),
         ):
             r = ingest_in(tree, corpus, work / f"{tree.name}.db")
             rows.append({"ingest": name, "documents": r["files"], "s": f"{r['s']:.1f}",
