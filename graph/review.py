@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from graph.corrections import Correction, CorrectionError, make_correction
+from graph.gapdata import ScopeReader
 from graph.identity import number_key
 from graph.records import DocumentRow, ReferenceRow
 from graph.resolve import IDENTITY_COLLISION, own_key
@@ -43,6 +44,8 @@ __all__ = [
 class ReviewStore(Protocol):
     """What review needs of a store (both backends offer it; ``graph.contract.Store`` includes it)."""
 
+    @property
+    def reader(self) -> ScopeReader: ...
     def resolve_key(self, key_or_path: str) -> str: ...
     def files_of(self, key: str) -> list[DocumentRow]: ...
     def references_from(self, key: str) -> list[ReferenceRow]: ...
@@ -225,8 +228,13 @@ def correct_document(
     path: str | None = None,
 ) -> list[Correction]:
     """Set a field of, confirm, mark (not) an official document, merge or split the document
-    ``document`` (each of its files, or the one at ``path``)."""
+    ``document`` (each of its files, or the one at ``path``). Merging a document known only by
+    citation into ``value`` points every reference to it at ``value``."""
     act = Action(action)
+    if act is Action.MERGE and value is not None:
+        key = store.resolve_key(document)
+        if not store.files_of(key):  # known only by citation: its references are pointed at ``value``
+            return _merge_cited(store, key, store.resolve_key(value), note, author)
     key, files = _files(store, document)
     if path is not None:
         files = [d for d in files if d.path == path] or _no_file(key, path)
@@ -236,6 +244,22 @@ def correct_document(
             msg = f"{key} is already that document"
             raise CorrectionError(msg)
     made = [_made(store, act, d, field=field, value=value, note=note, author=author) for d in files]
+    return store.add_corrections(made)
+
+
+def _merge_cited(store: ReviewStore, key: str, into: str, note: str, author: str) -> list[Correction]:
+    """A document known only by citation is ``into``: each reference to it is retargeted."""
+    made = []
+    for source in sorted({u for u, _, _ in store.reader.edges_into([key])}):
+        by_path = {d.path: d for d in store.files_of(source)}
+        made += [
+            _made(store, Action.RETARGET, by_path[r.path], number=r.number, value=into, note=note, author=author)
+            for r in store.references_from(source)
+            if r.target_key == key and r.path in by_path
+        ]
+    if not made:
+        msg = f"{key}: no ingested document refers to it"
+        raise CorrectionError(msg)
     return store.add_corrections(made)
 
 

@@ -22,7 +22,14 @@ from graph.corrections import (
 )
 from graph.gaps import GapOptions
 from graph.ingest import ingest_paths
-from graph.review import correct_document, correct_link, export_corrections, import_corrections, review_queue
+from graph.review import (
+    add_link,
+    correct_document,
+    correct_link,
+    export_corrections,
+    import_corrections,
+    review_queue,
+)
 from graph.store import LineageStore
 from ingest.extract import extract_file
 from ontology.review import Action, Doubt
@@ -190,6 +197,31 @@ class TestEmbeddedStore:
         correct_document(store, PLAN_KEY, Action.SET, field="province", value="Tây Ninh", author="an")
         (key,) = {d.key for d in store.documents() if d.path.endswith("plan.txt")}
         assert [g.document for g in store.gaps(GapOptions(province="Tây Ninh", kinds=("no_basis",)))] == [key]
+
+    def test_merging_a_cited_document_points_its_references_at_the_other(self, store: LineageStore) -> None:
+        (basis,) = {d.key for d in store.documents() if d.number == "41/KH-UBND"}
+        # The basis's own number misread: the plan's reference now names a document known only by citation.
+        correct_document(store, basis, Action.SET, field="number", value="42/KH-UBND", author="an")
+        (fixed,) = {d.key for d in store.documents() if d.number == "42/KH-UBND"}
+        (cited,) = {r.target_key for r in store.references_from(PLAN_KEY) if r.number == "41/KH-UBND"}
+        assert cited != fixed and not store.files_of(cited)
+        made = correct_document(store, cited, Action.MERGE, value=fixed, author="an")
+        assert [c.action for c in made] == [Action.RETARGET] and made[0].path.endswith("plan.txt")
+        (ref,) = [r for r in store.references_from(PLAN_KEY) if r.number == "41/KH-UBND"]
+        assert (ref.target_key, ref.status) == (fixed, "reviewed")
+        assert not store.reader.has_node(cited)
+
+    def test_an_added_link_and_a_split(self, store: LineageStore) -> None:
+        (basis,) = {d.key for d in store.documents() if d.number == "41/KH-UBND"}
+        with pytest.raises(CorrectionError, match="say why"):
+            add_link(store, PLAN_KEY, basis, "implements")
+        (made,) = add_link(store, PLAN_KEY, basis, "implements", note="chỉ đạo qua điện thoại", author="an")
+        assert PLAN_KEY not in no_basis(store)
+        added = [r for r in store.references_from(PLAN_KEY) if r.rule == "review" and r.target_key == basis]
+        assert added and added[0].evidence[0]["review"][0]["note"] == "chỉ đạo qua điện thoại"
+        store.undo_correction(made.id, "an")
+        correct_document(store, PLAN_KEY, Action.SPLIT, value="b", author="an")
+        assert {d.key for d in store.documents() if d.path.endswith("plan.txt")} == {f"{PLAN_KEY}#b"}
 
     def test_queue_orders_by_doubt_and_leaves_out_what_a_person_reviewed(self, store: LineageStore) -> None:
         queue = review_queue(store, limit=None)
