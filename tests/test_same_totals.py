@@ -163,3 +163,8 @@ def test_the_demo_prints_commands_that_run_as_printed(demo: dict[str, Any]) -> N
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "document gap(s)" in done.stdout
+    line = next(x for x in demo["lines"] if x.startswith("review:"))
+    command = shlex.split(line.removeprefix("review:").split("   (")[0])
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("item(s)")
