@@ -19,12 +19,13 @@ import copy
 import dataclasses
 import hashlib
 import json
+import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from pydantic import TypeAdapter
 
@@ -163,6 +164,9 @@ def make_correction(
 ) -> Correction:
     """A new correction, checked: the action's target and value are what it needs."""
     act = Action(action)
+    # What a person types is compared with what the machine read, which is NFC: so is this.
+    number, field, value = _nfc(number), _nfc(field), _nfc(value)
+    note, author = _nfc(note), _nfc(author)
     if act in LINK_ACTIONS and act is not Action.CONFIRM and not number:
         msg = f"{act.value}: which reference? (its number, as the file writes it)"
         raise CorrectionError(msg)
@@ -184,6 +188,14 @@ def make_correction(
         "", act, path, sha256, document, number, field, value, note, author, created or utc_now()
     )
     return dataclasses.replace(made, id=_id_of(made))
+
+
+@overload
+def _nfc(text: str) -> str: ...
+@overload
+def _nfc(text: None) -> None: ...
+def _nfc(text: str | None) -> str | None:
+    return unicodedata.normalize("NFC", text).strip() if text is not None else None
 
 
 def _relation(value: str | None) -> Relation:

@@ -253,7 +253,9 @@ def _merge_cited(store: ReviewStore, key: str, into: str, note: str, author: str
     for source in sorted({u for u, _, _ in store.reader.edges_into([key])}):
         by_path = {d.path: d for d in store.files_of(source)}
         made += [
-            _made(store, Action.RETARGET, by_path[r.path], number=r.number, value=into, note=note, author=author)
+            _made(
+                store, Action.RETARGET, by_path[r.path], number=r.number, value=into, note=note, author=author
+            )
             for r in store.references_from(source)
             if r.target_key == key and r.path in by_path
         ]

@@ -4,6 +4,7 @@ JSON Lines, and the queue puts the doubtful first. (Both backends alike: test_co
 
 import json
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,11 @@ class TestApply:
     ) -> None:
         with pytest.raises(CorrectionError, match=message):
             make_correction(action, path="p", sha256="s", document="d", **kw)
+
+    def test_typed_text_is_nfc(self) -> None:
+        nfd = unicodedata.normalize("NFD", "UBND xã Hòa Bình")
+        c = make_correction("set", path="p", sha256="s", document="d", field="issuer", value=nfd, note=nfd)
+        assert c.value == c.note == "UBND xã Hòa Bình"
 
     def test_an_edited_export_line_is_refused(self) -> None:
         c = make_correction("confirm", path="p", sha256="s", document="d", author="an")
