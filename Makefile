@@ -43,7 +43,7 @@ office-deps:
 
 unit: $(STAMP) browser-deps office-deps
 	$(BIN)/pytest
-	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py graph/sparql.py graph/rdf testkit/synth/units.py api/keys.py api/cli.py api/paths.py
+	$(BIN)/pytest --doctest-modules ontology ingest graph/identity.py graph/gaps.py graph/sparql.py graph/rdf testkit/synth/units.py api/keys.py api/cli.py api/terminal.py api/paths.py
 
 test: lint typecheck unit
 

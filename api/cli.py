@@ -16,6 +16,8 @@ from typing import Any, cast
 import click
 
 from api.cli_review import review_group
+from api.terminal import one_line
+from graph import review
 from graph.backends import is_server, open_store
 from graph.contract import Store
 from graph.gaps import GAP_KINDS, GapOptions
@@ -141,21 +143,6 @@ def limit_option[F: Callable[..., Any]](f: F) -> F:
         return f(*args, limits=limits, **kwargs)
 
     return wrapper  # type: ignore[return-value]
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """``text`` for a log line: control characters (newlines, terminal escapes) in file names
-    written as ``\\xNN``, so that one file is one line and cannot restyle the terminal.
-
-    >>> one_line("a\\nb\\x1b[31m.txt")
-    'a\\\\x0ab\\\\x1b[31m.txt'
-    """
-    return _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
-    )
 
 
 class DateParam(click.ParamType[str]):
@@ -301,7 +288,9 @@ def ingest(
             with progress:
                 report = ingest_paths(store, paths, show, workers=jobs, limits=limits, isolated=True)
         rewritten = set(report.added) | set(report.changed)
-        lost = [c for c in store.corrections() if c.active and c.problem and c.path in rewritten]
+        lost = [c for c in store.corrections() if c.active and c.problem]
+        local = review.local_paths(store, lost)
+        lost = [c for c in lost if c.path in rewritten or rewritten & set(local[c.id])]
     click.echo(
         f"run {report.run_id}: {len(report.added)} added, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {db}"

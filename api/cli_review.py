@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from api.terminal import one_line
 from graph import review
 from graph.corrections import Correction, CorrectionError
 from ontology.review import DOCUMENT_FIELDS, Action
@@ -46,7 +47,7 @@ def _echo_corrections(made: list[Correction]) -> None:
         what = c.number or c.field or ""
         status = f"NOT APPLIED: {c.problem}" if c.problem else "applied"
         was = f" (machine read {c.machine})" if c.machine is not None else ""
-        click.echo(f"{c.id}  {c.action.value:<12} {c.document} {what}{was}: {status}")
+        click.echo(one_line(f"{c.id}  {c.action.value:<12} {c.document} {what}{was}: {status}"))
 
 
 def _friendly[F: Callable[..., Any]](f: F) -> F:
@@ -104,10 +105,13 @@ def review_group(
         for i in items:
             what = f"{i.number} ({', '.join(i.relations) or '—'} → {i.target})" if i.kind == "link" else ""
             click.echo(
-                f"{i.score:5.2f}  {i.kind:<10} {','.join(d.value for d in i.doubts):<28} {i.document}  {what}"
+                one_line(
+                    f"{i.score:5.2f}  {i.kind:<10} {','.join(d.value for d in i.doubts):<28} {i.document}  {what}"
+                )
             )
+            click.echo(one_line(f"       {i.path}"))
             if i.evidence.get("text"):
-                click.echo(f"       « {' '.join(str(i.evidence['text']).split())[:160]} »")
+                click.echo(one_line(f"       « {' '.join(str(i.evidence['text']).split())[:160]} »"))
         click.echo(f"{len(items)} item(s)")
 
     def link_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -251,12 +255,11 @@ def review_group(
     def list_(document: str | None, unattached: bool, fmt: str, db: Any) -> None:
         """Every correction, oldest first, with what the machine had read and who changed it."""
         with open_store(db) as store:
-            paths = {d.path for d in store.files_of(store.resolve_key(document))} if document else None
-            rows = [
-                c
-                for c in store.corrections()
-                if (paths is None or c.path in paths) and (not unattached or c.problem)
-            ]
+            rows = [c for c in store.corrections() if not unattached or c.problem]
+            if document:
+                mine = {d.path for d in store.files_of(store.resolve_key(document))}
+                local = review.local_paths(store, rows)
+                rows = [c for c in rows if mine & set(local[c.id])]
         if fmt == "json":
             for c in rows:
                 click.echo(json.dumps(c.to_json(), ensure_ascii=False))
@@ -265,10 +268,12 @@ def review_group(
             state = "undone" if c.undone else ("NOT APPLIED: " + c.problem if c.problem else "active")
             what = " ".join(x for x in (c.number, c.field, c.value) if x)
             click.echo(
-                f"{c.id}  {c.created}  {c.author:<12} {c.action.value:<12} {c.document} {what}  [{state}]"
+                one_line(
+                    f"{c.id}  {c.created}  {c.author:<12} {c.action.value:<12} {c.document} {what}  [{state}]"
+                )
             )
             if c.note:
-                click.echo(f"                  note: {c.note}")
+                click.echo(one_line(f"                  note: {c.note}"))
         click.echo(f"{len(rows)} correction(s)")
 
     @command("export")
@@ -289,7 +294,7 @@ def review_group(
             added, held, problems = review.import_corrections(store, text.splitlines(), source)
         click.echo(f"{added} added, {held} already held, {len(problems)} problem(s)")
         for p in problems:
-            click.echo(f"problem: {p}", err=True)
+            click.echo(one_line(f"problem: {p}"), err=True)
 
     @command("export-gold")
     @click.argument("out", type=click.Path(dir_okay=False, allow_dash=True), default="-")
@@ -309,5 +314,8 @@ def _write_lines(out: str, lines: list[str]) -> None:
         click.echo(text, nl=False)
         return
     tmp = Path(out).with_name(Path(out).name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        raise click.ClickException(f"{out}: cannot write it ({exc.strerror or exc})") from exc

@@ -99,7 +99,9 @@ def run_demo(
     cmd = lineage_command()
     echo(f"start the API:  {cmd} serve --db {db}   then open http://127.0.0.1:8000/")
     echo(f'next:           {cmd} gaps --db {db} --province "Hải Phòng"   ({cmd} --help for the rest)')
-    echo(f'review:         {cmd} review --db {db} --province "Hải Phòng"   (what to check first; fix with `review set`)')
+    echo(
+        f'review:         {cmd} review --db {db} --province "Hải Phòng"   (what to check first; fix with `review set`)'
+    )
     store.close()
     return {"db": db, "browser": browser, "reports": reports, "totals": dict(rows)}
 

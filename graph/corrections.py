@@ -19,10 +19,12 @@ import copy
 import dataclasses
 import hashlib
 import json
+import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from datetime import date as Date
 from pathlib import Path
 from typing import Any, overload
@@ -30,10 +32,10 @@ from typing import Any, overload
 from pydantic import TypeAdapter
 
 from graph.identity import number_key
-from graph.records import utc_now
-from ingest.gazetteer import current_province_name
-from ingest.records import NOT_A_DOCUMENT, Evidence, Extraction, Mention, Reference
+from ingest.gazetteer import current_province_name, fold, province_spelling
+from ingest.records import NOT_A_DOCUMENT, OTHER_TYPE, Evidence, Extraction, Mention, Reference
 from ingest.symbols import parse_symbol
+from ontology.codes import TYPE_NAMES
 from ontology.review import DOCUMENT_FIELDS, LINK_ACTIONS, REVIEW_RULE, Action
 from ontology.terms import Level, Relation
 
@@ -47,6 +49,8 @@ __all__ = [
     "Outcome",
     "Reviewed",
     "apply_corrections",
+    "attaches",
+    "check",
     "correction_from_row",
     "correction_row",
     "decode_extraction",
@@ -98,21 +102,33 @@ class Correction:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "Correction":
-        """A correction from its JSON form (an export line); raises ``CorrectionError`` when incomplete."""
+    def from_json(cls, data: object) -> "Correction":
+        """A correction from its JSON form (an export line), checked as a new one is
+        (:func:`check`); ``CorrectionError`` saying what is wrong otherwise."""
+        if not isinstance(data, Mapping):
+            msg = "not a correction: a JSON object is expected"
+            raise CorrectionError(msg)
+        values = {f.name: data.get(f.name, f.default) for f in dataclasses.fields(cls)}
+        for name, value in values.items():
+            if value is not None and not isinstance(value, str):
+                msg = f"not a correction: {name!r} must be text"
+                raise CorrectionError(msg)
+        for name in ("id", "path", "sha256", "document", "created"):
+            if not values[name]:
+                msg = f"not a correction: {name!r} is missing"
+                raise CorrectionError(msg)
         try:
-            values = {f.name: data.get(f.name, f.default) for f in dataclasses.fields(cls)}
-            values["action"] = Action(data["action"])
-            for name in ("id", "path", "sha256", "document"):
-                if not isinstance(values[name], str) or not values[name]:
-                    msg = f"{name!r} is missing"
-                    raise CorrectionError(msg)
-        except (KeyError, ValueError) as exc:
-            msg = f"not a correction: {exc}"
-            raise CorrectionError(msg) from exc
+            values["action"] = Action(values["action"])
+        except ValueError:
+            msg = f"not a correction: {values['action']!r} is not an action"
+            raise CorrectionError(msg) from None
         made = cls(**values)
         if made.id != _id_of(made):
             msg = f"correction {made.id}: its id does not match what it says (edited by hand?)"
+            raise CorrectionError(msg)
+        checked = check(made)
+        if checked != made:
+            msg = f"correction {made.id}: its value is not written as a correction writes it ({made.value!r})"
             raise CorrectionError(msg)
         return made
 
@@ -162,32 +178,54 @@ def make_correction(
     author: str = "",
     created: str | None = None,
 ) -> Correction:
-    """A new correction, checked: the action's target and value are what it needs."""
-    act = Action(action)
+    """A new correction, checked and written canonically (:func:`check`)."""
+    try:
+        act = Action(action)
+    except ValueError:
+        msg = f"{action!r} is not an action ({', '.join(a.value for a in Action)})"
+        raise CorrectionError(msg) from None
+    made = Correction("", act, path, sha256, document, number, field, value, note, author, created or _now())
+    made = check(made)
+    return dataclasses.replace(made, id=_id_of(made))
+
+
+def _now() -> str:
+    """Corrections are ordered by when they were made: to the microsecond, so that two made in
+    the same second keep their order."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+# A note is kept with the correction and on the evidence of every reference it marks.
+MAX_NOTE = 2000
+
+
+def check(c: Correction) -> Correction:
+    """``c`` if it can be applied, with what a person typed written as the store writes it: NFC,
+    trimmed; a date as ISO; a province, a level, a document type, a relation by their names.
+    ``CorrectionError`` saying what is wrong otherwise."""
+    act = c.action
     # What a person types is compared with what the machine read, which is NFC: so is this.
-    number, field, value = _nfc(number), _nfc(field), _nfc(value)
-    note, author = _nfc(note), _nfc(author)
+    number, field, value = _nfc(c.number), _nfc(c.field), _nfc(c.value)
+    note, author = _nfc(c.note), _nfc(c.author)
+    if len(note) > MAX_NOTE:
+        msg = f"the note is {len(note)} characters long; at most {MAX_NOTE}"
+        raise CorrectionError(msg)
     if act in LINK_ACTIONS and act is not Action.CONFIRM and not number:
         msg = f"{act.value}: which reference? (its number, as the file writes it)"
         raise CorrectionError(msg)
-    if act is Action.RELATION:
-        _relation(value)
-    if act is Action.CONFIRM and value is not None:
-        _relation(value)
+    if act is Action.RELATION or (act is Action.CONFIRM and value is not None):
+        value = _relation(value).value
     if act in (Action.RETARGET, Action.MERGE, Action.ADD_LINK, Action.SPLIT) and not value:
         msg = f"{act.value}: a value is needed (the document key, or a suffix for split)"
         raise CorrectionError(msg)
     if act is Action.ADD_LINK:
-        _relation(field)
+        field = _relation(field).value
     if act is Action.SET:
-        _check_field(field, value)
+        value = _field_value(field, value)
     if act is Action.NOT_DOCUMENT and value not in ("yes", "no"):
         msg = "not_document: value 'no' (not an official document) or 'yes' (it is one)"
         raise CorrectionError(msg)
-    made = Correction(
-        "", act, path, sha256, document, number, field, value, note, author, created or utc_now()
-    )
-    return dataclasses.replace(made, id=_id_of(made))
+    return dataclasses.replace(c, number=number, field=field, value=value, note=note, author=author)
 
 
 @overload
@@ -206,27 +244,62 @@ def _relation(value: str | None) -> Relation:
         raise CorrectionError(msg) from None
 
 
-def _check_field(name: str | None, value: str | None) -> None:
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _field_value(name: str | None, value: str | None) -> str | None:
+    """``value`` as the field ``name`` is stored; ``CorrectionError`` when it cannot be one."""
     if name not in DOCUMENT_FIELDS:
         msg = f"{name!r} is not a document field a reviewer sets ({', '.join(DOCUMENT_FIELDS)})"
         raise CorrectionError(msg)
     if value is None:
-        return
-    if name == "number" and parse_symbol(value) is None:
-        msg = f"{value!r} is not a document number (e.g. 41/KH-UBND)"
-        raise CorrectionError(msg)
-    if name == "level" and value not in {lv.value for lv in Level}:
-        msg = f"{value!r} is not a level ({', '.join(lv.value for lv in Level)})"
-        raise CorrectionError(msg)
+        return None
+    if name == "number":
+        symbol = parse_symbol(value)
+        if symbol is None:
+            msg = f"{value!r} is not a document number (e.g. 41/KH-UBND)"
+            raise CorrectionError(msg)
+        return symbol.canonical
+    if name == "level":
+        if value not in {lv.value for lv in Level}:
+            msg = f"{value!r} is not a level ({', '.join(lv.value for lv in Level)})"
+            raise CorrectionError(msg)
+        return value
     if name == "date":
-        try:
-            Date.fromisoformat(value)
-        except ValueError:
-            msg = f"{value!r} is not a date (YYYY-MM-DD)"
-            raise CorrectionError(msg) from None
-    if name in ("province", "province_at_issue") and current_province_name(value) is None:
-        msg = f"{value!r} is not a province (current or pre-2025 name)"
-        raise CorrectionError(msg)
+        return _iso_date(value)
+    if name == "province":
+        current = current_province_name(value)
+        if current is None:
+            msg = f"{value!r} is not a province (current or pre-2025 name)"
+            raise CorrectionError(msg)
+        return current
+    if name == "province_at_issue":
+        spelled = province_spelling(value)
+        if spelled is None:
+            msg = f"{value!r} is not a province (current or pre-2025 name)"
+            raise CorrectionError(msg)
+        return spelled
+    if name == "doc_type":
+        known = {fold(t): t for t in (*TYPE_NAMES, OTHER_TYPE)}
+        if fold(value) not in known:
+            msg = f"{value!r} is not a document type ({', '.join(TYPE_NAMES)})"
+            raise CorrectionError(msg)
+        return known[fold(value)]
+    return value
+
+
+def _iso_date(value: str) -> str:
+    """A calendar date written ``2025-12-31`` or ``31/12/2025`` as ISO."""
+    m = _DMY.fullmatch(value)
+    try:
+        if m:
+            return Date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return Date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    msg = f"{value!r} is not a date (2025-12-31 or 31/12/2025)"
+    raise CorrectionError(msg)
 
 
 # -- applying -------------------------------------------------------------------------------------
@@ -256,6 +329,14 @@ class Reviewed:
     outcomes: list[Outcome] = field(default_factory=list)
 
 
+def attaches(c: Correction, path: str, sha256: str, machine_key: str) -> bool:
+    """Whether ``c`` corrects the file ``path`` of content ``sha256`` whose document the machine
+    keys ``machine_key``: the same content (here or under another path, in another store), or the
+    same path still holding the same document (an edited file). A path alone is not enough: another
+    office's file at the same path may be another document."""
+    return c.sha256 == sha256 or (c.path == path and c.document == machine_key)
+
+
 def review_mark(c: Correction) -> dict[str, Any]:
     """What a reviewed reference's evidence says about the person who reviewed it."""
     return {"id": c.id, "action": c.action.value, "by": c.author, "at": c.created, "note": c.note}
@@ -274,7 +355,10 @@ def apply_corrections(machine: Extraction, corrections: Iterable[Correction]) ->
     ex = copy.deepcopy(machine)
     out = Reviewed(ex)
     for c in active:
-        out.outcomes.append(_apply_one(ex, out, c))
+        try:
+            out.outcomes.append(_apply_one(machine, ex, out, check(c)))
+        except CorrectionError as exc:  # a bad record (edited store, old import) fails alone
+            out.outcomes.append(Outcome(c.id, None, str(exc)))
     # A rejected reference (no relation left) goes, and the positions after it close up.
     kept = [i for i, r in enumerate(ex.references) if r.relations]
     if len(kept) < len(ex.references):
@@ -285,17 +369,20 @@ def apply_corrections(machine: Extraction, corrections: Iterable[Correction]) ->
     return out
 
 
-def _apply_one(ex: Extraction, out: Reviewed, c: Correction) -> Outcome:
+def _apply_one(original: Extraction, ex: Extraction, out: Reviewed, c: Correction) -> Outcome:
+    """Apply ``c`` to ``ex``; what the machine had read is taken from ``original``, untouched."""
     if c.action is Action.CONFIRM and c.number is None:
         return Outcome(c.id, None, None)  # the document is right as read: nothing changes
     if c.action in LINK_ACTIONS:
         pos = _find_reference(ex.references, c.number or "")
         if pos is None:
             return Outcome(c.id, None, f"the file no longer refers to {c.number}")
-        ref = ex.references[pos]
+        at = _find_reference(original.references, c.number or "")
+        read = original.references[at] if at is not None else ex.references[pos]
         machine = _dump(
-            {"relations": [r.value for r in ref.relations], "confidence": ref.confidence, "rule": ref.rule}
+            {"relations": [r.value for r in read.relations], "confidence": read.confidence, "rule": read.rule}
         )
+        ref = ex.references[pos]
         if c.action is Action.REJECT:
             # The reference stays in the list (positions of the others do not move), with no relation.
             ref.relations = []
@@ -313,26 +400,24 @@ def _apply_one(ex: Extraction, out: Reviewed, c: Correction) -> Outcome:
     d = ex.document
     if c.action is Action.SET:
         name = c.field or ""
-        machine = _dump(getattr(d, name))
+        machine = _dump(getattr(original.document, name))
         if name == "level":
             d.level = Level(c.value) if c.value else None
         elif name == "number":
             d.number = c.value
             d.symbol = parse_symbol(c.value) if c.value else None
-        elif name in ("province", "province_at_issue") and c.value:
-            setattr(d, name, current_province_name(c.value) if name == "province" else c.value)
         else:
             setattr(d, name, c.value)
         return Outcome(c.id, machine, None)
     if c.action is Action.NOT_DOCUMENT:
-        machine = _dump(ex.is_document)
+        machine = _dump(original.is_document)
         ex.is_document = c.value == "yes"
         ex.warnings = [w for w in ex.warnings if w != NOT_A_DOCUMENT]
         if not ex.is_document:
             ex.warnings.append(NOT_A_DOCUMENT)
         return Outcome(c.id, machine, None)
     if c.action in (Action.MERGE, Action.SPLIT):
-        machine = _dump(out.key)
+        machine = _dump(None)  # the machine keys a document by what it reads, never by a person's key
         out.key = c.value if c.action is Action.MERGE else f"{c.document}#{c.value}"
         return Outcome(c.id, machine, None)
     # Action.ADD_LINK: a reference the text does not state, to the document ``value``.

@@ -36,6 +36,7 @@ __all__ = [
     "export_corrections",
     "gold_lines",
     "import_corrections",
+    "local_paths",
     "review_queue",
     "undo",
 ]
@@ -51,6 +52,7 @@ class ReviewStore(Protocol):
     def references_from(self, key: str) -> list[ReferenceRow]: ...
     def review_rows(self, province: str | None) -> tuple[list[DocumentRow], list[ReferenceRow]]: ...
     def file_hash(self, path: str) -> str | None: ...
+    def files(self) -> list[dict[str, Any]]: ...
     def machine_extraction(self, path: str) -> Extraction: ...
     def corrections(self) -> list[Correction]: ...
     def correction(self, correction_id: str) -> Correction: ...
@@ -103,16 +105,16 @@ def doubts_of_document(d: DocumentRow) -> list[Doubt]:
 
 
 def doubts_of_reference(r: ReferenceRow) -> list[Doubt]:
-    """Why a link is worth a look: none once a person reviewed it."""
-    if r.rule == REVIEW_RULE:
-        return []
+    """Why a link is worth a look. A person's review settles its relation and a loose resolution;
+    a reference matching several documents stays in doubt until a person points it at one."""
     found = []
     if r.status == "ambiguous":
         found.append(Doubt.AMBIGUOUS)
-    if r.relation_confidence < LOW_CONFIDENCE:
-        found.append(Doubt.RELATION_LOW)
-    if r.status == "probable":
-        found.append(Doubt.PROBABLE)
+    if r.rule != REVIEW_RULE:
+        if r.relation_confidence < LOW_CONFIDENCE:
+            found.append(Doubt.RELATION_LOW)
+        if r.status == "probable":
+            found.append(Doubt.PROBABLE)
     return found
 
 
@@ -128,7 +130,15 @@ def review_queue(
     wanted = set(kinds or ("link", "document", "correction"))
     docs, refs = store.review_rows(province)
     corrections = store.corrections()
-    reviewed = {c.path for c in corrections if c.active and c.problem is None and c.number is None}
+    # A document leaves the queue when a person confirmed it as read; other corrections change
+    # its row, so that the doubts they settle (no date, no province ...) are gone from it.
+    confirmed = [
+        c
+        for c in corrections
+        if c.active and c.problem is None and c.action is Action.CONFIRM and c.number is None
+    ]
+    confirmed_paths = {c.path for c in confirmed}
+    confirmed_shas = {c.sha256 for c in confirmed}
     province_of = {d.path: d.province for d in docs}
     items: list[QueueItem] = []
     if "correction" in wanted:
@@ -139,7 +149,7 @@ def review_queue(
     if "document" in wanted:
         for d in docs:
             doubts = doubts_of_document(d)
-            if doubts and d.path not in reviewed:
+            if doubts and d.path not in confirmed_paths and store.file_hash(d.path) not in confirmed_shas:
                 score = sum(DOUBT_WEIGHT[x] for x in doubts)
                 items.append(QueueItem("document", score, tuple(doubts), d.key, d.path, d.province))
     if "link" in wanted:
@@ -207,6 +217,14 @@ def correct_link(
         raise CorrectionError(msg)
     if act is Action.RETARGET and value is not None:
         value = store.resolve_key(value)
+        if value == key:
+            msg = f"{key} cannot refer to itself"
+            raise CorrectionError(msg)
+    if act is Action.CONFIRM and value is not None:
+        wrong = sorted({r.relations[0] for r in chosen if r.relations and value not in r.relations})
+        if wrong:
+            msg = f"{key} reads this link as {', '.join(wrong)}, not {value}: to change it, set its relation"
+            raise CorrectionError(msg)
     by_path = {d.path: d for d in files}
     made = [
         _made(store, act, by_path[r.path], number=r.number, value=value, note=note, author=author)
@@ -275,8 +293,11 @@ def add_link(
 ) -> list[Correction]:
     """A link the text does not state but the office knows (e.g. a report answering a plan by a
     phone instruction), from ``source``'s first file to the document ``target``."""
-    _, files = _files(store, source)
+    key, files = _files(store, source)
     tkey = store.resolve_key(target)
+    if tkey == key:
+        msg = f"{key} cannot refer to itself"
+        raise CorrectionError(msg)
     tfiles = store.files_of(tkey)
     number = tfiles[0].number if tfiles else None
     if not note:
@@ -315,21 +336,23 @@ def export_corrections(store: ReviewStore) -> Iterator[str]:
 def import_corrections(
     store: ReviewStore, lines: Iterable[str], source: str = "<input>"
 ) -> tuple[int, int, list[str]]:
-    """Add the corrections of JSON ``lines``: ``(added, already held, problems)``. A line that is no
+    """Add the corrections of JSON ``lines``: ``(added, lines already held, problems)``. A line that is no
     correction is a problem naming its line and the rest go on; a correction undone in the file is
     undone here too. Importing the same lines twice changes nothing."""
     held = {c.id: c for c in store.corrections()}
     new: list[Correction] = []
     undone: list[Correction] = []
     problems: list[str] = []
+    seen = 0
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             c = Correction.from_json(json.loads(line))
-        except (json.JSONDecodeError, CorrectionError, TypeError) as exc:
+        except (json.JSONDecodeError, CorrectionError) as exc:
             problems.append(f"{source}:{n}: {exc}")
             continue
+        seen += 1
         if c.id in held:
             if not c.active and held[c.id].active:
                 undone.append(c)
@@ -340,17 +363,19 @@ def import_corrections(
     for c in undone:
         store.undo_correction(c.id, c.undone_by or "")
     problems += [f"{c.id}: {c.problem}" for c in added if c.problem]
-    return len(new), len(held) - len(new), problems
+    return len(added), seen - len(new), problems
 
 
 def gold_lines(store: ReviewStore) -> Iterator[dict[str, Any]]:
     """Each document a person reviewed, as the gold labels of ``corpus/real/gold.jsonl`` read it
     now (``file``, ``self``, ``refs`` with the strongest relation), for the extractor's tests.
     Links a person added (not in the text) are left out."""
+    applied = [c for c in store.corrections() if c.active and c.problem is None]
+    local = local_paths(store, applied)
     by_path: dict[str, set[str]] = {}
-    for c in store.corrections():
-        if c.active and c.problem is None:
-            by_path.setdefault(c.path, set()).add(c.author)
+    for c in applied:
+        for path in local[c.id]:
+            by_path.setdefault(path, set()).add(c.author)
     for path, authors in sorted(by_path.items()):
         rows = _files_at(store, path)
         if not rows:
@@ -366,6 +391,21 @@ def gold_lines(store: ReviewStore) -> Iterator[dict[str, Any]]:
                       "relation": r.relations[0]} for r in refs if r.relations],
             "notes": "reviewed" + (f" by {', '.join(reviewers)}" if reviewers else ""),
         }  # fmt: skip
+
+
+def local_paths(store: ReviewStore, corrections: list[Correction]) -> dict[str, list[str]]:
+    """The files of this store each correction names: its own path, or files of the same content
+    (an imported correction, made where the file lived under another path)."""
+    shas = {c.sha256 for c in corrections}
+    by_sha: dict[str, list[str]] = {}
+    if shas:
+        for f in store.files():
+            if f["sha256"] in shas:
+                by_sha.setdefault(str(f["sha256"]), []).append(str(f["path"]))
+    return {
+        c.id: sorted(set(by_sha.get(c.sha256, [])) | ({c.path} if store.file_hash(c.path) else set()))
+        for c in corrections
+    }
 
 
 def _added(r: ReferenceRow) -> bool:

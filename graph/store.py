@@ -13,6 +13,7 @@ scope, year) but not an issuer or date are kept as separate documents with a rev
 import json
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from graph.corrections import (
     CorrectionError,
     Reviewed,
     apply_corrections,
+    attaches,
     correction_from_row,
     correction_row,
     decode_extraction,
@@ -319,8 +321,9 @@ class SQLiteStore:
         changed |= self._insert_facts(path, sha256, reviewed, run_id)
         if corrections:  # what the machine read is kept for the files a person corrected
             self.db.execute("INSERT INTO extractions VALUES (?, ?)", (path, encode_extraction(ex)))
+        # What the machine had read is recorded when a correction is first applied, and kept.
         self.db.executemany(
-            "UPDATE corrections SET machine=?, problem=? WHERE id=?",
+            "UPDATE corrections SET machine=COALESCE(machine, ?), problem=? WHERE id=?",
             [(o.machine, o.problem, o.id) for o in reviewed.outcomes],
         )
         changed |= self._rekey(own_key(reviewed.extraction, path, sha256))
@@ -331,15 +334,14 @@ class SQLiteStore:
     # -- corrections -------------------------------------------------------------------------
 
     def _corrections_of(self, path: str, sha256: str, machine_key: str) -> list[Correction]:
-        """The corrections that name this file: by its path, its content, or its document's key
-        as the machine reads it (a correction made in another store, imported)."""
-        return [
+        """The corrections of this file (``graph.corrections.attaches``)."""
+        found = (
             correction_from_row(r)
             for r in self.db.execute(
-                f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE path=? OR sha256=? OR document=?",
-                (path, sha256, machine_key),
+                f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE path=? OR sha256=?", (path, sha256)
             )
-        ]
+        )
+        return [c for c in found if attaches(c, path, sha256, machine_key)]
 
     def corrections(self) -> list[Correction]:
         """Every correction, undone ones too, oldest first."""
@@ -358,25 +360,36 @@ class SQLiteStore:
         return reread_unchanged(path, self.file_hash(path))
 
     def add_corrections(self, corrections: Iterable[Correction]) -> list[Correction]:
-        """Store ``corrections`` (those already stored are left as they are) and write again each
-        file they name; returns the new ones as applied (``problem`` set where no target was found)."""
-        new = [
-            c
-            for c in corrections
-            if self.db.execute("SELECT 1 FROM corrections WHERE id=?", (c.id,)).fetchone() is None
-        ]
-        if not new:
-            return []
+        """Store ``corrections`` and write again each file they name, in one transaction; returns
+        the new ones as applied (``problem`` set where no target was found). One already stored,
+        or saying what an active one already says, is left out."""
+        wanted = list(corrections)
         with self._one_file():
+            new = [c for c in wanted if not self._held(c)]
             self.db.executemany(
-                f"INSERT INTO corrections({_CORRECTION_COLUMNS}) VALUES ({', '.join('?' * len(CORRECTION_FIELDS))})",
+                f"INSERT OR IGNORE INTO corrections({_CORRECTION_COLUMNS})"
+                f" VALUES ({', '.join('?' * len(CORRECTION_FIELDS))})",
                 [correction_row(c) for c in new],
             )
+            paths: set[str] = set()
             for c in new:
-                if not self._files_named([c]):
+                named = self._files_named(c)
+                if not named:
                     self.db.execute("UPDATE corrections SET problem=? WHERE id=?", (NOT_IN_STORE, c.id))
-            self._rewrite(self._files_named(new))
+                paths |= set(named)
+            self._rewrite(sorted(paths))
         return [self.correction(c.id) for c in new]
+
+    def _held(self, c: Correction) -> bool:
+        """Whether ``c``, or an active correction saying the same of the same file, is stored."""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM corrections WHERE id=? OR (undone IS NULL AND action=? AND path=? AND sha256=?"
+                " AND number IS ? AND field IS ? AND value IS ?)",
+                (c.id, c.action.value, c.path, c.sha256, c.number, c.field, c.value),
+            ).fetchone()
+            is not None
+        )
 
     def undo_correction(self, correction_id: str, by: str) -> Correction:
         """Take a correction back (kept, marked undone) and write its files again without it."""
@@ -386,7 +399,7 @@ class SQLiteStore:
             raise CorrectionError(msg)
         with self._one_file():
             self.db.execute("UPDATE corrections SET undone=?, undone_by=? WHERE id=?", (utc_now(), by, c.id))
-            self._rewrite(self._files_named([c]))
+            self._rewrite(self._files_named(c))
         return self.correction(correction_id)
 
     def correction(self, correction_id: str) -> Correction:
@@ -398,18 +411,25 @@ class SQLiteStore:
             raise NodeNotFound(msg)
         return correction_from_row(row)
 
-    def _files_named(self, corrections: Iterable[Correction]) -> list[str]:
-        paths: set[str] = set()
-        for c in corrections:
-            paths |= {
-                str(r[0])
-                for r in self.db.execute(
-                    "SELECT files.path FROM files LEFT JOIN documents USING(path)"
-                    " WHERE files.path=? OR files.sha256=? OR documents.base_key=? OR documents.key=?",
-                    (c.path, c.sha256, c.document, c.document),
-                )
-            }
-        return sorted(paths)
+    def _files_named(self, c: Correction) -> list[str]:
+        """The stored files ``c`` corrects (``graph.corrections.attaches``)."""
+        found = []
+        for path, sha, base in self.db.execute(
+            "SELECT files.path, files.sha256, documents.base_key FROM files LEFT JOIN documents USING(path)"
+            " WHERE files.sha256=? OR files.path=?",
+            (c.sha256, c.path),
+        ):
+            if sha == c.sha256 or attaches(c, path, sha, self._machine_key(path, sha, base)):
+                found.append(str(path))
+        return sorted(found)
+
+    def _machine_key(self, path: str, sha256: str, base_key: str | None) -> str:
+        """The key the machine gives the document of a stored file (its base key, unless a person's
+        correction changed what it is keyed by)."""
+        row = self.db.execute("SELECT data FROM extractions WHERE path=?", (path,)).fetchone()
+        if row is None:
+            return base_key or ""
+        return own_key(decode_extraction(bytes(row[0])), path, sha256)
 
     def _rewrite(self, paths: Iterable[str]) -> None:
         """Write the files ``paths`` again from their machine extraction (inside a transaction)."""
@@ -424,10 +444,13 @@ class SQLiteStore:
             raise NodeNotFound(msg)
         with self._one_file():
             self._resolve(self._delete_facts(path))
-            # Its corrections stay (the file may come back, or live in another store) and are queued.
-            self.db.execute(
-                "UPDATE corrections SET problem=? WHERE path=? AND undone IS NULL", (FILE_REMOVED, path)
-            )
+            # Its corrections stay (the file may come back, or live in another store) and are
+            # queued, unless they still correct another file (a copy, the file moved).
+            for r in self.db.execute(
+                f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE path=? AND undone IS NULL", (path,)
+            ).fetchall():
+                if not self._files_named(correction_from_row(r)):
+                    self.db.execute("UPDATE corrections SET problem=? WHERE id=?", (FILE_REMOVED, r[0]))
             self._bump()
 
     def _delete_facts(self, path: str) -> set[tuple[str, Scope]]:
@@ -633,8 +656,9 @@ class SQLiteStore:
             _reference_row(r)
             for r in self.db.execute(
                 f"SELECT {', '.join('r.' + c for c in _REFERENCE_COLUMNS.split(', '))} FROM refs AS r"
-                f" JOIN documents AS d ON d.path = r.path WHERE {where} AND (r.rule IS NULL OR r.rule != ?)"
-                " AND (r.relation_confidence < ? OR r.status IN ('ambiguous', 'probable')) ORDER BY r.path, r.position",
+                f" JOIN documents AS d ON d.path = r.path WHERE {where} AND (r.status = 'ambiguous' OR"
+                " ((r.rule IS NULL OR r.rule != ?) AND (r.relation_confidence < ? OR r.status = 'probable')))"
+                " ORDER BY r.path, r.position",
                 (*params, REVIEW_RULE, LOW_CONFIDENCE),
             )
         ]
@@ -789,12 +813,16 @@ class LineageStore(SQLiteStore):
         ("did you mean …", ``graph.search.resolve_document``)."""
         from graph.search import resolve_document
 
+        key_or_path = unicodedata.normalize("NFC", key_or_path)
         if self.reader.has_node(key_or_path):
             return key_or_path
         for candidate in (key_or_path, str(Path(key_or_path).resolve())):
             k = self.key_of_path(candidate)
             if k is not None:
                 return k
+        # A file kept out of lineage as no official document is still a document to review.
+        if self.db.execute("SELECT 1 FROM documents WHERE key=?", (key_or_path,)).fetchone():
+            return key_or_path
         return resolve_document(self.reader, key_or_path)
 
 

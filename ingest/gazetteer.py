@@ -21,6 +21,7 @@ from ontology.terms import Level
 __all__ = [
     "Place",
     "current_province_name",
+    "province_spelling",
     "era_of",
     "fold",
     "official_spelling",
@@ -305,6 +306,22 @@ def _province_aliases() -> dict[str, str]:
             out.setdefault(alias, out[key])
     out.setdefault("thua thien hue", out[fold("Huế")])
     return out
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    return {fold(n): n for n in _province_names().values()}
+
+
+def province_spelling(name: str) -> str | None:
+    """The official spelling of a province name, current or before the 2025 merger, as written
+    (not mapped to the province it merged into), or None.
+
+    >>> province_spelling("tinh hau giang"), province_spelling("Atlantis")
+    ('Hậu Giang', None)
+    """
+    _tw, key = split_unit_type(name)
+    return _spellings().get(key)
 
 
 def current_province_name(name: str) -> str | None:

@@ -18,6 +18,7 @@ from graph.corrections import (
     NOT_IN_STORE,
     Correction,
     CorrectionError,
+    _id_of,
     apply_corrections,
     make_correction,
 )
@@ -127,7 +128,12 @@ class TestApply:
             ("relation", {"number": "1/KH", "value": "basis"}, "not a relation"),
             ("reject", {}, "which reference"),
             ("set", {"field": "colour", "value": "x"}, "not a document field"),
-            ("set", {"field": "date", "value": "31/12/2025"}, "not a date"),
+            ("set", {"field": "date", "value": "20210430"}, "not a date"),
+            ("set", {"field": "date", "value": "2021W175"}, "not a date"),
+            ("set", {"field": "doc_type", "value": "Thư tình"}, "not a document type"),
+            ("set", {"field": "level", "value": "bogus"}, "not a level"),
+            ("merge", {}, "a value is needed"),
+            ("set", {"field": "title", "value": "x", "note": "n" * 3000}, "at most"),
             ("set", {"field": "province", "value": "Atlantis"}, "not a province"),
             ("set", {"field": "number", "value": "hello"}, "not a document number"),
             ("not_document", {"value": "maybe"}, "not_document"),
@@ -279,6 +285,91 @@ class TestEmbeddedStore:
         with pytest.raises(CorrectionError, match="changed on disk"):
             fix_basis(store)
         assert list(store.references()) == before and store.corrections() == []
+
+
+class TestWhatAReviewerFound:
+    """Each case a review of the first version found (one class of problem each)."""
+
+    def test_a_correction_reaches_only_its_file_not_another_with_the_same_key(
+        self, store: LineageStore, corpus: Path, tmp_path: Path
+    ) -> None:
+        edited = tmp_path / "copy"
+        edited.mkdir()
+        (edited / "plan-v2.txt").write_text(PLAN.format(extra="Bản sửa.\n"), encoding="utf-8")
+        ingest_paths(store, [edited])
+        plan = str((corpus / "plan.txt").resolve())
+        correct_document(store, PLAN_KEY, Action.SPLIT, value="x", path=plan, author="an")
+        keys = {d.path.rsplit("/", 1)[-1]: d.key for d in store.documents() if "plan" in d.path}
+        assert keys == {"plan.txt": f"{PLAN_KEY}#x", "plan-v2.txt": PLAN_KEY}
+
+    def test_an_import_does_not_apply_to_another_document_at_the_same_path(
+        self, store: LineageStore, tmp_path: Path
+    ) -> None:
+        fix_basis(store)
+        lines = list(export_corrections(store))
+        other = open_store(tmp_path / "o.db")
+        elsewhere = write_corpus(tmp_path / "o")
+        plan = json.loads(lines[0])["path"]
+        Path(plan).write_text(BASIS.replace("41/KH-UBND", "77/KH-UBND"), encoding="utf-8")  # another document
+        ingest_paths(other, [Path(plan).parent, elsewhere])
+        _, _, problems = import_corrections(other, lines)
+        assert problems == []  # it found the same content elsewhere ...
+        (c,) = other.corrections()
+        assert c.problem is None and other.files_of("77/KH-UBND@Tây Ninh@2024")[0].path == plan
+        assert [r.rule for r in other.references_from("77/KH-UBND@Tây Ninh@2024")] != [
+            "review"
+        ]  # ... not here
+
+    def test_an_import_checks_each_line_and_goes_on(self, store: LineageStore, tmp_path: Path) -> None:
+        fix_basis(store)
+        good = json.loads(next(export_corrections(store)))
+        # A line a forger wrote, with the id it should have: checked as a new correction is.
+        bogus = dict(good, action="set", number=None, field="level", value="bogus", id="")
+        bogus["id"] = _id_of(Correction(**{**bogus, "action": Action.SET}))
+        lines = ["[1, 2]", "null", json.dumps(bogus), json.dumps(dict(good, value=["x"])), json.dumps(good)]
+        other = open_store(tmp_path / "o.db")
+        added, held, problems = import_corrections(other, lines, "in.jsonl")
+        assert (added, held) == (1, 0)
+        assert [p.split(":")[1] for p in problems[:4]] == ["1", "2", "3", "4"]
+        assert "not a level" in problems[2]
+
+    def test_values_are_written_as_the_store_writes_them(self, store: LineageStore) -> None:
+        (c,) = correct_document(store, PLAN_KEY, Action.SET, field="date", value="28/04/2025", author="an")
+        assert c.value == "2025-04-28"
+        (c,) = correct_document(store, "12/KH-UBND@?@2025", Action.SET, field="province", value="tay ninh")
+        assert c.value == "Tây Ninh"
+        key = next(d.key for d in store.documents() if d.path.endswith("plan.txt"))
+        (c,) = correct_document(store, key, Action.SET, field="doc_type", value="kế hoạch")
+        assert c.value == "Kế hoạch"
+
+    def test_the_last_correction_wins_and_machine_is_what_the_machine_read(self, store: LineageStore) -> None:
+        for day in range(1, 6):
+            key = next(d.key for d in store.documents() if d.path.endswith("plan.txt"))
+            correct_document(store, key, Action.SET, field="title", value=f"Tiêu đề {day}", author="an")
+        (doc,) = [d for d in store.documents() if d.path.endswith("plan.txt")]
+        assert doc.title == "Tiêu đề 5"
+        assert {c.machine for c in store.corrections()} == {
+            json.dumps(extract_file(Path(doc.path)).document.title, ensure_ascii=False)
+        }
+
+    def test_the_same_correction_twice_and_links_to_itself_are_refused(self, store: LineageStore) -> None:
+        fix_basis(store)
+        assert (
+            correct_link(store, PLAN_KEY, "relation", number="41/KH-UBND", value="implements", author="an")
+            == []
+        )
+        with pytest.raises(CorrectionError, match="itself"):
+            add_link(store, PLAN_KEY, PLAN_KEY, "implements", note="x")
+        with pytest.raises(CorrectionError, match="set its relation"):
+            correct_link(store, PLAN_KEY, "confirm", number="41/KH-UBND", value="urges")
+
+    def test_a_document_left_out_is_found_by_its_key(self, store: LineageStore) -> None:
+        correct_document(store, PLAN_KEY, Action.NOT_DOCUMENT, value="no", author="an")
+        assert PLAN_KEY not in no_basis(store)
+        correct_document(
+            store, unicodedata.normalize("NFD", PLAN_KEY), Action.NOT_DOCUMENT, value="yes", author="an"
+        )
+        assert PLAN_KEY in no_basis(store)
 
 
 def test_old_store_is_migrated(tmp_path: Path) -> None:
