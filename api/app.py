@@ -15,7 +15,7 @@ import os
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -224,6 +224,29 @@ class AppState:
             key, state, lambda: province_reports(self, opts, provinces)
         )
         return found
+
+    # What a report reads of the reviews (``graph.review_state.ReviewSource``), from the store.
+
+    def corrections(self) -> list[Any]:
+        with self.reading() as s:
+            return list(s.corrections())
+
+    def key_of_path(self, path: str) -> str | None:
+        with self.reading() as s:
+            key: str | None = s.key_of_path(path)
+            return key
+
+    def references_from(self, key: str) -> list[Any]:
+        with self.reading() as s:
+            return list(s.references_from(key))
+
+    def references_from_keys(self, keys: Collection[str]) -> list[Any]:
+        """The references of many documents in one read where the store offers it."""
+        with self.reading() as s:
+            batched = getattr(s, "references_from_keys", None)
+            if batched is not None:
+                return list(batched(keys))
+            return [r for k in keys for r in s.references_from(k)]
 
     def _cached(self, key: tuple[Any, ...], state: str, compute: Any) -> list[Any]:
         """The answer to ``key`` for the store's state ``state``: from the bounded cache, else

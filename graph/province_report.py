@@ -6,19 +6,22 @@ coverage table and the ``unit_coverage`` rows of the uncovered cells, and the st
 the date asked. The CLI (``lineage report``, ``lineage gaps``, ``lineage demo``), the API
 (``/provinces``, ``/provinces/{p}/report``) and the reports (HTML, XLSX, DOCX, JSON, the index) all
 take their figures from here, so the same province and date give the same totals everywhere
-(:meth:`ProvinceReport.totals`).
+(:meth:`ProvinceReport.totals`), and the same count of gaps a person confirmed, machine-read and
+machine-read of low confidence (:meth:`ProvinceReport.review_totals`, ``graph.review_state``).
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.coverage import CoverageCell, coverage_totals
 from graph.gapdata import GapGraph
 from graph.gaps import GapOptions, check_options
+from graph.review_state import MACHINE_READ, RowId, RowReview, review_counts, review_states, row_id
 from graph.views import current_provinces, province_summary
 from ingest.gazetteer import current_province_name, fold
 from ontology.gaps import Gap, GapKind
+from ontology.review import LOW_CONFIDENCE
 
 __all__ = ["TOTALS", "ProvinceReport", "province_reports", "unknown_totals"]
 
@@ -38,6 +41,17 @@ class ProvinceReport:
     coverage_gaps: tuple[Gap, ...]  # the uncovered cells as unit_coverage rows
     snapshot: dict[str, Any]  # the store snapshot, with "as_of"
     directives: dict[str, dict[str, Any]]  # key → number, doc_type, title, date of each directive
+    # Whether a person confirmed what each document gap rests on (``graph.review_state``).
+    review: Mapping[RowId, RowReview] = field(default_factory=dict)
+
+    def review_of(self, row: Gap) -> RowReview:
+        """The review state of one of the report's rows (machine-read when none was computed)."""
+        return self.review.get(row_id(row), MACHINE_READ)
+
+    def review_totals(self) -> dict[str, int]:
+        """The document gaps by review state (confirmed, machine_read, low_confidence): every face
+        says these counts, and they add up to ``totals()["gaps"]``."""
+        return review_counts(self.review_of(g) for g in self.gaps)
 
     def totals(self) -> dict[str, int]:
         """The figures every face shows: documents, links, document gaps, and apart from them the
@@ -59,7 +73,8 @@ class ProvinceReport:
             "as_of": self.as_of,
             "totals": self.totals(),
             "summary": self.summary,
-            "gaps": [g.to_json() for g in self.gaps],
+            "review": {"totals": self.review_totals(), "low_confidence_below": LOW_CONFIDENCE},
+            "gaps": [{**g.to_json(), "review": self.review_of(g).to_json()} for g in self.gaps],
             "coverage": {
                 "totals": coverage_totals(self.coverage),
                 "cells": [
@@ -110,13 +125,17 @@ def province_reports(
     cells_of: dict[str, list[CoverageCell]] = {}
     for c in cells:
         cells_of.setdefault(fold(c.province), []).append(c)
+    asked_rows = [g for name in current for g in by_province.get(fold(name), [])]
+    # Whether a person confirmed each document gap: read once for every province asked.
+    reviews = review_states(store, [g for g in asked_rows if g.kind is not GapKind.UNIT_COVERAGE])
     out = []
     for name in current:
         mine = by_province.get(fold(name), [])
         documents = tuple(g for g in mine if g.kind is not GapKind.UNIT_COVERAGE)
         coverage = tuple(g for g in mine if g.kind is GapKind.UNIT_COVERAGE)
         out.append(ProvinceReport(name, opts.as_of, province_summary(data, list(documents), name), documents,
-                                  tuple(cells_of.get(fold(name), [])), coverage, snapshot, directives))  # fmt: skip
+                                  tuple(cells_of.get(fold(name), [])), coverage, snapshot, directives,
+                                  {row_id(g): reviews[row_id(g)] for g in documents}))  # fmt: skip
     return out
 
 

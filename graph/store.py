@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -632,6 +632,20 @@ class SQLiteStore:
         """The references read from the files of the document ``key``, in path and position order."""
         sql = f"SELECT {_REFERENCE_COLUMNS} FROM refs WHERE source_key=? ORDER BY path, position"
         return [_reference_row(r) for r in self.db.execute(sql, (key,))]
+
+    def references_from_keys(self, keys: Collection[str]) -> list[ReferenceRow]:
+        """The references read from the files of the documents ``keys``, in one batched read
+        (``references_from`` of each, in key, path and position order)."""
+        items = sorted(set(keys))
+        out: list[ReferenceRow] = []
+        for start in range(0, len(items), 500):
+            chunk = items[start : start + 500]
+            sql = (
+                f"SELECT {_REFERENCE_COLUMNS} FROM refs WHERE source_key IN ({','.join('?' * len(chunk))})"
+                " ORDER BY source_key, path, position"
+            )
+            out.extend(_reference_row(r) for r in self.db.execute(sql, chunk))
+        return out
 
     def review_rows(self, province: str | None) -> tuple[list[DocumentRow], list[ReferenceRow]]:
         """What the review queue looks at in ``province`` (None: everywhere; ``UNKNOWN_PROVINCE``:

@@ -18,6 +18,7 @@ __all__ = [
     "REVIEW_RULE",
     "Action",
     "Doubt",
+    "ReviewState",
 ]
 
 
@@ -74,3 +75,14 @@ DOUBT_WEIGHT: dict[Doubt, float] = {
     Doubt.NOT_DOCUMENT: 0.6,
     Doubt.OCR: 0.5,
 }
+
+
+class ReviewState(StrEnum):
+    """Whether a person confirmed the facts a gap row rests on (``graph.review_state``): every face
+    shows it beside the row and counts rows by it."""
+
+    CONFIRMED = (
+        "confirmed"  # a person corrected or confirmed its document, or reviewed every link it rests on
+    )
+    MACHINE_READ = "machine_read"  # read by the machine alone
+    LOW_CONFIDENCE = "low_confidence"  # machine-read, and a link it rests on is below LOW_CONFIDENCE

@@ -19,6 +19,8 @@ __all__ = [
     "GAP_KIND_SHEETS",
     "LEVEL_LABELS",
     "RELATION_LABELS",
+    "REVIEW_MARK",
+    "REVIEW_STATE_LABELS",
     "Lang",
     "doc_type_label",
     "format_date",
@@ -32,6 +34,7 @@ __all__ = [
     "reason_text",
     "relation_label",
     "report_date_line",
+    "review_state_label",
     "t",
 ]
 
@@ -78,6 +81,16 @@ RELATION_LABELS: dict[str, tuple[str, str]] = {
     "urges": ("đôn đốc", "urges"),
     "cites": ("trích dẫn", "cites"),
 }
+
+# Whether a person confirmed what a gap row rests on (``ontology.review.ReviewState``).
+REVIEW_STATE_LABELS: dict[str, tuple[str, str]] = {
+    "confirmed": ("Đã được cán bộ xác nhận", "Confirmed by a person"),
+    "machine_read": ("Máy đọc", "Machine-read"),
+    "low_confidence": ("Máy đọc, độ tin cậy thấp", "Machine-read, low confidence"),
+}
+
+# The mark beside a machine-read row of low confidence, in every report.
+REVIEW_MARK = "(*)"
 
 DOC_TYPE_EN: dict[str, str] = {
     "Kế hoạch": "Plan",
@@ -245,6 +258,20 @@ _TEXT: dict[str, tuple[str, str]] = {
     "contents": ("Mục lục", "Contents"),
     "chart_gaps_by_kind": ("Số thiếu sót theo loại", "Gaps by kind"),
     "chart_docs_by_level": ("Số văn bản theo cấp", "Documents by level"),
+    "col_review": ("Mức độ xác nhận", "Review"),
+    "review_heading": ("Mức độ xác nhận của thiếu sót", "Gaps checked by a person"),
+    "review_line": (
+        "Trong {total} thiếu sót nêu tại báo cáo: {confirmed} thiếu sót đã được cán bộ rà soát xác nhận, "
+        "{machine} thiếu sót do máy đọc từ văn bản, trong đó {low} thiếu sót có độ tin cậy thấp "
+        "(đánh dấu {mark} trong các bảng), cần kiểm tra lại trước khi sử dụng.",
+        "Of the {total} gaps in this report, {confirmed} were confirmed by a person and {machine} are "
+        "machine-read from the documents, {low} of them of low confidence (marked {mark} in the tables): "
+        "check them before relying on them.",
+    ),
+    "review_mark_note": (
+        "{mark} Máy đọc, độ tin cậy thấp: cần kiểm tra lại.",
+        "{mark} Machine-read, low confidence: check before relying on it.",
+    ),
 }
 
 
@@ -268,6 +295,11 @@ def gap_kind_label(kind: str, lang: Lang = "vi") -> str:
 
 def relation_label(relation: str, lang: Lang = "vi") -> str:
     return _pick(RELATION_LABELS, relation, lang)
+
+
+def review_state_label(state: str, lang: Lang = "vi") -> str:
+    """A gap row's review state (``confirmed``, ``machine_read``, ``low_confidence``) for people."""
+    return _pick(REVIEW_STATE_LABELS, state, lang)
 
 
 def level_label(level: str | None, lang: Lang = "vi") -> str:
@@ -423,4 +455,5 @@ def labels(lang: Lang = "vi") -> dict[str, dict[str, str]]:
         "levels": {k: v[i] for k, v in LEVEL_LABELS.items()},
         "doc_types": {k: doc_type_label(k, lang) for k in (*TYPE_NAMES, "unknown")},
         "relations": {k: v[i] for k, v in RELATION_LABELS.items()},
+        "review_states": {k: v[i] for k, v in REVIEW_STATE_LABELS.items()},
     }

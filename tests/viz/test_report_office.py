@@ -243,7 +243,7 @@ def test_xlsx_combined_sheet_dates_links_and_printing(model: ProvinceReport) -> 
     assert kinds == {gap_kind_label(k) for k in model.summary["gaps_by_kind"]} | {
         gap_kind_label("unit_coverage")
     }
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:J{total + 1}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:K{total + 1}"  # the review state last
     # Each row links to its row on the kind's sheet.
     row = next(i for i in range(2, ws.max_row + 1) if ws.cell(i, 3).value == gap_kind_label("no_report"))
     link = ws.cell(row, 2).hyperlink
@@ -263,7 +263,7 @@ def test_xlsx_combined_sheet_dates_links_and_printing(model: ProvinceReport) -> 
     for sheet in wb.worksheets[1:]:
         assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
         assert sheet.print_title_rows == "$1:$1"
-        widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLM"[: sheet.max_column]]
+        widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLMN"[: sheet.max_column]]
         fits = 11 * print_scale(widths) >= MIN_PRINT_PT
         assert bool(sheet.sheet_properties.pageSetUpPr.fitToPage) == fits
         if fits:

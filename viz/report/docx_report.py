@@ -23,7 +23,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
 
 from viz import charts
-from viz.i18n import Lang, format_int, format_percent, gap_kind_label, t
+from viz.i18n import REVIEW_MARK, Lang, format_int, format_percent, gap_kind_label, t
 from viz.report.model import (
     GapRow,
     Report,
@@ -405,6 +405,7 @@ def render_docx(r: Report) -> bytes:
     # I. Overview
     w.heading(f"I. {r.t('sec_overview').upper()}")
     w.table([r.t("indicator"), r.t("value")], overview_rows(r), [10.5, 6.0], size=12)
+    w.para(r.review_line, indent=True)
     levels = levels_series(r)
     if levels:
         w.para(r.t("by_level"), bold=True, size=13)
@@ -455,11 +456,13 @@ def render_docx(r: Report) -> bytes:
         w.table([r.t("kind"), r.t("count")], [(k, format_int(int(v), lang)) for k, v in items], [12.5, 4.0],
                 numeric=(1,), size=12)  # fmt: skip
         w.chart(charts.hbar_png(items, title=r.t("chart_gaps_by_kind"), lang=lang), items)
+        if r.low_count:
+            w.para(r.t("review_mark_note", mark=REVIEW_MARK), italic=True, size=12, indent=True)
         for i, (kind, rows) in enumerate(r.gaps.items(), 1):
             w.heading(f"{i}. {gap_kind_label(kind, lang)} ({len(rows)})", 2)
             w.table(
                 [r.t(k) for k in ("col_no", "col_document", "col_unit", "col_reason", "col_evidence", "col_due")],
-                [(str(n), _docx_doc(g), g.unit, g.reason + (f" ({r.t('col_related')}: {g.related})" if g.related else ""),
+                [(str(n), _docx_doc(g, mark=g.low), g.unit, g.reason + (f" ({r.t('col_related')}: {g.related})" if g.related else ""),
                   _docx_evidence(g, lang), g.due) for n, g in enumerate(rows, 1)],
                 [1.3, 3.8, 2.3, 3.2, 5.9 - DUE_CM, DUE_CM], numeric=(0,), size=10.5, dates=(5,),
             )  # fmt: skip
@@ -494,8 +497,11 @@ def _units_text(units: list[str], lang: Lang) -> str:
     return f"{t('units_count', lang, n=format_int(len(units), lang))}: {'; '.join(units)}."
 
 
-def _docx_doc(g: GapRow, *, source: bool = True) -> str:
+def _docx_doc(g: GapRow, *, source: bool = True, mark: bool = False) -> str:
+    """The document of a row: number (with the low-confidence mark when ``mark``), date, title, file."""
     parts = [f"{g.doc_type} {g.label}".strip() if g.number else g.label]
+    if mark:
+        parts[0] += f" {REVIEW_MARK}"
     if g.date:
         parts.append(g.date)
     if g.title:

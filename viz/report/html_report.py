@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from viz import charts
-from viz.i18n import Lang, format_date, format_int, format_percent, gap_kind_label, t
+from viz.i18n import REVIEW_MARK, Lang, format_date, format_int, format_percent, gap_kind_label, t
 from viz.report.model import (
     ROMAN,
     GapRow,
@@ -56,6 +56,8 @@ q{font-style:italic;quotes:"“" "”"}.more{color:var(--muted);font-size:12px}
 .charts{display:flex;flex-wrap:wrap;gap:18px 28px;margin:10px 0}.chart{max-width:100%;height:auto}
 ul.units{columns:3 220px;margin:6px 0 12px;padding-left:20px;font-size:14px}
 .count{color:var(--muted);font-weight:normal}
+tr.low td{background:#fff4e0}.state{font-size:13px;min-width:7em}.state.confirmed{color:var(--ok)}
+.state.low_confidence,.mark{color:var(--bad);font-weight:bold}p.review{border-left:4px solid var(--accent);padding:4px 10px}
 summary{cursor:pointer}details[open] summary{margin-bottom:4px}
 footer{margin-top:36px;border-top:1px solid var(--line);padding-top:8px;font-size:13px;color:var(--muted)}
 @media print{body{max-width:none;padding:0;font-size:13pt}nav{display:none}th{position:static}
@@ -78,8 +80,10 @@ def _html_evidence(g: GapRow, lang: Lang) -> str:
     return out
 
 
-def _html_doc_cell(g: GapRow) -> str:
+def _html_doc_cell(g: GapRow, mark: bool = False) -> str:
     out = f'<span class="b">{_e(g.label)}</span>'
+    if mark:  # a machine-read row of low confidence
+        out += f' <span class="mark">{_e(REVIEW_MARK)}</span>'
     if g.doc_type and g.number:
         out = f"{_e(g.doc_type)} {out}"
     if g.date:
@@ -110,12 +114,12 @@ def _html_gap_table(r: Report, kind: str, rows: list[GapRow]) -> str:
             )
     else:
         head = [t(k, lang) for k in ("col_no", "col_document", "col_title", "col_unit", "col_reason",
-                                      "col_evidence", "col_due", "col_source")]  # fmt: skip
+                                      "col_evidence", "col_due", "col_source", "col_review")]  # fmt: skip
         body = []
         for i, g in enumerate(rows, 1):
             cells = [
                 f'<td class="n">{i}</td>',
-                f"<td>{_html_doc_cell(g)}</td>",
+                f"<td>{_html_doc_cell(g, g.low)}</td>",
                 f"<td>{_e(g.title)}</td>",
                 f"<td>{_e(g.unit)}</td>",
                 f"<td>{_e(g.reason)}"
@@ -128,8 +132,14 @@ def _html_gap_table(r: Report, kind: str, rows: list[GapRow]) -> str:
                 f"<td>{_html_evidence(g, lang)}</td>",
                 f'<td class="c">{_e(g.due)}</td>',
                 f"<td><code>{_e(g.source)}</code></td>",
+                f'<td class="state {_e(g.review)}">{_e(g.review_label)}'
+                + (f"<br><span class=more>{_e(g.review_by)}</span>" if g.review_by else "")
+                + "</td>",
             ]
-            body.append(f'<tr data-document="{_e(g.key)}">{"".join(cells)}</tr>')
+            low = ' class="low"' if g.low else ""
+            body.append(
+                f'<tr data-document="{_e(g.key)}" data-review="{_e(g.review)}"{low}>{"".join(cells)}</tr>'
+            )
     ths = "".join(f"<th>{_e(h)}</th>" for h in head)
     return f'<table class="gaps" data-kind="{_e(kind)}"><thead><tr>{ths}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
@@ -193,7 +203,8 @@ def render_html(r: Report) -> bytes:
     # I. Overview
     kv = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in overview_rows(r))
     h.append(
-        f'<section id="overview"><h2>I. {_e(sections[0][1])}</h2><table class="kv">{kv}</table><div class=charts>'
+        f'<section id="overview"><h2>I. {_e(sections[0][1])}</h2><table class="kv">{kv}</table>'
+        f'<p class="review" id="review">{_e(r.review_line)}</p><div class=charts>'
         + charts.hbar_svg(
             levels_series(r), title=r.t("by_level"), empty_text=r.t("no_data"), width=520, lang=lang
         )
@@ -258,6 +269,7 @@ def render_html(r: Report) -> bytes:
                 for k, v in r.gaps.items()
             )
             + "</tbody></table>"
+            + (f'<p class="more">{_e(r.t("review_mark_note", mark=REVIEW_MARK))}</p>' if r.low_count else "")
         )
         for i, (kind, rows) in enumerate(r.gaps.items(), 1):
             h.append(

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from graph.province_report import ProvinceReport
+from graph.review_state import MACHINE_READ, RowReview
 from graph.views import current_provinces
 from ingest.gazetteer import fold
 from ontology.gaps import DOCUMENT_GAP_KINDS, Gap
 from viz.i18n import (
+    REVIEW_MARK,
     Lang,
     doc_type_label,
     format_date,
@@ -28,6 +30,7 @@ from viz.i18n import (
     old_names_text,
     reason_text,
     report_date_line,
+    review_state_label,
     t,
 )
 from viz.report.office import BLANK, OfficeSettings
@@ -97,6 +100,20 @@ class GapRow:
     iso_due: str
     source: str
     related: str
+    # ``ontology.review.ReviewState``: confirmed, machine_read, low_confidence.
+    review: str = MACHINE_READ.state.value
+    review_label: str = ""  # the state for people, with the low-confidence mark
+    review_by: str = ""  # who confirmed it
+
+    @property
+    def low(self) -> bool:
+        """A machine-read row of low confidence: marked in every report."""
+        return self.review == "low_confidence"
+
+    @property
+    def review_text(self) -> str:
+        """The state as a cell shows it: the label, and who confirmed it."""
+        return f"{self.review_label} ({self.review_by})" if self.review_by else self.review_label
 
 
 @dataclass(slots=True)
@@ -122,6 +139,7 @@ class Report:
     gaps: dict[str, list[GapRow]] = field(default_factory=dict)  # document gaps by kind
     coverage_rows: list[GapRow] = field(default_factory=list)  # uncovered units (unit_coverage rows)
     directives: list[dict[str, Any]] = field(default_factory=list)  # coverage per directive
+    review_totals: dict[str, int] = field(default_factory=dict)  # document gaps by review state
 
     def t(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
@@ -207,6 +225,21 @@ class Report:
         )
         return f"{line} · {self.t('as_of')}: {self.as_of}" if self.as_of else line
 
+    @property
+    def review_line(self) -> str:
+        """How many gaps a person confirmed and how many the machine read (of low confidence among
+        them): the sentence every report says, from ``ProvinceReport.review_totals``."""
+        n = self.review_totals
+        confirmed, low = n.get("confirmed", 0), n.get("low_confidence", 0)
+        machine = n.get("machine_read", 0) + low
+        return self.t("review_line", total=format_int(confirmed + machine, self.lang),
+                      confirmed=format_int(confirmed, self.lang), machine=format_int(machine, self.lang),
+                      low=format_int(low, self.lang), mark=REVIEW_MARK)  # fmt: skip
+
+    @property
+    def low_count(self) -> int:
+        return self.review_totals.get("low_confidence", 0)
+
     def recipients(self) -> list[str]:
         if self.office.recipients:
             return [self.fill(x) for x in self.office.recipients]
@@ -248,7 +281,7 @@ def _evidence_texts(evidence: Any) -> list[str]:
     return out
 
 
-def gap_row(row: Gap, lang: Lang) -> GapRow:
+def gap_row(row: Gap, lang: Lang, review: RowReview = MACHINE_READ) -> GapRow:
     key = row.document
     number = clean(row.number)
     doc_type = clean(row.doc_type)
@@ -277,6 +310,9 @@ def gap_row(row: Gap, lang: Lang) -> GapRow:
         iso_due=due,
         source=Path(row.source).name if row.source else "",
         related=", ".join(short_key(r) for r in row.related),
+        review=review.state.value,
+        review_label=review_state_label(review.state.value, lang) + (f" {REVIEW_MARK}" if review.low else ""),
+        review_by=clean(", ".join(review.by)),
     )
 
 
@@ -341,13 +377,14 @@ def prepare(model: ProvinceReport, lang: Lang, office: OfficeSettings | None = N
         office=office or OfficeSettings(),
     )
     for kind in DOCUMENT_GAP_KINDS:
-        rows = [gap_row(g, lang) for g in model.gaps if g.kind == kind]
+        rows = [gap_row(g, lang, model.review_of(g)) for g in model.gaps if g.kind == kind]
         if kind in ("no_report", "report_overdue"):
             rows.sort(key=_due_key)
         if rows:
             report.gaps[kind] = rows
     report.coverage_rows = [gap_row(g, lang) for g in model.coverage_gaps]
     report.directives = _directive_coverage(model)
+    report.review_totals = model.review_totals()
     return report
 
 

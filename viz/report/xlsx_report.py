@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from viz.charts import integer_ticks
-from viz.i18n import GAP_KIND_SHEETS, Lang, gap_kind_label, t
+from viz.i18n import GAP_KIND_SHEETS, REVIEW_MARK, Lang, gap_kind_label, review_state_label, t
 from viz.report.model import (
     GapRow,
     Report,
@@ -76,7 +76,9 @@ def _xl_styles(wb: Any, lang: Lang) -> None:
                       number_format=_date_format(lang))  # fmt: skip
     link = NamedStyle("lineage link", font=Font(color="0563C1", underline="single"),
                       alignment=Alignment(vertical="top", wrap_text=True), border=border)  # fmt: skip
-    for style in (head, body, wrap, date, link):
+    low = NamedStyle("lineage low", font=Font(bold=True, color="993333"), fill=PatternFill("solid", fgColor="FFF4E0"),
+                     alignment=Alignment(vertical="top", wrap_text=True), border=border)  # fmt: skip
+    for style in (head, body, wrap, date, link, low):
         wb.add_named_style(style)
 
 
@@ -219,6 +221,15 @@ def render_xlsx(r: Report) -> bytes:
         (r.t("gaps_total"), r.gap_count),
         (r.t("uncovered_units"), r.uncovered_count),
     ])  # fmt: skip
+    block(r.t("review_heading"), [r.t("col_review"), r.t("count")], [
+        (review_state_label(state, lang) + (f" {REVIEW_MARK}" if state == "low_confidence" else ""), n)
+        for state, n in r.review_totals.items()
+    ])  # fmt: skip
+    ws.append([r.review_line])  # the sentence the HTML and DOCX reports say, under its counts
+    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
+    ws.row_dimensions[ws.max_row].height = 48
+    ws.append([])
     block(r.t("sec_directives"), [r.t(k) for k in ("col_directive", "col_title", "col_province_cell", "communes",
                                                     "departments")], directive_rows(r))  # fmt: skip
     cov_first, cov_last = block(r.t("sec_coverage"), [r.t("level"), r.t("covered"), r.t("total"), r.t("rate")], [
@@ -281,14 +292,15 @@ def render_xlsx(r: Report) -> bytes:
         else:
             header = [t(k, lang) for k in ("col_no", "col_number", "col_type", "col_title", "col_date", "col_unit",
                                             "col_level", "col_reason", "col_evidence", "col_due", "col_source",
-                                            "col_related", "col_key")]  # fmt: skip
+                                            "col_related", "col_key", "col_review")]  # fmt: skip
             data = [
                 (i, g.label, g.doc_type, g.title, _xl_date(g.iso_date, g.date), g.unit, g.level, g.reason,
-                 "\n\n".join(g.evidence), _xl_date(g.iso_due, g.due), g.source, g.related, g.key)
+                 "\n\n".join(g.evidence), _xl_date(g.iso_due, g.due), g.source, g.related, g.key, g.review_text)
                 for i, g in enumerate(rows, 1)
             ]  # fmt: skip
-            _xl_table(sheet, header, data, [6, 18, 13, 45, 13, 26, 24, 45, 70, 13, 30, 22, 30], lang,
-                      wrap=(1, 3, 5, 7, 8, 10, 11, 12), title_cols=2)  # fmt: skip
+            _xl_table(sheet, header, data, [6, 18, 13, 45, 13, 26, 24, 45, 70, 13, 30, 22, 30, 22], lang,
+                      wrap=(1, 3, 5, 7, 8, 10, 11, 12, 13), title_cols=2)  # fmt: skip
+            _mark_low(sheet, rows, len(header))
     if combined is not None:
         _combined_sheet(combined, r, sheets, titles)
         for row in ws.iter_rows(min_row=kind_first, max_row=kind_last, max_col=1):
@@ -319,18 +331,28 @@ def _combined_sheet(
     """Every gap on one sheet, the kind as a column to filter by; the number of each row links to
     the row that tells it in full on the kind's sheet."""
     header = [r.t(k) for k in ("col_no", "col_number", "kind", "col_type", "col_title", "col_date", "col_unit",
-                                "col_reason", "col_due", "col_key")]  # fmt: skip
+                                "col_reason", "col_due", "col_key", "col_review")]  # fmt: skip
     data: list[Sequence[object]] = []
     links: list[str] = []
     for kind, rows in sheets:
         label = gap_kind_label(kind, r.lang)
         for i, g in enumerate(rows, 2):
+            # Unit coverage rows rest on no document's links: no review state is told for them.
             data.append((len(data) + 1, g.label, label, g.doc_type, g.title, _xl_date(g.iso_date, g.date),
-                         g.unit, g.reason, _xl_date(g.iso_due, g.due), g.key))  # fmt: skip
+                         g.unit, g.reason, _xl_date(g.iso_due, g.due), g.key,
+                         g.review_text if kind != "unit_coverage" else ""))  # fmt: skip
             links.append(f"{_quote(titles[kind])}!A{i}")
     # Printed two pages across at 9 pt, the number and its link repeated on the second.
-    _xl_table(ws, header, data, [6, 18, 24, 12, 42, 12, 24, 42, 12, 26], r.lang, wrap=(1, 2, 4, 6, 7, 9),
+    _xl_table(ws, header, data, [6, 18, 24, 12, 42, 12, 24, 42, 12, 26, 22], r.lang, wrap=(1, 2, 4, 6, 7, 9, 10),
               links=links, link_col=1, title_cols=2)  # fmt: skip
+    _mark_low(ws, [g for kind, rows in sheets if kind != "unit_coverage" for g in rows], len(header))
+
+
+def _mark_low(ws: Any, rows: Sequence[GapRow], column: int) -> None:
+    """The review cell of each machine-read row of low confidence stands out (the rows from row 2)."""
+    for i, g in enumerate(rows, 2):
+        if g.low:
+            ws.cell(row=i, column=column).style = "lineage low"
 
 
 def _date_format(lang: Lang) -> str:
