@@ -236,6 +236,10 @@ class AppState:
             key: str | None = s.key_of_path(path)
             return key
 
+    def files(self) -> list[dict[str, Any]]:
+        with self.reading() as s:
+            return list(s.files())
+
     def references_from(self, key: str) -> list[Any]:
         with self.reading() as s:
             return list(s.references_from(key))

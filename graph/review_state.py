@@ -18,8 +18,8 @@ them with ``viz.i18n``):
   whose measured confidence is below ``ontology.review.LOW_CONFIDENCE``;
 * ``machine_read``: the rest.
 
-It reads in batches, whatever the number of rows: the corrections once, the key of each file a
-document correction names, and the references of the rows' documents in one batched read
+It reads in batches, whatever the number of rows: the corrections once, the stored files and the
+key of each file a document correction reaches (only when there is one), and the references of the rows' documents in one batched read
 (``references_from_keys`` where the store offers it, else ``references_from`` per document).
 """
 
@@ -70,6 +70,7 @@ class ReviewSource(Protocol):
     read; without it, ``references_from`` is asked per document."""
 
     def corrections(self) -> list[Correction]: ...
+    def files(self) -> list[dict[str, Any]]: ...
     def key_of_path(self, path: str) -> str | None: ...
     def references_from(self, key: str) -> list[ReferenceRow]: ...
 
@@ -117,17 +118,25 @@ def _is_document_review(c: Correction) -> bool:
 
 
 def _document_reviews(store: ReviewSource) -> dict[str, list[Correction]]:
-    """The active document corrections, by the key of the document they are about now: the key of
-    the file they name, or (a correction made in another store, its file not here under that path)
-    the document key it was made for."""
-    out: dict[str, list[Correction]] = {}
+    """The active document corrections, by the key of the document they correct now: that of each
+    stored file they reach (``graph.corrections.attaches``: the same content under any path, else
+    the same path). The files are listed only when there is such a correction."""
+    reviews = [c for c in store.corrections() if _is_document_review(c)]
+    if not reviews:
+        return {}
+    by_sha: dict[str, list[str]] = {}
+    for f in store.files():
+        by_sha.setdefault(str(f["sha256"]), []).append(str(f["path"]))
+    stored = {p for paths in by_sha.values() for p in paths}
     keys: dict[str, str | None] = {}
-    for c in store.corrections():
-        if not _is_document_review(c):
-            continue
-        if c.path not in keys:
-            keys[c.path] = store.key_of_path(c.path)
-        out.setdefault(keys[c.path] or c.document, []).append(c)
+    out: dict[str, list[Correction]] = {}
+    for c in reviews:
+        for path in by_sha.get(c.sha256) or ([c.path] if c.path in stored else []):
+            if path not in keys:
+                keys[path] = store.key_of_path(path)
+            key = keys[path]
+            if key is not None and c not in out.setdefault(key, []):
+                out[key].append(c)
     return out
 
 

@@ -128,6 +128,9 @@ class _PerDocument:
     def key_of_path(self, path: str) -> str | None:
         return self.store.key_of_path(path)
 
+    def files(self) -> list[dict[str, Any]]:
+        return self.store.files()
+
     def references_from(self, key: str) -> list[ReferenceRow]:
         self.asked.append(key)
         return self.store.references_from(key)
