@@ -21,11 +21,11 @@ from ontology.terms import Level
 __all__ = [
     "Place",
     "current_province_name",
-    "province_spelling",
     "era_of",
     "fold",
     "official_spelling",
     "plain_province_name",
+    "province_spelling",
     "resolve_place",
     "split_unit_type",
 ]
