@@ -43,7 +43,10 @@ FIX = {"document": PLAN, "action": "relation", "number": BASIS, "value": "implem
 WRITES: list[tuple[str, dict[str, Any] | str]] = [
     ("/review/links", FIX),
     ("/review/documents", {"document": PLAN, "action": "set", "field": "date", "value": "2021-04-28"}),
-    ("/review/add-link", {"source": PLAN, "target": "57-NQ/TW@VN@2024", "relation": "implements", "note": "x"}),
+    (
+        "/review/add-link",
+        {"source": PLAN, "target": "57-NQ/TW@VN@2024", "relation": "implements", "note": "x"},
+    ),
     ("/review/undo", {"id": "0123456789abcdef"}),
     ("/review/import", ""),
 ]
@@ -87,7 +90,9 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 class TestRoles:
     @pytest.mark.parametrize(("path", "body"), WRITES, ids=[w[0] for w in WRITES])
-    def test_every_write_needs_a_review_key(self, served: Served, path: str, body: dict[str, Any] | str) -> None:
+    def test_every_write_needs_a_review_key(
+        self, served: Served, path: str, body: dict[str, Any] | str
+    ) -> None:
         before = served.store.generation()
         assert_error(served.post(path, body), 401)
         assert_error(served.post(path, body, "lin_unknown"), 401)
@@ -96,7 +101,9 @@ class TestRoles:
             assert_error(r, 403)
             assert r.json()["error"] == "this API key does not have the review role"
         # refused from the headers, before the body is read: a broken body is still 401, not 422
-        assert_error(served.client.post(path, content=b"{not json", headers={"Content-Type": "application/json"}), 401)
+        assert_error(
+            served.client.post(path, content=b"{not json", headers={"Content-Type": "application/json"}), 401
+        )
         assert served.store.corrections() == [] and served.store.generation() == before
         assert "no_basis" in served.gap_kinds()
 
@@ -176,7 +183,9 @@ class TestFixANoBasisRow:
         assert_error(r, 400)
         assert "'obeys' is not a relation" in r.json()["error"]
         assert_error(served.post("/review/links", {**FIX, "action": "merge"}, k), 422)
-        r = served.post("/review/documents", {"document": PLAN, "action": "set", "field": "date", "value": "27/4"}, k)
+        r = served.post(
+            "/review/documents", {"document": PLAN, "action": "set", "field": "date", "value": "27/4"}, k
+        )
         assert_error(r, 400)
         assert "not a date" in r.json()["error"]
         assert_error(served.post("/review/undo", {"id": "0123456789abcdef"}, k), 404)
@@ -194,7 +203,9 @@ class TestDocumentCorrections:
         r = served.post("/review/add-link", WRITES[2][1], k)  # type: ignore[arg-type]
         assert r.status_code == 201
         detail = c.get(f"/documents/{quote(PLAN, safe='')}").json()
-        assert any(e["target"] == "57-NQ/TW@VN@2024" and e["relation"] == "implements" for e in detail["edges_out"])
+        assert any(
+            e["target"] == "57-NQ/TW@VN@2024" and e["relation"] == "implements" for e in detail["edges_out"]
+        )
         assert "no_basis" not in served.gap_kinds()
         listed = c.get("/review/corrections", params={"document": PLAN}).json()
         assert sorted(x["action"] for x in listed) == ["add_link", "set"]
@@ -208,11 +219,19 @@ class TestExchange:
                                                  "value": "2021-04-28"}, k).json()["corrections"][0]  # fmt: skip
         served.post("/review/undo", {"id": made["id"]}, k)
         exported = served.client.get("/review/export")
-        assert exported.status_code == 200 and exported.headers["content-type"].startswith("application/x-ndjson")
+        assert exported.status_code == 200 and exported.headers["content-type"].startswith(
+            "application/x-ndjson"
+        )
         lines = exported.text.splitlines()
-        assert len(lines) == 2 and {json.loads(x)["id"] for x in lines} == {c.id for c in served.store.corrections()}
+        assert len(lines) == 2 and {json.loads(x)["id"] for x in lines} == {
+            c.id for c in served.store.corrections()
+        }
         # into the same store: nothing new
-        assert served.post("/review/import", exported.text, k).json() == {"added": 0, "already": 2, "problems": []}
+        assert served.post("/review/import", exported.text, k).json() == {
+            "added": 0,
+            "already": 2,
+            "problems": [],
+        }
         # into another office's store holding the same file elsewhere: the same answers
         other = Served(tmp_path / "other", write_plan(tmp_path / "elsewhere"))
         try:
@@ -246,7 +265,11 @@ class TestQueue:
         assert items and [i["score"] for i in items] == sorted((i["score"] for i in items), reverse=True)
         assert {i["kind"] for i in items} <= {"link", "document", "correction"}
         basis = next(i for i in items if i["document"] == PLAN and i["number"] == BASIS)
-        assert basis["relations"] == ["cites"] and "relation_low" in basis["doubts"] and basis["evidence"]["text"]
+        assert (
+            basis["relations"] == ["cites"]
+            and "relation_low" in basis["doubts"]
+            and basis["evidence"]["text"]
+        )
         links = c.get("/review/queue", params={"kind": "link", "limit": 1000}).json()
         assert links == [i for i in items if i["kind"] == "link"]
         assert len(c.get("/review/queue", params={"limit": 2}).json()) == 2
@@ -260,7 +283,9 @@ class TestQueue:
         from ontology.review import Action, Doubt
 
         vi = served.client.get("/labels").json()
-        assert set(vi["actions"]) == {a.value for a in Action} and set(vi["doubts"]) == {d.value for d in Doubt}
+        assert set(vi["actions"]) == {a.value for a in Action} and set(vi["doubts"]) == {
+            d.value for d in Doubt
+        }
         assert vi["actions"]["relation"] == "Sửa quan hệ"
 
 
