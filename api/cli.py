@@ -746,8 +746,13 @@ def keys_option[F: Callable[..., Any]](f: F) -> F:
 
 @apikey.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(ROLES), default="read", show_default=True,
-              help="read: GET routes; ingest: upload documents; review: write corrections")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="read",
+    show_default=True,
+    help="read: GET routes; ingest: upload documents; review: write corrections",
+)
 @keys_option
 @friendly_errors
 def apikey_add(name: str, role: str, keys_path: Path) -> None:

@@ -9,13 +9,15 @@ the answers cached by store generation (gaps, reports, the graph) see the change
 """
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.keys import KeyStore
 from api.review_schemas import (
     AddLinkRequest,
     CorrectionPublic,
@@ -42,10 +44,7 @@ from graph.review import (
 from graph.store import SQLiteStore
 from graph.views import check_province
 
-if TYPE_CHECKING:
-    from api.app import AppState
-
-__all__ = ["REVIEW_ROLE", "REVIEW_WRITES", "review_router"]
+__all__ = ["REVIEW_ROLE", "REVIEW_WRITES", "ReviewState", "refuse_review", "review_router"]
 
 REVIEW_ROLE = "review"
 # The write routes: the gate in front of the app refuses them from the headers, before the body.
@@ -68,7 +67,18 @@ _NOT_KEPT: dict[int | str, dict[str, Any]] = {
 }
 
 
-def refuse_review(state: "AppState", x_api_key: str | None) -> tuple[int, str] | None:
+class ReviewState(Protocol):
+    """What the routes need of the app's state (``api.app.AppState``)."""
+
+    store: Any
+    keys: KeyStore | None
+
+    def locked(self) -> AbstractContextManager[Any]: ...
+    def reading(self) -> AbstractContextManager[Any]: ...
+    def root(self) -> str | None: ...
+
+
+def refuse_review(state: ReviewState, x_api_key: str | None) -> tuple[int, str] | None:
     """Why a write with this key is refused (status, message), or None."""
     found = state.keys.identify(x_api_key) if state.keys else None
     if found is None:
@@ -78,7 +88,7 @@ def refuse_review(state: "AppState", x_api_key: str | None) -> tuple[int, str] |
     return None
 
 
-def review_router(state: "AppState", read: Any) -> APIRouter:
+def review_router(state: ReviewState, read: Any) -> APIRouter:
     """The ``/review`` routes over the app's state; ``read`` is the app's read-access dependency."""
     router = APIRouter(prefix="/review", tags=["review"])
 

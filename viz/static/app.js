@@ -393,17 +393,25 @@
     }
   }
 
-  async function loadProvinces() {
+  async function loadProvinces(refresh) {
     try {
       const list = await api('provinces');
       const sel = $('province');
+      const have = new Map([...sel.options].map((o) => [o.value, o]));
       for (const p of list || []) {
         const old = (p.old_names || []).filter(Boolean);
         // The totals every face shows for the province (GET provinces): document gaps, and apart
         // from them the units with no document carrying out a tracked directive.
         const name = p.code === 0 ? '(chưa xác định tỉnh)' : (old.length ? `${p.name} (gồm ${old.join(', ')})` : p.name);
         const text = `${name} — ${p.documents} văn bản, ${p.gaps} thiếu sót, ${p.uncovered_units} đơn vị chưa triển khai`;
-        sel.append(el('option', { value: p.name, title: p.note || '', 'data-gaps': p.gaps, 'data-uncovered': p.uncovered_units }, text));
+        const known = refresh ? have.get(p.name) : null;
+        if (known) { // after a correction: the same options, the totals as they are now
+          known.textContent = text;
+          known.dataset.gaps = p.gaps;
+          known.dataset.uncovered = p.uncovered_units;
+        } else if (!refresh) {
+          sel.append(el('option', { value: p.name, title: p.note || '', 'data-gaps': p.gaps, 'data-uncovered': p.uncovered_units }, text));
+        }
       }
     } catch (err) {
       setStatus(`Không tải được danh sách tỉnh/thành: ${err.message}`, true);
@@ -1011,10 +1019,14 @@
       return null;
     }
     setBusy(false);
+    $('review-note').value = ''; // a reason is for one correction: the next one gives its own
     docCache = null;
     gapsFor = null; // the gap table is read again when shown: a fixed row is gone
     drawnFor = null;
+    const at = $('view-doc').scrollTop; // the official stays where they were working
     await showDoc(docKey);
+    $('view-doc').scrollTop = at;
+    loadProvinces(true); // the province totals change with the gaps (not awaited: the document is shown)
     const made = answer.corrections || [answer];
     const problems = made.filter((c) => c && c.problem).map((c) => c.problem);
     setStatus(problems.length ? `Đã lưu, nhưng: ${problems.join('; ')}` : (done || 'Đã lưu hiệu chỉnh.'), problems.length > 0);
