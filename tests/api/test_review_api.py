@@ -280,12 +280,12 @@ class TestQueue:
         assert_error(c.get("/review/queue", params={"kind": "everything"}), 422)
 
     def test_labels_render_the_codes(self, served: Served) -> None:
-        from ontology.review import Action, Doubt
+        from ontology.review import DOCUMENT_FIELDS, Action, Doubt
 
         vi = served.client.get("/labels").json()
-        assert set(vi["actions"]) == {a.value for a in Action} and set(vi["doubts"]) == {
-            d.value for d in Doubt
-        }
+        assert set(vi["actions"]) == {a.value for a in Action}
+        assert set(vi["doubts"]) == {d.value for d in Doubt}
+        assert list(vi["fields"]) == list(DOCUMENT_FIELDS)
         assert vi["actions"]["relation"] == "Sửa quan hệ"
 
 
