@@ -33,6 +33,7 @@ from api.schemas import ErrorResponse
 from graph.backends import open_store
 from graph.corrections import Correction
 from graph.review import (
+    QueueItem,
     add_link,
     correct_document,
     correct_link,
@@ -42,7 +43,7 @@ from graph.review import (
     undo,
 )
 from graph.store import SQLiteStore
-from graph.views import check_province
+from graph.views import UNKNOWN_PROVINCE, check_province
 
 __all__ = ["REVIEW_ROLE", "REVIEW_WRITES", "ReviewState", "refuse_review", "review_router"]
 
@@ -155,14 +156,33 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
             Query(description="Keep these kinds of item (repeatable; default all)"),
         ] = [],  # noqa: B006
         limit: Annotated[int, Query(ge=1, le=5000)] = 100,
+        document: Annotated[
+            str | None,
+            Query(
+                description="Only this document's items: its fields and the links it makes (key, number or path)",
+                examples=["78/KH-UBND@Hậu Giang@2021"],
+            ),
+        ] = None,
     ) -> list[dict[str, Any]]:
         """The facts most worth a person's look, most doubtful first (``score``): low-confidence
         relations, ambiguous or loosely resolved references, documents with warnings (no date, no
         province, OCR, key collisions, left out as no official document), corrections that lost
-        their target. What a person already reviewed is not queued again."""
+        their target. What a person already reviewed is not queued again. With ``document``, the
+        items of that one document (the browser's document view marks them)."""  # fmt: skip
         check_province(province)
-        items = read_store(lambda s: review_queue(s, province, kind or None, limit))
-        return [i.to_json() for i in items]
+
+        def ask(s: Any) -> list[QueueItem]:
+            if document is None:
+                found: list[QueueItem] = review_queue(s, province, kind or None, limit)
+                return found
+            key = s.resolve_key(server_path(document) or document)
+            files = s.files_of(key)
+            if not files:  # known only by citation: nothing of its own to review
+                return []
+            where = province or files[0].province or UNKNOWN_PROVINCE  # the scan stays in its province
+            return [i for i in review_queue(s, where, kind or None, None) if i.document == key][:limit]
+
+        return [i.to_json() for i in read_store(ask)]
 
     @router.get("/corrections", response_model=list[CorrectionPublic], dependencies=[read],
                 responses={**_ERRORS, **_AUTH, **_NOT_KEPT})  # fmt: skip

@@ -277,6 +277,11 @@ class TestQueue:
         assert mine and {i["document"] for i in mine} == {PLAN}  # Hậu Giang is in Cần Thơ since 2025
         assert c.get("/review/queue", params={"province": "Cần Thơ", "limit": 1000}).json() == mine
         assert_error(c.get("/review/queue", params={"province": "Atlantis"}), 404)
+        # one document's items: its own fields and links, as the browser's document view marks them
+        own = c.get("/review/queue", params={"document": PLAN, "limit": 1000}).json()
+        assert own == [i for i in items if i["document"] == PLAN] and {i["number"] for i in own} >= {BASIS}
+        assert c.get("/review/queue", params={"document": "57-NQ/TW@VN@2024"}).json() == []  # cited only
+        assert_error(c.get("/review/queue", params={"document": "nope@VN@2020"}), 404)
         assert_error(c.get("/review/queue", params={"kind": "everything"}), 422)
 
     def test_labels_render_the_codes(self, served: Served) -> None:

@@ -115,6 +115,10 @@ def test_fix_a_false_no_basis_row_from_the_document_view(
             and card.locator(".rv button.rv-reject").is_visible()
         )
         assert page.locator(".centre .rv-edit[data-field='date']").is_visible()
+        # why the machine doubts it, from the review queue's codes rendered with the label table
+        doubt = card.locator(".tag.doubt")
+        assert "relation_low" in (doubt.get_attribute("data-doubts") or "").split()
+        assert _get(base, "labels")["doubts"]["relation_low"] in doubt.inner_text()
         page.screenshot(path=str(tmp_path / "review.png"))  # looked at while writing this test
 
         page.fill("#review-note", "Kế hoạch thực hiện Nghị quyết 36a/NQ-CP")
@@ -123,6 +127,7 @@ def test_fix_a_false_no_basis_row_from_the_document_view(
         fixed = page.locator(f".band.up li.entry[data-key^='{BASIS}@']")
         assert fixed.get_attribute("data-relation") == "implements"
         assert "so-tttt-hau-giang" in fixed.locator(".tag.ok").inner_text()
+        assert fixed.locator(".tag.doubt").count() == 0  # reviewed: no longer in doubt
         assert page.locator(".centre li.gap").count() >= 1
         assert "Kế hoạch chưa có văn bản căn cứ" not in page.locator(".centre").inner_text()
         (c,) = served.store.corrections()

@@ -21,6 +21,7 @@
  * and, only once a key of the review role is entered (kept in sessionStorage, sent as X-API-Key):
  *   GET review/whoami                            the key's name and role
  *   GET review/corrections?document=             this document's corrections
+ *   GET review/queue?document=                   why the machine doubts its fields and links
  *   POST review/links | review/documents | review/add-link | review/undo   corrections (api/review_routes.py)
  * The colours mirror viz/browser.py (DOC_TYPE_COLORS, RELATION_STYLES, LEVEL_RANK).
  */
@@ -34,6 +35,7 @@
   const TYPE_LABELS = {};
   const ACTION_LABELS = {};
   const FIELD_LABELS = {};
+  const DOUBT_LABELS = {};
   let LABELS = null; // the whole table, for the gap table
   const READABLE = 0.8; // the zoom a view opens with at least: captions stay readable
   const DOC_TYPE_COLORS = {
@@ -382,6 +384,7 @@
       Object.assign(TYPE_LABELS, table.doc_types || {});
       Object.assign(ACTION_LABELS, table.actions || {});
       Object.assign(FIELD_LABELS, table.fields || {});
+      Object.assign(DOUBT_LABELS, table.doubts || {});
       for (const lv of ['central', 'province', 'district', 'commune']) {
         if (LEVEL_LABELS[lv]) $('level').append(el('option', { value: lv }, LEVEL_LABELS[lv]));
       }
@@ -888,9 +891,15 @@
       const [, detail, info] = docCache;
       const doc = Object.assign({ id: key }, info.get(key) || {}, detail, { id: key });
       let corrections = [];
+      docDoubts = new Map();
       if (reviewer && detail.status === 'ingested') {
-        corrections = await api('review/corrections', { document: key });
+        const [made, queued] = await Promise.all([
+          api('review/corrections', { document: key }),
+          api('review/queue', { document: key, limit: 1000 }),
+        ]);
         if (mine !== docSeq) return null;
+        corrections = made;
+        for (const item of queued.filter((i) => i.document === key)) docDoubts.set(item.kind === 'link' ? `link:${item.target}` : item.kind, item);
       }
       const up = band('Căn cứ, văn bản được dẫn chiếu (phía trên)', detail.edges_out || [], (e) => e.target, info, UP_HEAD, 'Văn bản này không nêu văn bản căn cứ nào.', 'up');
       up.classList.add('up');
@@ -936,6 +945,13 @@
   const REVIEW_STORE = 'lineage.reviewKey';
   let reviewer = null; // {name, role} once review/whoami accepted the key
   let writes = 0;
+  let docDoubts = new Map(); // the review queue's items of the document shown: "document", "link:<target>"
+
+  function doubtTag(item) {
+    if (!item) return null;
+    const why = (item.doubts || []).map((d) => DOUBT_LABELS[d] || d).join('; ');
+    return el('div', { class: 'tags' }, el('span', { class: 'tag doubt', 'data-doubts': (item.doubts || []).join(' '), title: `Điểm nghi vấn ${item.score}` }, `? ${why}`));
+  }
 
   function reviewKey() {
     try { return sessionStorage.getItem(REVIEW_STORE) || ''; } catch (_) { return ''; }
@@ -1076,6 +1092,7 @@
       },
     }, input, el('button', { type: 'submit' }, 'Lưu'));
     return el('div', { class: 'rv', 'data-review': 'link', 'data-side': side },
+      side === 'up' ? doubtTag(docDoubts.get(`link:${e.target}`)) : null,
       el('button', {
         type: 'button', class: 'rv-confirm', title: `${ACTION_LABELS.confirm || 'Xác nhận'}: ${rel}`,
         onclick: () => write('review/links', Object.assign({}, base, { action: 'confirm', value: e.relation, note: note() }), 'Đã xác nhận liên kết.'),
@@ -1103,6 +1120,8 @@
   function documentTools(doc, corrections) {
     const key = doc.id;
     const box = el('section', { class: 'rv-doc', 'data-review': 'document' }, el('h3', {}, 'Duyệt văn bản'));
+    const doubt = docDoubts.get('document');
+    if (doubt) box.append(el('div', { class: 'rv-why' }, 'Máy chưa chắc chắn: ', doubtTag(doubt)));
     box.append(el('div', { class: 'rv' },
       el('button', {
         type: 'button', class: 'rv-confirm-doc',
