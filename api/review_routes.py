@@ -32,6 +32,7 @@ from api.review_schemas import (
 from api.schemas import ErrorResponse
 from graph.backends import open_store
 from graph.corrections import Correction
+from graph.errors import NodeNotFound
 from graph.review import (
     QueueItem,
     add_link,
@@ -132,6 +133,17 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
         root = state.root()
         return str(Path(root) / path) if root else path
 
+    def key_of(s: Any, document: str) -> str:
+        """The key of a document named by key, number, stored path, or path as answers show it."""
+        try:
+            key: str = s.resolve_key(document)
+        except NodeNotFound:
+            full = server_path(document)
+            if full == document:
+                raise
+            key = s.resolve_key(full)
+        return key
+
     def made(corrections: list[Correction]) -> dict[str, Any]:
         return {"corrections": [c.to_json() for c in corrections]}
 
@@ -175,7 +187,7 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
             if document is None:
                 found: list[QueueItem] = review_queue(s, province, kind or None, limit)
                 return found
-            key = s.resolve_key(server_path(document) or document)
+            key = key_of(s, document)
             files = s.files_of(key)
             if not files:  # known only by citation: nothing of its own to review
                 return []
@@ -202,7 +214,7 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
         def pick(s: Any) -> list[Correction]:
             every: list[Correction] = s.corrections()
             if document is not None:
-                key = s.resolve_key(server_path(document) or document)
+                key = key_of(s, document)
                 paths = {d.path for d in s.files_of(key)}
                 every = [c for c in every if c.path in paths or c.document == key]
             return [c for c in every if c.active or not active]
@@ -228,7 +240,7 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
         "relation", "number": "36A/NQ-CP", "value": "implements", "note": "..."}``; its
         ``no_basis`` row then leaves ``/gaps``."""
         return made(
-            write(lambda s: correct_link(s, body.document, body.action, number=body.number, target=body.target,
+            write(lambda s: correct_link(s, key_of(s, body.document), body.action, number=body.number, target=body.target,
                                          value=body.value, note=body.note, author=author))
         )  # fmt: skip
 
@@ -241,7 +253,7 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
         another or split it (review key); one correction for each of its files, or the one at
         ``path``."""
         return made(
-            write(lambda s: correct_document(s, body.document, body.action, field=body.field, value=body.value,
+            write(lambda s: correct_document(s, key_of(s, body.document), body.action, field=body.field, value=body.value,
                                              note=body.note, author=author, path=server_path(body.path)))
         )  # fmt: skip
 
@@ -250,7 +262,7 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
     def added_link(body: AddLinkRequest, author: Annotated[str, Depends(reviewer)]) -> dict[str, Any]:
         """Add a link the text does not state but the office knows, with a note saying why (review key)."""
         return made(
-            write(lambda s: add_link(s, body.source, body.target, body.relation.value, note=body.note,
+            write(lambda s: add_link(s, key_of(s, body.source), body.target, body.relation.value, note=body.note,
                                      author=author))
         )  # fmt: skip
 

@@ -173,6 +173,25 @@ class TestFixANoBasisRow:
         assert served.post("/review/links", body, served.review).status_code == 201
         assert "no_basis" not in served.gap_kinds()
 
+    def test_named_by_key_number_or_path_as_answers_show_it(self, tmp_path: Path) -> None:
+        """Behind a corpus root, answers show paths relative to it; a document is named by its key,
+        its number, or such a path."""
+        plans = write_plan(tmp_path / "corpus" / "plans")
+        served = Served(tmp_path / "srv", plans)
+        try:
+            c = TestClient(create_app(served.store, keys=served.keys, corpus_root=tmp_path / "corpus"))
+            k = {"X-API-Key": served.review}
+            r = c.post(
+                "/review/links", json={**FIX, "document": "plans/ke-hoach-78-hau-giang.txt"}, headers=k
+            )
+            assert r.status_code == 201, r.text
+            assert r.json()["corrections"][0]["path"] == "plans/ke-hoach-78-hau-giang.txt"
+            for name in (PLAN, "78/KH-UBND", "plans/ke-hoach-78-hau-giang.txt"):
+                assert len(c.get("/review/corrections", params={"document": name}).json()) == 1, name
+            assert c.get("/review/queue", params={"document": PLAN}).status_code == 200
+        finally:
+            served.store.close()
+
     def test_errors_say_what_is_wrong(self, served: Served) -> None:
         k = served.review
         r = served.post("/review/links", {**FIX, "number": "99/KH-XX"}, k)
