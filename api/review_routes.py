@@ -251,11 +251,18 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
     ) -> dict[str, Any]:
         """Confirm a document as read, set a field, mark it not an official document, merge it with
         another or split it (review key); one correction for each of its files, or the one at
-        ``path``."""
-        return made(
-            write(lambda s: correct_document(s, key_of(s, body.document), body.action, field=body.field, value=body.value,
-                                             note=body.note, author=author, path=server_path(body.path)))
-        )  # fmt: skip
+        ``path``. ``document`` in the answer is the document's key now: a corrected number, issuer,
+        place or year, a merge or a split changes it."""
+
+        def do(s: Any) -> tuple[list[Correction], str | None]:
+            made: list[Correction] = correct_document(
+                s, key_of(s, body.document), body.action, field=body.field, value=body.value, note=body.note,
+                author=author, path=server_path(body.path),
+            )  # fmt: skip
+            return made, (s.key_of_path(made[0].path) if made else None)
+
+        corrections, key = write(do)
+        return {**made(corrections), "document": key}
 
     @router.post("/add-link", response_model=CorrectionsMade, status_code=201,
                  responses={**_ERRORS, **_AUTH, **_NOT_KEPT})  # fmt: skip

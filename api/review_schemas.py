@@ -57,6 +57,11 @@ class CorrectionsMade(BaseModel):
     """The corrections a request made (one per file of the document), as applied."""
 
     corrections: list[CorrectionPublic]
+    document: str | None = Field(
+        default=None,
+        examples=["78/KH-UBND@Hậu Giang@2021"],
+        description="A document correction: the document's key now (a new number, place or year changes it)",
+    )
 
 
 class QueueItemPublic(BaseModel):

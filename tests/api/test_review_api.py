@@ -219,6 +219,7 @@ class TestDocumentCorrections:
                                               "note": "ngày ký"}, k)  # fmt: skip
         assert r.status_code == 201 and json.loads(r.json()["corrections"][0]["machine"]) == "2021-04-27"
         assert c.get(f"/documents/{quote(PLAN, safe='')}").json()["date"] == "2021-04-28"
+        assert r.json()["document"] == PLAN  # the same year: the same key
         r = served.post("/review/add-link", WRITES[2][1], k)  # type: ignore[arg-type]
         assert r.status_code == 201
         detail = c.get(f"/documents/{quote(PLAN, safe='')}").json()
@@ -228,6 +229,22 @@ class TestDocumentCorrections:
         assert "no_basis" not in served.gap_kinds()
         listed = c.get("/review/corrections", params={"document": PLAN}).json()
         assert sorted(x["action"] for x in listed) == ["add_link", "set"]
+
+    def test_a_new_number_gives_the_new_key(self, served: Served) -> None:
+        body = {
+            "document": PLAN,
+            "action": "set",
+            "field": "number",
+            "value": "79/KH-UBND",
+            "note": "số đúng",
+        }
+        r = served.post("/review/documents", body, served.review)
+        assert r.status_code == 201, r.text
+        assert r.json()["document"] == "79/KH-UBND@Hậu Giang@2021"
+        assert (
+            served.client.get(f"/documents/{quote(r.json()['document'], safe='')}").json()["number"]
+            == "79/KH-UBND"
+        )
 
 
 class TestExchange:

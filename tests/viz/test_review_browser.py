@@ -173,3 +173,33 @@ def test_the_offline_page_has_no_review_tools(tmp_path: Path, review_server: tup
     assert PLAN in page
     for tool in ("review-token", "review/", "X-API-Key", "rv-rel", "Hoàn tác"):
         assert tool not in page, tool
+
+
+def test_correct_a_field_beside_it(chromium: Any, review_server: tuple[str, Served]) -> None:
+    """✎ beside the number fills the field form; a new number is a new key, and the page follows it."""
+    base, served = review_server
+    context = chromium.new_context(viewport={"width": 1366, "height": 768})
+    requests, errors, dialogs = _record(context)
+    try:
+        page = _app_page(context, _doc_url(base))
+        page.wait_for_selector("#doc-root .centre", timeout=30_000)
+        page.fill("#review-token", served.review)
+        page.click("#review-use")
+        page.wait_for_selector(".rv-doc", timeout=30_000)
+        page.click(".centre .rv-edit[data-field='number']")
+        assert page.locator(".rv-set select.rv-field").input_value() == "number"
+        value = page.locator(".rv-set input.rv-value")
+        assert value.input_value() == "78/KH-UBND" and value.evaluate("e => e === document.activeElement")
+        value.fill("79/KH-UBND")
+        page.fill("#review-note", "số trên bản giấy")
+        page.click(".rv-set button[type=submit]")
+        _wait_written(page, 1)
+        new = "79/KH-UBND@Hậu Giang@2021"
+        assert page.locator("#doc-root").get_attribute("data-key") == new
+        assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["key"] == [new]
+        assert page.locator("#doc-title").inner_text().startswith("79/KH-UBND")
+        assert "79/KH-UBND" in page.locator(".rv-list li[data-action='set']").inner_text()
+        assert page.locator("#review-note").input_value() == ""  # a reason is for one correction
+    finally:
+        context.close()
+    _stayed_local(base, requests, errors, dialogs)

@@ -1040,6 +1040,10 @@
     gapsFor = null; // the gap table is read again when shown: a fixed row is gone
     drawnFor = null;
     const at = $('view-doc').scrollTop; // the official stays where they were working
+    if (answer.document && answer.document !== docKey) { // a new number, place or year: a new key
+      setUrl({ view: 'doc', province: province(), key: answer.document }, false);
+      docKey = answer.document;
+    }
     await showDoc(docKey);
     $('view-doc').scrollTop = at;
     loadProvinces(true); // the province totals change with the gaps (not awaited: the document is shown)
