@@ -255,11 +255,11 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
         place or year, a merge or a split changes it."""
 
         def do(s: Any) -> tuple[list[Correction], str | None]:
-            made: list[Correction] = correct_document(
+            done: list[Correction] = correct_document(
                 s, key_of(s, body.document), body.action, field=body.field, value=body.value, note=body.note,
                 author=author, path=server_path(body.path),
             )  # fmt: skip
-            return made, (s.key_of_path(made[0].path) if made else None)
+            return done, (s.key_of_path(done[0].path) if done else None)
 
         corrections, key = write(do)
         return {**made(corrections), "document": key}
