@@ -4,7 +4,8 @@
 one shape, ``{"ok": false, "error": "...", "status": N}``, and the same problem the same status on
 every route (an unknown province is 404 on ``/gaps``, ``/documents`` and ``/graph``). Each request
 is logged on the ``lineage`` logger (``api.access_log``). Reading needs no key unless the operator
-requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``).
+requires one; uploading documents needs an API key with the ``ingest`` role (header ``X-API-Key``),
+writing corrections (``/review``, ``api.review_routes``) one with the ``review`` role.
 """
 
 import codecs
@@ -33,6 +34,7 @@ from api.access_log import AccessLog
 from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
 from api.paths import RelativePaths, common_root
+from api.review_routes import REVIEW_WRITES, refuse_review, review_router
 from api.schemas import (
     DocumentDetail,
     DocumentPage,
@@ -355,6 +357,12 @@ def create_app(
         authorize=state.refuse_upload,
         max_bytes=state.limits.max_file_bytes,
     )
+    app.add_middleware(
+        UploadGuard,
+        paths=set(REVIEW_WRITES),
+        authorize=lambda key: refuse_review(state, key),
+        max_bytes=state.limits.max_file_bytes,
+    )
     app.add_middleware(RelativePaths, root=state.root)
     app.add_middleware(
         TimeLimit, seconds=request_seconds if request_seconds is not None else _request_seconds()
@@ -405,6 +413,7 @@ def create_app(
         401: {"model": ErrorResponse, "description": "Missing or unknown API key"},
         403: {"model": ErrorResponse, "description": "API key without the needed role"},
     }
+    app.include_router(review_router(state, Read))
 
     @app.get("/health", response_model=Health, tags=["service"])
     def health(x_api_key: Annotated[str | None, Header()] = None) -> Health:

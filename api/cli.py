@@ -16,6 +16,7 @@ from typing import Any, cast
 import click
 
 from api.cli_review import review_group
+from api.keys import ROLES
 from api.terminal import one_line
 from graph import review
 from graph.backends import is_server, open_store
@@ -745,7 +746,13 @@ def keys_option[F: Callable[..., Any]](f: F) -> F:
 
 @apikey.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["read", "ingest"]), default="read", show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="read",
+    show_default=True,
+    help="read: GET routes; ingest: upload documents; review: write corrections",
+)
 @keys_option
 @friendly_errors
 def apikey_add(name: str, role: str, keys_path: Path) -> None:

@@ -1,8 +1,9 @@
 """API keys for the HTTP API: configured by the operator, stored hashed (SHA-256 of a random token).
 
 Keys live in a small JSON file (``$LINEAGE_KEYS`` or ``lineage-keys.json``), written atomically.
-Roles: ``read`` (the default for every GET; no key needed unless the operator requires one) and
-``ingest`` (uploading documents).
+Roles: ``read`` (the default for every GET; no key needed unless the operator requires one),
+``ingest`` (uploading documents) and ``review`` (writing corrections: confirm, reject, set, undo,
+import; the key's name is recorded as the correction's author). Any key reads.
 """
 
 import hashlib
@@ -17,7 +18,7 @@ from typing import Any
 
 __all__ = ["ROLES", "KeyStore"]
 
-ROLES = ("read", "ingest")
+ROLES = ("read", "ingest", "review")
 
 
 def _digest(token: str) -> str:
@@ -78,10 +79,21 @@ class KeyStore:
 
     def role_of(self, token: str | None) -> str | None:
         """The role of a presented token, or None when it matches no key."""
+        found = self.identify(token)
+        return found[1] if found else None
+
+    def identify(self, token: str | None) -> tuple[str, str] | None:
+        """The name and role of the key a presented token matches, or None.
+
+        >>> import tempfile; ks = KeyStore(Path(tempfile.mkdtemp()) / "k.json")
+        >>> ks.identify(ks.add("Sở TT&TT Hậu Giang", "review")), ks.identify("lin_wrong")
+        (('Sở TT&TT Hậu Giang', 'review'), None)
+        """
         if not token:
             return None
         digest = _digest(token)
-        for k in self._load().values():
+        found = None
+        for name, k in self._load().items():
             if hmac.compare_digest(k["sha256"], digest):
-                return str(k["role"])
-        return None
+                found = (str(name), str(k["role"]))
+        return found

@@ -2,7 +2,7 @@
 
 Vietnamese follows the usage of administrative documents: dates ``28/03/2025``, numbers
 ``1.234`` and ``0,9%``; English keeps ISO dates. This is the one table of labels (gap kinds,
-levels, document types, relations) every face uses; ``labels`` serves it as JSON to the app's
+levels, document types, relations, review actions, doubts and fields) every face uses; ``labels`` serves it as JSON to the app's
 JavaScript. ``reason_text`` renders a gap's reason from its code and parameters.
 """
 
@@ -14,7 +14,10 @@ from ontology.codes import TYPE_NAMES
 from ontology.gaps import Gap, Reason, ReasonCode
 
 __all__ = [
+    "ACTION_LABELS",
     "DOC_TYPE_EN",
+    "DOUBT_LABELS",
+    "FIELD_LABELS",
     "GAP_KIND_LABELS",
     "GAP_KIND_SHEETS",
     "LEVEL_LABELS",
@@ -91,6 +94,45 @@ REVIEW_STATE_LABELS: dict[str, tuple[str, str]] = {
 
 # The mark beside a machine-read row of low confidence, in every report.
 REVIEW_MARK = "(*)"
+
+# Review (ontology.review): what a correction does, and why a fact is in the review queue.
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "confirm": ("Xác nhận đúng", "Confirm"),
+    "reject": ("Không phải dẫn chiếu", "Reject (not a reference)"),
+    "relation": ("Sửa quan hệ", "Change relation"),
+    "retarget": ("Trỏ tới văn bản khác", "Point at another document"),
+    "add_link": ("Thêm liên kết", "Add a link"),
+    "set": ("Sửa thông tin", "Correct a field"),
+    "not_document": ("Không phải văn bản chính thức", "Not an official document"),
+    "merge": ("Gộp với văn bản khác", "Merge with another document"),
+    "split": ("Tách thành văn bản riêng", "Split into another document"),
+}
+
+DOUBT_LABELS: dict[str, tuple[str, str]] = {
+    "relation_low": ("Quan hệ đọc với độ tin cậy thấp", "Relation read with low confidence"),
+    "ambiguous": ("Dẫn chiếu khớp nhiều văn bản", "Reference matches several documents"),
+    "probable": ("Dẫn chiếu khớp theo quy tắc lỏng", "Reference resolved by a looser rule"),
+    "identity_collision": ("Các tệp cùng khóa nhưng khác nội dung", "Files of one key disagree"),
+    "no_date": ("Không đọc được ngày ban hành", "No date read"),
+    "no_province": ("Không xác định được tỉnh/thành", "No province read"),
+    "ocr": ("Văn bản đọc bằng OCR", "Text read by OCR"),
+    "not_document": ("Máy cho là không phải văn bản chính thức", "Left out as no official document"),
+    "unattached": ("Hiệu chỉnh không còn tìm thấy đích", "Correction no longer finds its target"),
+}
+
+# The document fields a reviewer sets (ontology.review.DOCUMENT_FIELDS).
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "number": ("Số hiệu", "Number"),
+    "doc_type": ("Loại văn bản", "Document type"),
+    "issuer": ("Cơ quan ban hành", "Issuer"),
+    "level": ("Cấp", "Level"),
+    "locality": ("Địa bàn", "Locality"),
+    "province": ("Tỉnh/thành", "Province"),
+    "province_at_issue": ("Tỉnh khi ban hành", "Province at issue"),
+    "date": ("Ngày ban hành", "Date"),
+    "title": ("Trích yếu", "Title"),
+    "signer": ("Người ký", "Signer"),
+}
 
 DOC_TYPE_EN: dict[str, str] = {
     "Kế hoạch": "Plan",
@@ -456,4 +498,7 @@ def labels(lang: Lang = "vi") -> dict[str, dict[str, str]]:
         "doc_types": {k: doc_type_label(k, lang) for k in (*TYPE_NAMES, "unknown")},
         "relations": {k: v[i] for k, v in RELATION_LABELS.items()},
         "review_states": {k: v[i] for k, v in REVIEW_STATE_LABELS.items()},
+        "actions": {k: v[i] for k, v in ACTION_LABELS.items()},
+        "doubts": {k: v[i] for k, v in DOUBT_LABELS.items()},
+        "fields": {k: v[i] for k, v in FIELD_LABELS.items()},
     }

@@ -16,7 +16,13 @@
  *   GET documents/{key}/source?n=                a stored source file of the document
  *   GET documents?level=central&include_cited=   the directives offered for "this directive's chain"
  *   GET labels                                   the label table of viz/i18n.py (gap kinds, levels,
- *                                                document types, relations), loaded before drawing
+ *                                                document types, relations, review actions and
+ *                                                fields), loaded before drawing
+ * and, only once a key of the review role is entered (kept in sessionStorage, sent as X-API-Key):
+ *   GET review/whoami                            the key's name and role
+ *   GET review/corrections?document=             this document's corrections
+ *   GET review/queue?document=                   why the machine doubts its fields and links
+ *   POST review/links | review/documents | review/add-link | review/undo   corrections (api/review_routes.py)
  * The colours mirror viz/browser.py (DOC_TYPE_COLORS, RELATION_STYLES, LEVEL_RANK).
  */
 'use strict';
@@ -27,6 +33,9 @@
   const LEVEL_LABELS = {};
   const GAP_LABELS = {};
   const TYPE_LABELS = {};
+  const ACTION_LABELS = {};
+  const FIELD_LABELS = {};
+  const DOUBT_LABELS = {};
   let LABELS = null; // the whole table, for the gap table
   const READABLE = 0.8; // the zoom a view opens with at least: captions stay readable
   const DOC_TYPE_COLORS = {
@@ -127,7 +136,9 @@
     for (const [k, v] of Object.entries(params || {})) {
       if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v);
     }
-    const resp = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const headers = { Accept: 'application/json' };
+    if (reviewer) headers['X-API-Key'] = reviewKey();
+    const resp = await fetch(url, { headers, credentials: 'same-origin' });
     let body = null;
     try {
       body = await resp.json();
@@ -135,7 +146,7 @@
       body = null;
     }
     if (!resp.ok) {
-      const detail = body && (typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail || body));
+      const detail = body && (typeof body.error === 'string' ? body.error : typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail || body));
       throw new Error(`${resp.status} ${detail || resp.statusText}`);
     }
     return body;
@@ -371,6 +382,9 @@
       Object.assign(LEVEL_LABELS, table.levels || {});
       Object.assign(GAP_LABELS, table.gap_kinds || {});
       Object.assign(TYPE_LABELS, table.doc_types || {});
+      Object.assign(ACTION_LABELS, table.actions || {});
+      Object.assign(FIELD_LABELS, table.fields || {});
+      Object.assign(DOUBT_LABELS, table.doubts || {});
       for (const lv of ['central', 'province', 'district', 'commune']) {
         if (LEVEL_LABELS[lv]) $('level').append(el('option', { value: lv }, LEVEL_LABELS[lv]));
       }
@@ -382,17 +396,25 @@
     }
   }
 
-  async function loadProvinces() {
+  async function loadProvinces(refresh) {
     try {
       const list = await api('provinces');
       const sel = $('province');
+      const have = new Map([...sel.options].map((o) => [o.value, o]));
       for (const p of list || []) {
         const old = (p.old_names || []).filter(Boolean);
         // The totals every face shows for the province (GET provinces): document gaps, and apart
         // from them the units with no document carrying out a tracked directive.
         const name = p.code === 0 ? '(chưa xác định tỉnh)' : (old.length ? `${p.name} (gồm ${old.join(', ')})` : p.name);
         const text = `${name} — ${p.documents} văn bản, ${p.gaps} thiếu sót, ${p.uncovered_units} đơn vị chưa triển khai`;
-        sel.append(el('option', { value: p.name, title: p.note || '', 'data-gaps': p.gaps, 'data-uncovered': p.uncovered_units }, text));
+        const known = refresh ? have.get(p.name) : null;
+        if (known) { // after a correction: the same options, the totals as they are now
+          known.textContent = text;
+          known.dataset.gaps = p.gaps;
+          known.dataset.uncovered = p.uncovered_units;
+        } else if (!refresh) {
+          sel.append(el('option', { value: p.name, title: p.note || '', 'data-gaps': p.gaps, 'data-uncovered': p.uncovered_units }, text));
+        }
       }
     } catch (err) {
       setStatus(`Không tải được danh sách tỉnh/thành: ${err.message}`, true);
@@ -483,18 +505,25 @@
     return out;
   }
 
-  function identityList(n) {
+  function identityList(n, onEdit) {
     const dl = el('dl');
-    const row = (k, v) => { if (v) dl.append(el('dt', {}, k), el('dd', {}, v)); };
-    row('Số hiệu', n.number);
-    row('Loại văn bản', n.doc_type);
-    row('Cơ quan ban hành', n.issuer);
-    row('Cấp', levelLabel(n.level));
-    row('Tỉnh/thành', n.province);
-    if (n.province_at_issue && n.province_at_issue !== n.province) row('Tỉnh khi ban hành', n.province_at_issue);
-    row('Địa bàn', n.locality);
-    row('Ngày ban hành', dateVi(n.date));
-    row('Trích yếu', n.title);
+    const row = (k, v, field) => {
+      if (!v) return;
+      const edit = onEdit && field ? el('button', {
+        type: 'button', class: 'rv-edit', 'data-field': field, title: `${ACTION_LABELS.set || 'Sửa'}: ${k}`,
+        'aria-label': `${ACTION_LABELS.set || 'Sửa'}: ${k}`, onclick: () => onEdit(field),
+      }, '✎') : null;
+      dl.append(el('dt', {}, k), el('dd', {}, v, edit));
+    };
+    row('Số hiệu', n.number, 'number');
+    row('Loại văn bản', n.doc_type, 'doc_type');
+    row('Cơ quan ban hành', n.issuer, 'issuer');
+    row('Cấp', levelLabel(n.level), 'level');
+    row('Tỉnh/thành', n.province, 'province');
+    if (n.province_at_issue && n.province_at_issue !== n.province) row('Tỉnh khi ban hành', n.province_at_issue, 'province_at_issue');
+    row('Địa bàn', n.locality, 'locality');
+    row('Ngày ban hành', dateVi(n.date), 'date');
+    row('Trích yếu', n.title, 'title');
     row('Trạng thái', n.status === 'ingested' ? 'Đã nạp' : 'Chỉ được trích dẫn (chưa nạp)');
     if (n.catalog) row('Danh mục', 'Có trong danh mục văn bản gốc');
     if (n.ambiguous) row('Lưu ý', 'Nhận dạng chưa chắc chắn (có thể trùng số hiệu)');
@@ -773,7 +802,7 @@
     return (kinds || []).map((k) => el('span', { class: 'tag warn', 'data-kind': k }, `⚠ ${GAP_LABELS[k] || k}`));
   }
 
-  function entryCard(e, other, info) {
+  function entryCard(e, other, info, side) {
     const n = info || { id: other, label: labelOf(other) };
     const head = [n.number, n.doc_type].filter(Boolean).join(' · ') || n.label || other;
     const meta = [n.issuer, dateVi(n.date), n.province || (n.level === 'central' ? levelLabel('central') : '')].filter(Boolean).join(' · ');
@@ -784,10 +813,12 @@
       meta ? el('div', { class: 'meta' }, meta) : null,
       n.title ? el('div', { class: 'sub' }, oneLine(n.title, 160)) : null,
       (n.gap_kinds || []).length ? el('div', { class: 'tags' }, ...kindTags(n.gap_kinds)) : null,
-      ev ? el('blockquote', { class: 'evidence', title: oneLine(ev.text, 1200) }, oneLine(ev.text, 170)) : null);
+      ev ? el('blockquote', { class: 'evidence', title: oneLine(ev.text, 1200) }, oneLine(ev.text, 170)) : null,
+      reviewedTag(e),
+      side ? linkTools(e, side) : null);
   }
 
-  function band(title, list, otherEnd, info, head, emptyText) {
+  function band(title, list, otherEnd, info, head, emptyText, side) {
     const box = el('div', { class: 'band' }, el('h3', {}, title));
     const showAll = $('doc-all').checked;
     const prov = province();
@@ -809,19 +840,20 @@
       keep.sort((a, b) => String((info.get(otherEnd(a)) || {}).date || '').localeCompare(String((info.get(otherEnd(b)) || {}).date || '')));
       box.append(el('section', { class: 'group', 'data-relation': rel },
         el('h4', {}, head(label), el('span', { class: 'fc' }, String(keep.length))),
-        el('ul', {}, ...keep.map((e) => entryCard(e, otherEnd(e), info.get(otherEnd(e)))))));
+        el('ul', {}, ...keep.map((e) => entryCard(e, otherEnd(e), info.get(otherEnd(e)), side)))));
     }
     if (!any) box.append(el('p', { class: 'muted' }, emptyText));
     if (hidden) box.append(el('p', { class: 'muted hidden-note' }, `${hidden} văn bản của tỉnh/thành khác được ẩn — đánh dấu “Hiện văn bản của mọi tỉnh/thành” để xem.`));
     return box;
   }
 
-  function centre(doc, detail) {
+  function centre(doc, detail, corrections) {
     const box = el('div', { class: 'centre card', 'data-key': doc.id });
     box.append(el('div', { class: 'kicker' }, [doc.doc_type ? (TYPE_LABELS[doc.doc_type] || doc.doc_type) : 'Văn bản', levelLabel(doc.level)].filter(Boolean).join(' · ')));
     box.append(el('h2', { id: 'doc-title' }, [doc.number, doc.doc_type].filter(Boolean).join(' · ') || doc.label || doc.id));
     if (doc.title) box.append(el('p', { class: 'title' }, doc.title));
-    const left = el('div', { class: 'col' }, identityList(doc));
+    const editable = reviewer && doc.status === 'ingested';
+    const left = el('div', { class: 'col' }, identityList(doc, editable ? (field) => editField(doc, field) : null));
     const sources = doc.sources || [];
     left.append(el('h3', {}, 'Tệp gốc'), sources.length
       ? el('ul', { class: 'sources' }, ...sources.map((s, i) => el('li', {}, sourceLink(doc.id, s, i))))
@@ -830,6 +862,7 @@
     const deadlines = Array.isArray(detail.deadlines) ? detail.deadlines : [];
     if (deadlines.length) right.append(el('h3', {}, 'Thời hạn'), ...deadlineItems(deadlines));
     box.append(el('div', { class: 'cols' }, left, right));
+    if (editable) box.append(documentTools(doc, corrections || []));
     return box;
   }
 
@@ -857,11 +890,22 @@
       }
       const [, detail, info] = docCache;
       const doc = Object.assign({ id: key }, info.get(key) || {}, detail, { id: key });
-      const up = band('Căn cứ, văn bản được dẫn chiếu (phía trên)', detail.edges_out || [], (e) => e.target, info, UP_HEAD, 'Văn bản này không nêu văn bản căn cứ nào.');
+      let corrections = [];
+      docDoubts = new Map();
+      if (reviewer && detail.status === 'ingested') {
+        const [made, queued] = await Promise.all([
+          api('review/corrections', { document: key }),
+          api('review/queue', { document: key, limit: 1000 }),
+        ]);
+        if (mine !== docSeq) return null;
+        corrections = made;
+        for (const item of queued.filter((i) => i.document === key)) docDoubts.set(item.kind === 'link' ? `link:${item.target}` : item.kind, item);
+      }
+      const up = band('Căn cứ, văn bản được dẫn chiếu (phía trên)', detail.edges_out || [], (e) => e.target, info, UP_HEAD, 'Văn bản này không nêu văn bản căn cứ nào.', 'up');
       up.classList.add('up');
-      const down = band('Văn bản thực hiện, báo cáo, đôn đốc (phía dưới)', detail.edges_in || [], (e) => e.source, info, DOWN_HEAD, 'Chưa có văn bản nào thực hiện, báo cáo hay dẫn chiếu văn bản này.');
+      const down = band('Văn bản thực hiện, báo cáo, đôn đốc (phía dưới)', detail.edges_in || [], (e) => e.source, info, DOWN_HEAD, 'Chưa có văn bản nào thực hiện, báo cáo hay dẫn chiếu văn bản này.', 'down');
       down.classList.add('down');
-      root.replaceChildren(up, el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), centre(doc, detail), el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), down);
+      root.replaceChildren(up, el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), centre(doc, detail, corrections), el('div', { class: 'arrow', 'aria-hidden': 'true' }, '▲'), down);
       root.dataset.key = key;
       // Many bases above: open with the document's card near the top, the last bases still in view.
       const card = root.querySelector('.centre');
@@ -892,6 +936,270 @@
     } catch (err) {
       setStatus(`Không tải được danh sách chỉ thị: ${err.message}`, true);
     }
+  }
+
+  // ---------- review: corrections, only with a key of the review role ----------
+  // The key is asked for in the document view, kept in this tab's sessionStorage, and sent as
+  // X-API-Key. GET review/whoami says whose it is; nothing below is drawn without it. Every write
+  // goes through the API (graph.review), which records the key's name as the author.
+  const REVIEW_STORE = 'lineage.reviewKey';
+  let reviewer = null; // {name, role} once review/whoami accepted the key
+  let writes = 0;
+  let docDoubts = new Map(); // the review queue's items of the document shown: "document", "link:<target>"
+
+  function doubtTag(item) {
+    if (!item) return null;
+    const why = (item.doubts || []).map((d) => DOUBT_LABELS[d] || d).join('; ');
+    return el('div', { class: 'tags' }, el('span', { class: 'tag doubt', 'data-doubts': (item.doubts || []).join(' '), title: `Điểm nghi vấn ${item.score}` }, `? ${why}`));
+  }
+
+  function reviewKey() {
+    try { return sessionStorage.getItem(REVIEW_STORE) || ''; } catch (_) { return ''; }
+  }
+
+  async function whoami(token) {
+    const resp = await fetch(new URL('review/whoami', document.baseURI), { headers: { Accept: 'application/json', 'X-API-Key': token }, credentials: 'same-origin' });
+    const body = await resp.json().catch(() => null);
+    if (!resp.ok) throw new Error((body && body.error) || `${resp.status}`);
+    return body;
+  }
+
+  async function restoreReviewer() {
+    const token = reviewKey();
+    if (token) {
+      try {
+        const who = await whoami(token);
+        reviewer = who.can_review ? who : null;
+      } catch (_) {
+        reviewer = null;
+      }
+      if (!reviewer) try { sessionStorage.removeItem(REVIEW_STORE); } catch (_) { /* private mode */ }
+    }
+    renderReviewBar();
+  }
+
+  async function useReviewKey(token) {
+    if (!token) return;
+    try {
+      const who = await whoami(token);
+      if (!who.can_review) {
+        setStatus(`Khóa “${who.name}” có quyền “${who.role}”, không có quyền duyệt (review).`, true);
+        return;
+      }
+      try { sessionStorage.setItem(REVIEW_STORE, token); } catch (_) { /* kept for this page only */ }
+      reviewer = who;
+      $('review-token').value = '';
+      renderReviewBar();
+      docCache = null;
+      await showDoc(docKey);
+      setStatus(`Đang duyệt với khóa “${who.name}”: các nút hiệu chỉnh hiện bên mỗi liên kết và thông tin văn bản.`);
+    } catch (err) {
+      setStatus(`Khóa duyệt không hợp lệ: ${err.message}`, true);
+    }
+  }
+
+  function dropReviewKey() {
+    try { sessionStorage.removeItem(REVIEW_STORE); } catch (_) { /* nothing kept */ }
+    reviewer = null;
+    renderReviewBar();
+    docCache = null;
+    if (view === 'doc') showDoc(docKey);
+  }
+
+  function renderReviewBar() {
+    const on = Boolean(reviewer);
+    document.body.dataset.review = on ? '1' : '0';
+    $('review-token').hidden = on;
+    $('review-use').hidden = on;
+    $('review-off').hidden = !on;
+    $('review-note').hidden = !on;
+    $('review-who').textContent = on ? `Đang duyệt: ${reviewer.name}` : '';
+  }
+
+  /** POST a correction; after it, the document and the gap table are read again. */
+  async function write(path, body, done) {
+    setBusy(true);
+    setStatus('Đang lưu hiệu chỉnh…');
+    let answer = null;
+    try {
+      const resp = await fetch(new URL(path, document.baseURI), {
+        method: 'POST', credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-API-Key': reviewKey() },
+        body: JSON.stringify(body),
+      });
+      answer = await resp.json().catch(() => null);
+      if (!resp.ok) throw new Error((answer && answer.error) || `${resp.status} ${resp.statusText}`);
+    } catch (err) {
+      setBusy(false);
+      setStatus(`Không lưu được hiệu chỉnh: ${err.message}`, true);
+      return null;
+    }
+    setBusy(false);
+    $('review-note').value = ''; // a reason is for one correction: the next one gives its own
+    docCache = null;
+    gapsFor = null; // the gap table is read again when shown: a fixed row is gone
+    drawnFor = null;
+    const at = $('view-doc').scrollTop; // the official stays where they were working
+    if (answer.document && answer.document !== docKey) { // a new number, place or year: a new key
+      setUrl({ view: 'doc', province: province(), key: answer.document }, false);
+      docKey = answer.document;
+    }
+    await showDoc(docKey);
+    $('view-doc').scrollTop = at;
+    loadProvinces(true); // the province totals change with the gaps (not awaited: the document is shown)
+    const made = answer.corrections || [answer];
+    const problems = made.filter((c) => c && c.problem).map((c) => c.problem);
+    setStatus(problems.length ? `Đã lưu, nhưng: ${problems.join('; ')}` : (done || 'Đã lưu hiệu chỉnh.'), problems.length > 0);
+    document.body.dataset.writes = String(++writes);
+    return answer;
+  }
+
+  function note() {
+    return $('review-note').value.trim();
+  }
+
+  function reviewMarks(e) {
+    const marks = [];
+    for (const ev of e.evidence || []) for (const m of (ev && ev.review) || []) marks.push(m);
+    return marks;
+  }
+
+  function reviewedTag(e) {
+    const marks = reviewMarks(e);
+    if (!marks.length) return null;
+    const last = marks[marks.length - 1];
+    const text = `✓ ${ACTION_LABELS[last.action] || last.action} — ${last.by || '?'}, ${dateVi(String(last.at || '').slice(0, 10))}`;
+    return el('div', { class: 'tags' }, el('span', { class: 'tag ok', title: last.note || '' }, text));
+  }
+
+  /** Confirm, reject, change the relation of, or retarget the link ``e`` (made on its citing document). */
+  function linkTools(e, side) {
+    if (!reviewer) return null;
+    const base = { document: e.source, target: e.target };
+    const rel = RELATIONS[e.relation] ? RELATIONS[e.relation].label : e.relation;
+    const relSelect = el('select', {
+      class: 'rv-rel', 'aria-label': `${ACTION_LABELS.relation || 'Sửa quan hệ'} (${rel})`,
+      onchange: () => {
+        const to = relSelect.value;
+        if (!to) return;
+        write('review/links', Object.assign({}, base, { action: 'relation', value: to, note: note() }),
+          `Đã sửa quan hệ: ${rel} → ${RELATIONS[to] ? RELATIONS[to].label : to}.`);
+      },
+    }, el('option', { value: '' }, `${ACTION_LABELS.relation || 'Sửa quan hệ'}…`),
+    ...Object.keys(RELATIONS).filter((r) => r !== e.relation).map((r) => el('option', { value: r }, RELATIONS[r].label)));
+    const input = el('input', { type: 'text', required: true, placeholder: 'Số hiệu hoặc khóa của văn bản đúng', 'aria-label': 'Văn bản đúng' });
+    const form = el('form', {
+      class: 'rv-form', hidden: true,
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        write('review/links', Object.assign({}, base, { action: 'retarget', value: input.value.trim(), note: note() }), 'Đã trỏ liên kết tới văn bản khác.');
+      },
+    }, input, el('button', { type: 'submit' }, 'Lưu'));
+    return el('div', { class: 'rv', 'data-review': 'link', 'data-side': side },
+      side === 'up' ? doubtTag(docDoubts.get(`link:${e.target}`)) : null,
+      el('button', {
+        type: 'button', class: 'rv-confirm', title: `${ACTION_LABELS.confirm || 'Xác nhận'}: ${rel}`,
+        onclick: () => write('review/links', Object.assign({}, base, { action: 'confirm', value: e.relation, note: note() }), 'Đã xác nhận liên kết.'),
+      }, `✓ ${ACTION_LABELS.confirm || 'Xác nhận'}`),
+      el('button', {
+        type: 'button', class: 'rv-reject', title: 'Văn bản không dẫn chiếu văn bản này: bỏ liên kết',
+        onclick: () => write('review/links', Object.assign({}, base, { action: 'reject', note: note() }), 'Đã bỏ liên kết.'),
+      }, `✗ ${ACTION_LABELS.reject || 'Bỏ'}`),
+      relSelect,
+      el('button', { type: 'button', class: 'rv-retarget', onclick: () => { form.hidden = !form.hidden; if (!form.hidden) input.focus(); } },
+        `${ACTION_LABELS.retarget || 'Trỏ tới văn bản khác'}…`),
+      form);
+  }
+
+  let setForm = null; // the field form of the document shown: the ✎ buttons fill it
+  function editField(doc, field) {
+    if (!setForm) return;
+    setForm.field.value = field;
+    setForm.sync();
+    const raw = field === 'level' ? doc.level : doc[field];
+    if (raw) setForm.value().value = raw;
+    setForm.value().focus();
+  }
+
+  function documentTools(doc, corrections) {
+    const key = doc.id;
+    const box = el('section', { class: 'rv-doc', 'data-review': 'document' }, el('h3', {}, 'Duyệt văn bản'));
+    const doubt = docDoubts.get('document');
+    if (doubt) box.append(el('div', { class: 'rv-why' }, 'Máy chưa chắc chắn: ', doubtTag(doubt)));
+    box.append(el('div', { class: 'rv' },
+      el('button', {
+        type: 'button', class: 'rv-confirm-doc',
+        onclick: () => write('review/documents', { document: key, action: 'confirm', note: note() }, 'Đã xác nhận thông tin văn bản.'),
+      }, `✓ ${ACTION_LABELS.confirm || 'Xác nhận'} thông tin văn bản`),
+      el('button', {
+        type: 'button', class: 'rv-not-document',
+        onclick: () => write('review/documents', { document: key, action: 'not_document', value: 'no', note: note() }, 'Đã đánh dấu: không phải văn bản chính thức.'),
+      }, `✗ ${ACTION_LABELS.not_document || 'Không phải văn bản chính thức'}`)));
+
+    // a field: choose it (or press ✎ beside it), give the value
+    const fields = Object.keys(FIELD_LABELS);
+    const field = el('select', { class: 'rv-field', 'aria-label': 'Thông tin cần sửa' }, ...fields.map((f) => el('option', { value: f }, FIELD_LABELS[f])));
+    const slot = el('span', { class: 'rv-slot' });
+    const text = el('input', { type: 'text', class: 'rv-value', 'aria-label': 'Giá trị đúng' });
+    const level = el('select', { class: 'rv-value', 'aria-label': 'Cấp đúng' },
+      ...['central', 'province', 'district', 'commune'].map((lv) => el('option', { value: lv }, levelLabel(lv))));
+    const value = () => (field.value === 'level' ? level : text);
+    const sync = () => {
+      text.placeholder = field.value === 'date' ? 'YYYY-MM-DD' : (field.value === 'number' ? 'vd. 41/KH-UBND' : 'Giá trị đúng');
+      slot.replaceChildren(value());
+    };
+    field.addEventListener('change', sync);
+    sync();
+    setForm = { field, value, sync };
+    box.append(el('form', {
+      class: 'rv-set',
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        const v = value().value.trim();
+        write('review/documents', { document: key, action: 'set', field: field.value, value: v || null, note: note() },
+          `Đã sửa ${FIELD_LABELS[field.value] || field.value}.`);
+      },
+    }, el('span', { class: 'lbl' }, `${ACTION_LABELS.set || 'Sửa thông tin'}:`), field, slot, el('button', { type: 'submit' }, 'Lưu')));
+
+    // a link the text does not state
+    const relation = el('select', { class: 'rv-add-rel', 'aria-label': 'Quan hệ' }, ...Object.keys(RELATIONS).map((r) => el('option', { value: r }, RELATIONS[r].label)));
+    const target = el('input', { type: 'text', class: 'rv-add-target', required: true, placeholder: 'Số hiệu hoặc khóa văn bản', 'aria-label': 'Văn bản liên kết tới' });
+    box.append(el('form', {
+      class: 'rv-add',
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        if (!note()) { setStatus('Thêm liên kết: hãy ghi lý do (ô “Lý do”): văn bản không nêu liên kết này.', true); $('review-note').focus(); return; }
+        write('review/add-link', { source: key, target: target.value.trim(), relation: relation.value, note: note() }, 'Đã thêm liên kết.');
+      },
+    }, el('span', { class: 'lbl' }, `${ACTION_LABELS.add_link || 'Thêm liên kết'}: văn bản này`), relation, target, el('button', { type: 'submit' }, 'Thêm')));
+
+    // what was corrected, with undo
+    box.append(el('h3', {}, `Hiệu chỉnh của văn bản này — ${corrections.length}`));
+    if (!corrections.length) box.append(el('p', { class: 'muted' }, 'Chưa có hiệu chỉnh nào.'));
+    else box.append(el('ul', { class: 'rv-list' }, ...corrections.slice().reverse().map(correctionItem)));
+    return box;
+  }
+
+  function correctionWhat(c) {
+    const rel = (r) => (RELATIONS[r] ? RELATIONS[r].label : r);
+    if (c.action === 'relation') return `${c.number}: → ${rel(c.value)}`;
+    if (c.action === 'confirm') return c.number ? `${c.number}${c.value ? ` (${rel(c.value)})` : ''}` : 'thông tin văn bản';
+    if (c.action === 'reject') return c.number || '';
+    if (c.action === 'retarget') return `${c.number} → ${c.value}`;
+    if (c.action === 'add_link') return `${rel(c.field)} → ${c.value}`;
+    if (c.action === 'set') return `${FIELD_LABELS[c.field] || c.field}: ${c.value === null ? '(xóa)' : c.value}`;
+    if (c.action === 'not_document') return c.value === 'no' ? 'không phải văn bản chính thức' : 'là văn bản chính thức';
+    return c.value || '';
+  }
+
+  function correctionItem(c) {
+    const when = dateVi(String(c.created || '').slice(0, 10));
+    return el('li', { class: c.undone ? 'undone' : '', 'data-id': c.id, 'data-action': c.action },
+      el('strong', {}, ACTION_LABELS[c.action] || c.action), ' ', correctionWhat(c),
+      el('div', { class: 'meta' }, `${c.author || '?'} · ${when}${c.note ? ` · “${c.note}”` : ''}`),
+      c.problem ? el('div', { class: 'error' }, `Không áp dụng được: ${c.problem}`) : null,
+      c.undone ? el('div', { class: 'muted' }, `Đã hoàn tác (${c.undone_by || '?'}, ${dateVi(String(c.undone).slice(0, 10))})`)
+        : el('button', { type: 'button', class: 'rv-undo', onclick: () => write('review/undo', { id: c.id }, 'Đã hoàn tác hiệu chỉnh.') }, 'Hoàn tác'));
   }
 
   // ---------- wiring ----------
@@ -955,7 +1263,9 @@
     $('focus').addEventListener('click', () => { if (selected) go('graph', { root: selected, depth: '2' }); });
 
     const initial = params();
-    const ready = loadLabels().then(() => Promise.all([loadProvinces(), loadDirectives()])).then(() => {
+    $('review-key').addEventListener('submit', (ev) => { ev.preventDefault(); useReviewKey($('review-token').value.trim()); });
+    $('review-off').addEventListener('click', () => { dropReviewKey(); setStatus('Đã thoát chế độ duyệt.'); });
+    const ready = loadLabels().then(() => Promise.all([loadProvinces(), loadDirectives(), restoreReviewer()])).then(() => {
       const prov = initial.get('province') || '';
       $('province').value = prov;
       if (prov && $('province').value !== prov) {
@@ -970,6 +1280,7 @@
       get view() { return view; },
       get network() { return network; },
       get selected() { return selected; },
+      get reviewer() { return reviewer; },
     };
   }
 
