@@ -221,12 +221,13 @@ def review_router(state: ReviewState, read: Any) -> APIRouter:
 
         return [c.to_json() for c in read_store(pick)]
 
-    @router.get("/export", dependencies=[read], responses={**_AUTH, **_NOT_KEPT, 200: {
+    @router.get("/export", dependencies=[Depends(reviewer)], responses={**_AUTH, **_NOT_KEPT, 200: {
         "description": "One correction a line (JSON Lines), undone ones too", "content": {NDJSON: {}}}})  # fmt: skip
     def export() -> Response:
         """Every correction as JSON Lines, for another store's ``POST /review/import`` (or ``lineage
-        review import``). Each line keeps the file's path as stored: a correction's id is a hash of
-        what it says, so the receiving store checks it; it finds the file by its content hash."""
+        review import``), with a review key: each line keeps the file's path as stored (a
+        correction's id is a hash of what it says, so the receiving store checks it; it finds the
+        file by its content hash), and paths on the server are not shown to readers."""
         lines = read_store(lambda s: list(export_corrections(s)))
         body = "".join(line + "\n" for line in lines)
         return Response(body, media_type=NDJSON,

@@ -254,7 +254,8 @@ class TestExchange:
         made = served.post("/review/documents", {"document": PLAN, "action": "set", "field": "date",
                                                  "value": "2021-04-28"}, k).json()["corrections"][0]  # fmt: skip
         served.post("/review/undo", {"id": made["id"]}, k)
-        exported = served.client.get("/review/export")
+        assert served.client.get("/review/export").status_code == 401  # paths on the server: not for readers
+        exported = served.client.get("/review/export", headers={"X-API-Key": k})
         assert exported.status_code == 200 and exported.headers["content-type"].startswith(
             "application/x-ndjson"
         )
@@ -281,7 +282,9 @@ class TestExchange:
             again = other.post("/review/import", exported.text, other.review).json()
             assert again == {"added": 0, "already": 2, "problems": []}
             assert (other.store.generation(), other.client.get("/review/corrections").json()) == before
-            assert other.client.get("/review/export").text == exported.text
+            assert (
+                other.client.get("/review/export", headers={"X-API-Key": other.review}).text == exported.text
+            )
         finally:
             other.store.close()
 
