@@ -54,8 +54,9 @@ from graph.errors import NodeNotFound
 from graph.gapdata import GapGraph
 from graph.gaps import GAP_KINDS, GapOptions
 from graph.ingest import ingest_paths
-from graph.lineage import DEFAULT_LIMIT, document_detail
+from graph.lineage import DEFAULT_LIMIT, LineageAnswer, document_detail
 from graph.province_report import TOTALS, ProvinceReport, province_reports, unknown_totals
+from graph.records import Snapshot
 from graph.store import LineageStore, SQLiteStore, open_embedded, seconds_from_env
 from graph.views import (
     UNKNOWN_PROVINCE,
@@ -213,9 +214,9 @@ class AppState:
         with self.reading() as s:
             return list(ask(s))
 
-    def snapshot(self) -> dict[str, Any]:
+    def snapshot(self) -> Snapshot:
         with self.reading() as s:
-            snap: dict[str, Any] = s.snapshot()
+            snap: Snapshot = s.snapshot()
             return snap
 
     def reports(self, opts: GapOptions, provinces: list[str] | None = None) -> list[ProvinceReport]:
@@ -492,13 +493,13 @@ def create_app(
         limit: Annotated[
             int, Query(ge=1, le=LINEAGE_LIMIT_MAX, description="At most this many documents (nearest first)")
         ] = DEFAULT_LIMIT,
-    ) -> dict[str, Any]:
+    ) -> LineageAnswer:
         """Lineage up (what it rests on) or down (what carries it out, reports on it, urges it).
 
         A national directive's lineage down is a large part of the corpus: the answer stops after
         ``limit`` documents, nearest first, and says ``truncated``; ask with ``depth`` for less."""
         with state.reading() as s:
-            answer: dict[str, Any] = s.lineage(key, direction, depth, limit)
+            answer: LineageAnswer = s.lineage(key, direction, depth, limit)
         return answer
 
     @app.get("/documents/{key:path}/source", tags=["documents"], dependencies=[Read],

@@ -396,15 +396,15 @@ def runs(fmt: str, db: Connection) -> None:
     cols = ("id", "started", "finished", "added", "changed", "unchanged", "failed")
     if fmt == "json":
         for r in rows:
-            click.echo(json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False))
+            click.echo(json.dumps({c: getattr(r, c) for c in cols}, ensure_ascii=False))
         return
     click.echo(
         f"{'run':>4}  {'started':<25} {'finished':<25} {'added':>7} {'changed':>7} {'unchanged':>9} {'failed':>6}"
     )
     for r in rows:
         click.echo(
-            f"{r['id']:>4}  {r['started'] or '':<25} {r['finished'] or '(unfinished)':<25} {r['added'] or 0:>7}"
-            f" {r['changed'] or 0:>7} {r['unchanged'] or 0:>9} {r['failed'] or 0:>6}"
+            f"{r.id:>4}  {r.started or '':<25} {r.finished or '(unfinished)':<25} {r.added or 0:>7}"
+            f" {r.changed or 0:>7} {r.unchanged or 0:>9} {r.failed or 0:>6}"
         )
 
 
@@ -424,17 +424,17 @@ def failures(run_id: int | None, fmt: str, db: Connection) -> None:
         runs = store.runs()
     if not runs:
         raise click.ClickException(f"{db}: no ingest run yet")
-    chosen = runs[-1] if run_id is None else next((r for r in runs if r["id"] == run_id), None)
+    chosen = runs[-1] if run_id is None else next((r for r in runs if r.id == run_id), None)
     if chosen is None:
-        raise click.ClickException(f"{db}: no run {run_id}; runs are 1 to {runs[-1]['id']}")
-    failed = json.loads(chosen["failures"] or "[]")
+        raise click.ClickException(f"{db}: no run {run_id}; runs are 1 to {runs[-1].id}")
+    failed = json.loads(chosen.failures or "[]")
     if fmt == "json":
         for path, error in failed:
-            click.echo(json.dumps({"run": chosen["id"], "file": path, "error": error}, ensure_ascii=False))
+            click.echo(json.dumps({"run": chosen.id, "file": path, "error": error}, ensure_ascii=False))
         return
     for path, error in failed:
         click.echo(one_line(_failure_text(path, error)))
-    click.echo(f"run {chosen['id']} ({chosen['started']}): {len(failed)} file(s) could not be read")
+    click.echo(f"run {chosen.id} ({chosen.started}): {len(failed)} file(s) could not be read")
 
 
 @cli.command()

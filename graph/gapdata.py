@@ -19,6 +19,7 @@ from typing import Any, Protocol, cast
 
 import networkx as nx
 
+from graph.records import DeadlineJSON
 from ingest.gazetteer import current_province_name, fold
 from ontology.provinces import UNKNOWN_PROVINCE
 
@@ -44,7 +45,7 @@ NodeAttrs = dict[str, Any]
 # (source key, target key, relation): one per relation between two documents.
 Edge = tuple[str, str, str]
 # A report deadline read from a document: path, document, date, assignee, report_due, evidence.
-Deadline = Mapping[str, Any]
+Deadline = DeadlineJSON
 
 
 class ScopeReader(Protocol):

@@ -8,7 +8,7 @@ parameters), built by ``Gap.of_document`` as the Neo4j backend builds it.
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,7 +201,7 @@ def _no_report(view: _View, opts: GapOptions) -> Iterable[Gap]:
         if not view.is_plan(n) or _reports_of(view, n):
             continue
         due_rows = [d for d in view.index.deadlines.get(n, []) if d["report_due"]]
-        evidence: list[dict[str, Any]] = []
+        evidence: list[Mapping[str, Any]] = []
         if due_rows:
             first = min(due_rows, key=lambda d: _end_of(d["date"]))
             deadline = _end_of(first["date"])

@@ -2,11 +2,12 @@
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, cast
 
 import networkx as nx
 
 from graph.errors import NodeNotFound
+from graph.records import DeadlineJSON, DocumentNode, EdgeJSON
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -14,6 +15,8 @@ __all__ = [
     "DocumentDetail",
     "DocumentReader",
     "GraphReader",
+    "LineageAnswer",
+    "LineageNode",
     "NeighbourReader",
     "document_detail",
     "edge_json",
@@ -28,14 +31,31 @@ FIRST_CHUNK = 8  # documents of a level read at first, doubling up to MAX_CHUNK 
 MAX_CHUNK = 500  # documents in a lineage answer of the API unless asked otherwise (as /graph)
 
 
+class LineageNode(DocumentNode):
+    """A document of a lineage answer: its key, its node, and how many steps from the root."""
+
+    key: str
+    distance: int
+
+
+class LineageAnswer(TypedDict):
+    """A lineage answer as every backend and the API give it."""
+
+    root: str
+    direction: str  # up | down
+    nodes: list[LineageNode]  # nearest first, then by key
+    edges: list[EdgeJSON]
+    truncated: bool  # the walk reached more than ``limit`` documents
+
+
 def node_json(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
     """A node as JSON: its key and attributes."""
     return {"key": key, **dict(G.nodes[key])}
 
 
 def lineage_answer(
-    root: str, direction: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, truncated: bool
-) -> dict[str, Any]:
+    root: str, direction: str, nodes: list[LineageNode], edges: list[EdgeJSON], *, truncated: bool
+) -> LineageAnswer:
     """A lineage answer as every backend and the API give it."""
     return {"root": root, "direction": direction, "nodes": nodes, "edges": edges, "truncated": truncated}
 
@@ -81,7 +101,7 @@ class GraphReader:
 class DocumentReader(NeighbourReader, Protocol):
     """A neighbour reader that also reads the report deadlines of documents."""
 
-    def deadlines_of(self, keys: Collection[str]) -> list[Mapping[str, Any]]: ...
+    def deadlines_of(self, keys: Collection[str]) -> list[DeadlineJSON]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +110,12 @@ class DocumentDetail:
 
     key: str
     attrs: Mapping[str, Any]
-    edges_out: list[dict[str, Any]]
-    edges_in: list[dict[str, Any]]
-    deadlines: list[Mapping[str, Any]]
+    edges_out: list[EdgeJSON]
+    edges_in: list[EdgeJSON]
+    deadlines: list[DeadlineJSON]
 
 
-def edge_json(source: str, target: str, relation: str, data: Mapping[str, Any]) -> dict[str, Any]:
+def edge_json(source: str, target: str, relation: str, data: Mapping[str, Any]) -> EdgeJSON:
     """An edge as every answer gives it."""
     return {"source": source, "target": target, "relation": relation, "confidence": data["confidence"],
             "status": data["status"], "evidence": data["evidence"]}  # fmt: skip
@@ -124,7 +144,7 @@ def lineage(
     direction: str = "up",
     depth: int | None = None,
     limit: int | None = None,
-) -> dict[str, Any]:
+) -> LineageAnswer:
     """Documents reached from ``key`` following implements/reports_on/urges edges, in a networkx
     view or through a store's ``NeighbourReader`` (one level's neighbours per read).
 
@@ -190,7 +210,8 @@ def lineage(
         frontier = sorted(nxt)
     attrs = reader.node_attrs(dist.keys())
     nodes = [
-        {"key": n, **attrs[n], "distance": d} for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
+        cast(LineageNode, {"key": n, **attrs[n], "distance": d})  # the reader's nodes are DocumentNodes
+        for n, d in sorted(dist.items(), key=lambda kv: (kv[1], kv[0]))
     ]
     edges = [edge_json(u, v, rel, data) for u, v, rel, data in walked]
     return lineage_answer(key, direction, nodes, edges, truncated=kept is not None)

@@ -29,8 +29,9 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Self
 
@@ -44,11 +45,21 @@ from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gapdata import GapGraph, ScopeCache, load_scope
 from graph.gaps import GapOptions, _end_of, _start_of, check_options, find_coverage, find_gaps
 from graph.identity import Scope, number_key, reference_scope, scope_of
-from graph.lineage import lineage
+from graph.lineage import LineageAnswer, lineage
 from graph.neo4j_cypher import Row, _collected, _node_attrs, _rows, _run, _single
 from graph.neo4j_gaps import coverage_tx, gaps_tx
 from graph.neo4j_reads import Neo4jReader
-from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
+from graph.records import (
+    STORE_VERSION,
+    DeadlineJSON,
+    DocumentRow,
+    FileRow,
+    IngestReport,
+    ReferenceRow,
+    RunRow,
+    Snapshot,
+    utc_now,
+)
 from graph.resolve import (
     IDENTITY_COLLISION,
     FileIdentity,
@@ -265,7 +276,7 @@ def _mention_props(r: ReferenceRow, resolved: bool) -> Row:
 
 
 def _deadline_props(
-    path: str, idx: int, document: str, date: str, assignee: str | None, due: bool, ev: Any
+    path: str, idx: int, document: str, date: str, assignee: str | None, due: bool, ev: Mapping[str, Any]
 ) -> Row:
     return {"id": f"{path}#{idx}", "path": path, "idx": idx, "document": document, "date": date,
             "date_end": _safe(_end_of, date), "assignee": assignee, "report_due": bool(due),
@@ -673,11 +684,11 @@ class Neo4jStore:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def files(self) -> list[Row]:
+    def files(self) -> list[FileRow]:
         """Every stored file: ``path, sha256, ingested_at, run_id``, by path."""
         rows = [r["f"] for r in self._query(Q_ALL_FILES)]
         return [
-            {k: f.get(k) for k in ("path", "sha256", "ingested_at", "run_id")}
+            FileRow(f["path"], f["sha256"], f.get("ingested_at"), f.get("run_id"))
             for f in sorted(rows, key=lambda f: f["path"])
         ]
 
@@ -688,7 +699,7 @@ class Neo4jStore:
         rows = (_reference_row(r["m"]) for r in self._query(Q_ALL_MENTIONS))
         yield from sorted(rows, key=lambda r: (r.path, r.position))
 
-    def deadlines(self) -> Iterator[dict[str, Any]]:
+    def deadlines(self) -> Iterator[DeadlineJSON]:
         rows = sorted(
             (r["d"] for r in self._query(Q_ALL_DEADLINES)), key=lambda d: (d["path"], d["date"], d["idx"])
         )
@@ -724,7 +735,7 @@ class Neo4jStore:
         """A counter bumped by every change (what answers are cached against)."""
         return str(self._state())
 
-    def snapshot(self) -> dict[str, Any]:
+    def snapshot(self) -> Snapshot:
         """What the store holds, for stamping reports: a hash over the file hashes, and counts."""
         h = hashlib.sha256()
         rows = sorted((r["path"], r["sha256"]) for r in self._query(Q_PATHS))
@@ -732,10 +743,10 @@ class Neo4jStore:
             h.update(f"{path}\0{sha}\n".encode())
         return {"corpus_hash": h.hexdigest()[:16], "files": len(rows), "time": utc_now()}
 
-    def runs(self) -> list[dict[str, Any]]:
+    def runs(self) -> list[RunRow]:
         cols = ["id", "started", "finished", "added", "changed", "unchanged", "failed", "failures"]
         rows = sorted((r["r"] for r in self._query(Q_ALL_RUNS)), key=lambda r: r["id"])
-        return [{c: r.get(c) for c in cols} for r in rows]
+        return [RunRow(*(r.get(c) for c in cols)) for r in rows]
 
     def _state(self) -> int:
         rows = self._query(Q_STATE)
@@ -777,13 +788,13 @@ class Neo4jStore:
 
     def lineage(
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
-    ) -> dict[str, Any]:
+    ) -> LineageAnswer:
         """Documents reached from ``key`` along implements/reports_on/urges, as ``graph.lineage.lineage``."""
         return lineage(self.reader, self.resolve_key(key), direction, depth, limit)
 
     # -- gaps --------------------------------------------------------------------------------
 
-    def coverage(self, opts: Any = None) -> list[CoverageCell]:
+    def coverage(self, opts: GapOptions | None = None) -> list[CoverageCell]:
         """The directive coverage table, as ``graph.gaps.find_coverage`` gives it, read in Cypher."""
         opts = check_options(opts or GapOptions())
         if opts.province == UNKNOWN_PROVINCE:
@@ -791,7 +802,7 @@ class Neo4jStore:
         cells: list[CoverageCell] = self._read(coverage_tx, opts)[0]
         return cells
 
-    def gaps(self, opts: Any = None) -> list[Gap]:
+    def gaps(self, opts: GapOptions | None = None) -> list[Gap]:
         """Every gap of the kinds asked for, as ``graph.gaps.find_gaps`` gives them, computed in Cypher
         (``graph.neo4j_gaps``); the documents whose province is unknown by the engine over this
         backend's reads (the Cypher rules select by province)."""
@@ -847,7 +858,7 @@ def push(
     size = max(1, batch_size or target.batch_size)
     docs = list(source.documents())
     refs = list(source.references())
-    files = {f["path"]: f for f in source.files()}
+    files = {f.path: f for f in source.files()}
     G = source.graph()  # the store's own view (cached by the embedded store), not a second copy
     places = _first_places(docs, refs)
     runs = source.runs()
@@ -855,7 +866,7 @@ def push(
     def file_rows() -> Iterator[Row]:
         for d in docs:
             f = files[d.path]
-            yield _file_props(d.path, str(f["sha256"]), f.get("ingested_at") or utc_now(), f.get("run_id"), d)
+            yield _file_props(d.path, f.sha256, f.ingested_at or utc_now(), f.run_id, d)
 
     def deadline_rows() -> Iterator[Row]:
         seen: dict[str, int] = {}
@@ -876,7 +887,7 @@ def push(
         ("deadlines", Q_CREATE_DEADLINES, deadline_rows()),
         ("documents", Q_MERGE_DOCUMENTS, (_document_props(k, a, places[k]) for k, a in G.nodes(data=True))),
         *(("edges", Q_CREATE_EDGES[rel], rows) for rel, rows in edge_rows.items()),
-        ("runs", Q_CREATE_RUNS, ({k: v for k, v in r.items() if v is not None} for r in runs)),
+        ("runs", Q_CREATE_RUNS, ({k: v for k, v in asdict(r).items() if v is not None} for r in runs)),
     ]  # fmt: skip
     total = len(docs) + len(refs) + sum(1 for _ in source.deadlines()) + len(G)
     total += sum(len(rows) for rows in edge_rows.values()) + len(runs)
@@ -886,7 +897,7 @@ def push(
             counts[name] += len(batch)
             if on_batch is not None:
                 on_batch(len(batch), total)
-    target._write(_run, Q_SET_RUN_COUNTER, {"value": max((int(r["id"]) for r in runs), default=0)})
+    target._write(_run, Q_SET_RUN_COUNTER, {"value": max((r.id for r in runs), default=0)})
     target._write(_run, Q_BUMP_STATE, {})
     target._cache = None
     return counts

@@ -17,16 +17,23 @@ from typing import Any
 from graph.coverage import CoverageCell, coverage_totals
 from graph.gapdata import GapGraph
 from graph.gaps import GapOptions, check_options
+from graph.records import Snapshot
 from graph.review_state import MACHINE_READ, RowId, RowReview, review_counts, review_states, row_id
 from graph.views import current_provinces, province_summary
 from ingest.gazetteer import current_province_name, fold
 from ontology.gaps import Gap, GapKind
 from ontology.review import LOW_CONFIDENCE
 
-__all__ = ["TOTALS", "ProvinceReport", "province_reports", "unknown_totals"]
+__all__ = ["TOTALS", "ProvinceReport", "ReportSnapshot", "province_reports", "unknown_totals"]
 
 # The figures every face shows for a province (``ProvinceReport.totals``).
 TOTALS = ("documents", "edges", "gaps", "uncovered_units")
+
+
+class ReportSnapshot(Snapshot):
+    """The store snapshot a report was made from, with the date it was asked for."""
+
+    as_of: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +46,7 @@ class ProvinceReport:
     gaps: tuple[Gap, ...]  # document gaps, every kind but unit coverage
     coverage: tuple[CoverageCell, ...]  # directive × unit cells of the province
     coverage_gaps: tuple[Gap, ...]  # the uncovered cells as unit_coverage rows
-    snapshot: dict[str, Any]  # the store snapshot, with "as_of"
+    snapshot: ReportSnapshot
     directives: dict[str, dict[str, Any]]  # key → number, doc_type, title, date of each directive
     # Whether a person confirmed what each document gap rests on (``graph.review_state``).
     review: Mapping[RowId, RowReview] = field(default_factory=dict)
@@ -114,7 +121,8 @@ def province_reports(
     data = store.scope(asked.province)
     gaps = store.gaps(asked)
     cells = store.coverage(asked)
-    snapshot = {**store.snapshot(), "as_of": opts.as_of}
+    stored: Snapshot = store.snapshot()
+    snapshot: ReportSnapshot = {**stored, "as_of": opts.as_of}
     directives = {
         d: {f: data.node[d].get(f) for f in ("number", "doc_type", "title", "date")}
         for d in sorted({c.directive for c in cells})

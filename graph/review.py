@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from graph.corrections import Correction, CorrectionError, make_correction
 from graph.gapdata import ScopeReader
 from graph.identity import number_key
-from graph.records import DocumentRow, ReferenceRow
+from graph.records import DocumentRow, FileRow, ReferenceRow
 from graph.resolve import IDENTITY_COLLISION, own_key
 from ingest.records import NOT_A_DOCUMENT, OCR_WARNING, Extraction
 from ontology.review import DOUBT_WEIGHT, LOW_CONFIDENCE, REVIEW_RULE, Action, Doubt
@@ -52,7 +52,7 @@ class ReviewStore(Protocol):
     def references_from(self, key: str) -> list[ReferenceRow]: ...
     def review_rows(self, province: str | None) -> tuple[list[DocumentRow], list[ReferenceRow]]: ...
     def file_hash(self, path: str) -> str | None: ...
-    def files(self) -> list[dict[str, Any]]: ...
+    def files(self) -> list[FileRow]: ...
     def machine_extraction(self, path: str) -> Extraction: ...
     def corrections(self) -> list[Correction]: ...
     def correction(self, correction_id: str) -> Correction: ...
@@ -400,8 +400,8 @@ def local_paths(store: ReviewStore, corrections: list[Correction]) -> dict[str, 
     by_sha: dict[str, list[str]] = {}
     if shas:
         for f in store.files():
-            if f["sha256"] in shas:
-                by_sha.setdefault(str(f["sha256"]), []).append(str(f["path"]))
+            if f.sha256 in shas:
+                by_sha.setdefault(f.sha256, []).append(f.path)
     return {
         c.id: sorted(set(by_sha.get(c.sha256, [])) | ({c.path} if store.file_hash(c.path) else set()))
         for c in corrections

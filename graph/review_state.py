@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from graph.corrections import Correction
-from graph.records import ReferenceRow
+from graph.records import FileRow, ReferenceRow
 from ontology.gaps import Gap, GapKind
 from ontology.review import LOW_CONFIDENCE, REVIEW_RULE, Action, ReviewState
 
@@ -70,7 +70,7 @@ class ReviewSource(Protocol):
     read; without it, ``references_from`` is asked per document."""
 
     def corrections(self) -> list[Correction]: ...
-    def files(self) -> list[dict[str, Any]]: ...
+    def files(self) -> list[FileRow]: ...
     def key_of_path(self, path: str) -> str | None: ...
     def references_from(self, key: str) -> list[ReferenceRow]: ...
 
@@ -126,7 +126,7 @@ def _document_reviews(store: ReviewSource) -> dict[str, list[Correction]]:
         return {}
     by_sha: dict[str, list[str]] = {}
     for f in store.files():
-        by_sha.setdefault(str(f["sha256"]), []).append(str(f["path"]))
+        by_sha.setdefault(f.sha256, []).append(f.path)
     stored = {p for paths in by_sha.values() for p in paths}
     keys: dict[str, str | None] = {}
     out: dict[str, list[Correction]] = {}

@@ -37,7 +37,17 @@ from graph.corrections import (
 )
 from graph.errors import NodeNotFound, StoreError, StoreNotFound
 from graph.identity import Scope, number_key, reference_scope, scope_of
-from graph.records import STORE_VERSION, DocumentRow, IngestReport, ReferenceRow, utc_now
+from graph.records import (
+    STORE_VERSION,
+    DeadlineJSON,
+    DocumentRow,
+    FileRow,
+    IngestReport,
+    ReferenceRow,
+    RunRow,
+    Snapshot,
+    utc_now,
+)
 from graph.resolve import (
     IDENTITY_COLLISION,
     FileIdentity,
@@ -54,7 +64,13 @@ from ontology.provinces import UNKNOWN_PROVINCE
 from ontology.review import LOW_CONFIDENCE, REVIEW_RULE
 
 if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.coverage import CoverageCell
     from graph.gapdata import GapGraph
+    from graph.gaps import GapOptions
+    from graph.lineage import LineageAnswer
+    from ontology.gaps import Gap
 
 __all__ = [
     "LineageStore",
@@ -678,7 +694,7 @@ class SQLiteStore:
         ]
         return docs, refs
 
-    def deadlines(self) -> Iterator[dict[str, Any]]:
+    def deadlines(self) -> Iterator[DeadlineJSON]:
         for path, key, date, assignee, due, ev in self.db.execute(
             "SELECT path, source_key, date, assignee, report_due, evidence FROM deadlines ORDER BY path, date"
         ):
@@ -688,11 +704,10 @@ class SQLiteStore:
     def paths(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT path FROM files ORDER BY path")]
 
-    def files(self) -> list[dict[str, Any]]:
+    def files(self) -> list[FileRow]:
         """The stored files: path, sha256, ingested_at, run_id (what ``push`` copies)."""
-        cols = ("path", "sha256", "ingested_at", "run_id")
         return [
-            dict(zip(cols, r, strict=True))
+            FileRow(*r)
             for r in self.db.execute("SELECT path, sha256, ingested_at, run_id FROM files ORDER BY path")
         ]
 
@@ -715,19 +730,19 @@ class SQLiteStore:
         ).fetchone()[0]
         return total - int(only_left_out)
 
-    def snapshot(self) -> dict[str, Any]:
+    def snapshot(self) -> Snapshot:
         """What the store holds, for stamping reports: a hash over the file hashes, and counts.
 
         Computed once per change of the store (the generation counter)."""
         generation = self.generation()
-        cached = getattr(self, "_snapshot", None)
+        cached: tuple[str, Snapshot] | None = getattr(self, "_snapshot", None)
         if cached is not None and cached[0] == generation:
-            return dict(cached[1])
+            return cached[1].copy()
         snap = self._compute_snapshot()
         self._snapshot = (generation, snap)
-        return dict(snap)
+        return snap.copy()
 
-    def _compute_snapshot(self) -> dict[str, Any]:
+    def _compute_snapshot(self) -> Snapshot:
         import hashlib
 
         h = hashlib.sha256()
@@ -737,18 +752,15 @@ class SQLiteStore:
             n += 1
         return {"corpus_hash": h.hexdigest()[:16], "files": n, "time": utc_now()}
 
-    def runs(self) -> list[dict[str, Any]]:
-        cols = ["id", "started", "finished", "added", "changed", "unchanged", "failed", "failures"]
-        return [
-            dict(zip(cols, r, strict=True))
-            for r in self.db.execute(f"SELECT {', '.join(cols)} FROM runs ORDER BY id")
-        ]
+    def runs(self) -> list[RunRow]:
+        cols = "id, started, finished, added, changed, unchanged, failed, failures"
+        return [RunRow(*r) for r in self.db.execute(f"SELECT {cols} FROM runs ORDER BY id")]
 
 
 class LineageStore(SQLiteStore):
     """The embedded store with its query operations: the interface every backend offers."""
 
-    _cache: tuple[str, Any] | None = None
+    _cache: "tuple[str, nx.MultiDiGraph] | None" = None
 
     @contextmanager
     def _snapshot_read(self) -> Iterator[None]:
@@ -762,7 +774,7 @@ class LineageStore(SQLiteStore):
         finally:
             self.db.rollback()
 
-    def graph(self) -> Any:
+    def graph(self) -> "nx.MultiDiGraph":
         """The networkx view of the whole store (rebuilt only when the store changed)."""
         from graph.build import build_graph
 
@@ -787,7 +799,7 @@ class LineageStore(SQLiteStore):
 
     def lineage(
         self, key: str, direction: str = "up", depth: int | None = None, limit: int | None = None
-    ) -> dict[str, Any]:
+    ) -> "LineageAnswer":
         """Lineage read level by level from the tables (``graph.lineage.lineage`` over the reader)."""
         from graph.lineage import lineage
 
@@ -807,14 +819,14 @@ class LineageStore(SQLiteStore):
 
         return cache.get(self.generation(), province, load)
 
-    def gaps(self, opts: Any = None) -> list[Any]:
+    def gaps(self, opts: "GapOptions | None" = None) -> "list[Gap]":
         """Gap rows (``ontology.gaps.Gap``) of the kinds, province and date asked (``GapOptions``)."""
         from graph.gaps import GapOptions, check_options, find_gaps
 
         opts = check_options(opts or GapOptions())
         return find_gaps(self.scope(opts.province), (), opts)
 
-    def coverage(self, opts: Any = None) -> list[Any]:
+    def coverage(self, opts: "GapOptions | None" = None) -> "list[CoverageCell]":
         """The directive coverage table (``graph.coverage.CoverageCell``) for ``GapOptions``."""
         from graph.gaps import GapOptions, check_options, find_coverage
 

@@ -89,7 +89,7 @@ def test_hostile_folder_each_bad_file_fails_alone(tmp_path: Path) -> None:
         stored = {Path(p).name for p in store.paths()}
         assert stored == set(good)
         run = store.runs()[-1]
-        assert (run["added"], run["failed"]) == (len(good), len(bad) + 1)
+        assert (run.added, run.failed) == (len(good), len(bad) + 1)
         warnings = {Path(d.path).name: d.warnings for d in store.documents()}
     assert any("replaced by U+FFFD" in w for w in warnings["bad-bytes.txt"])
     assert any("UTF-16 without a byte order mark" in w for w in warnings["utf16-no-bom.txt"])

@@ -249,11 +249,7 @@ class TestSameAnswers:
         assert len(report.unchanged) == len(graphdb.paths())
         assert canonical(graphdb.graph()) == before
         last = graphdb.runs()[-1]
-        assert (
-            len(graphdb.runs()) == runs + 1
-            and last["unchanged"] == len(report.unchanged)
-            and last["finished"]
-        )
+        assert len(graphdb.runs()) == runs + 1 and last.unchanged == len(report.unchanged) and last.finished
 
 
 class TestScenario:

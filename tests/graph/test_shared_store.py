@@ -60,7 +60,7 @@ def test_two_ingests_at_once_both_land(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0], outs
     with open_store(db) as store:
         assert len(store.paths()) == len(a) + len(b)
-        assert sum(r["added"] for r in store.runs()) == len(a) + len(b)
+        assert sum(r.added or 0 for r in store.runs()) == len(a) + len(b)
 
 
 def test_readers_see_one_state_while_an_ingest_commits(tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_the_run_record_matches_the_store_after_a_full_disk(tmp_path: Path) -> N
         run = again.runs()[-1]
         stored = again.paths()
         assert len(stored) < len(files)
-        assert run["added"] == len(stored)
-        failures = json.loads(run["failures"])
+        assert run.added == len(stored)
+        failures = json.loads(run.failures or "[]")
         assert failures and all("not stored" in e and "the disk is full" in e for _, e in failures)
         assert not {p for p, _ in failures} & set(stored)

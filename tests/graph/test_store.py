@@ -89,7 +89,7 @@ class TestIngest:
         report = ingest_paths(seeded, [bad])
         assert [p for p, _ in report.failed] == [str((bad / "broken.docx").resolve())]
         assert canonical(seeded.graph()) == before
-        assert seeded.runs()[-1]["failed"] == 1
+        assert seeded.runs()[-1].failed == 1
 
     def test_a_file_failing_inside_a_batch_leaves_no_trace_and_the_others_stay(self, tmp_path: Path) -> None:
         path, sha, ex = next(row for row in EXTRACTED if row[2].deadlines)

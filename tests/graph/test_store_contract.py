@@ -153,3 +153,25 @@ def test_documents_and_lineage_over_cypher_reads_are_the_embedded_ones(
                     direction,
                     limit,
                 )
+
+
+def test_the_contract_names_its_types() -> None:
+    """No method of the store contract takes or gives ``Any``: every row and answer has a type."""
+    import typing
+
+    import networkx as nx
+
+    from graph import contract
+    from graph.corrections import Correction
+    from graph.coverage import CoverageCell
+    from graph.gapdata import GapGraph
+    from ontology.gaps import Gap
+
+    names = {**vars(contract), "nx": nx, "Correction": Correction, "CoverageCell": CoverageCell,
+             "GapGraph": GapGraph, "GapOptions": GapOptions, "Gap": Gap}  # fmt: skip
+    for name, member in vars(contract.Store).items():
+        fn = member.fget if isinstance(member, property) else member
+        if name.startswith("__") or not callable(fn):
+            continue
+        hints = typing.get_type_hints(fn, globalns=names)
+        assert all("Any" not in repr(h) for h in hints.values()), (name, hints)

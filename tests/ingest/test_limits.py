@@ -124,7 +124,7 @@ def test_a_file_past_a_limit_fails_alone_and_the_run_counts_it(tmp_path: Path) -
         assert [p for p, _ in report.failed] == [str(folder / "bomb.docx")]
         assert "max_zip_ratio" in report.failed[0][1]
         run = store.runs()[-1]
-        assert (run["added"], run["failed"]) == (good, 1)
+        assert (run.added, run.failed) == (good, 1)
 
 
 def test_cli_limit_option(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The HTML report: one self-contained file (inline CSS, inline SVG charts, nothing fetched), and
 the index page of the reports written into a folder."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -312,7 +312,7 @@ def render_html(r: Report) -> bytes:
     return "".join(h).encode("utf-8")
 
 
-def render_index(entries: Sequence[dict[str, Any]], formats: Sequence[str], snapshot: dict[str, Any],
+def render_index(entries: Sequence[dict[str, Any]], formats: Sequence[str], snapshot: Mapping[str, Any],
                   lang: Lang) -> bytes:  # fmt: skip
     stamp, _ = snapshot_stamp(snapshot, lang)
     title = t("index_title", lang)

@@ -8,7 +8,7 @@ charts draw, and the header and signature block the office filled (or dotted pla
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -329,7 +329,7 @@ def _province_info(summary: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def snapshot_stamp(snapshot: dict[str, Any], lang: Lang) -> tuple[str, dt.date]:
+def snapshot_stamp(snapshot: Mapping[str, Any], lang: Lang) -> tuple[str, dt.date]:
     raw = str(snapshot.get("time") or "")
     try:
         when = dt.datetime.fromisoformat(raw)

@@ -1,7 +1,7 @@
 """The entry points: one report as bytes, and the reports of many provinces written to a folder."""
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -80,7 +80,7 @@ def write_province_reports(
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     entries = _index_entries(out_dir / INDEX_DATA)
-    snapshot: dict[str, Any] = {}
+    snapshot: Mapping[str, Any] = {}
     for model in reports:
         r = prepare(model, language, office)
         snapshot = model.snapshot
