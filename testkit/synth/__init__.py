@@ -37,7 +37,7 @@ uncovered — a tracked directive (``graph.coverage.is_tracked``) implemented so
 corpus, for each province where nothing implements it (with a subset of provinces: every province
 not generated). The commune and department cells are not in the ground truth.
 
-Everything else is gap-free under the rules of ``graph.gaps`` (see ``testkit.synth.corpus``).
+Everything else is gap-free under the rules of ``graph.gaps`` (see ``testkit.synth.campaigns``).
 """
 
 import datetime as dt
@@ -50,8 +50,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.coverage import is_tracked
-from testkit.synth.corpus import SITUATIONS, ProvinceGen, Settings, Sink, Timeline, write_central
+from testkit.synth.central import write_central
+from testkit.synth.files import Sink
+from testkit.synth.planted import ProvinceGen
 from testkit.synth.units import all_provinces, resolve_provinces
+from testkit.synth.world import SITUATIONS, Settings, Timeline
 
 __all__ = ["FORMATS", "SITUATIONS", "SynthReport", "generate", "resolve_provinces"]
 
