@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.access_log import AccessLog
 from api.guard import TimeLimit, UploadGuard
 from api.keys import KeyStore
+from api.listing import DocumentQuery, Nodes, reader_nodes
 from api.paths import RelativePaths, common_root
 from api.review_routes import REVIEW_WRITES, refuse_review, review_router
 from api.schemas import (
@@ -63,12 +64,11 @@ from graph.views import (
     UNKNOWN_PROVINCE_NOTE,
     check_province,
     current_provinces,
-    matches_province,
     node_view,
     subgraph_json,
 )
 from ingest.errors import UnsupportedFormat
-from ingest.gazetteer import current_province_name, fold
+from ingest.gazetteer import current_province_name
 from ingest.limits import Limits
 from ingest.readers import READERS
 from ontology.errors import LineageError
@@ -182,6 +182,19 @@ class AppState:
         self.generation()
         with self.lock:
             return self.store.graph()
+
+    def document_nodes(self, query: DocumentQuery) -> Nodes:
+        """The document nodes a listing selects from (``api.listing``): read through the store's
+        reader and cached until the store changes, or from the networkx view when only it holds them."""
+        state = self.generation()
+        source = query.source()
+        if source is None:
+            G = self.graph()
+            return list(G.nodes(data=True))
+        found: Nodes = self._cached(
+            ("documents", source), state, lambda: self._read(lambda s: reader_nodes(s.reader, source))
+        )
+        return found
 
     def root(self) -> str | None:
         """The folder paths in answers are relative to: ``corpus_root``, or the one holding every stored file."""
@@ -456,32 +469,9 @@ def create_app(
     ) -> DocumentPage:
         """Documents, filtered and paginated; an unknown province is 404, as on ``/gaps``."""
         check_province(province)
-        G = state.graph()
-        items = []
-        fq = fold(q) if q else None
-        fi = fold(issuer) if issuer else None
-        for n, a in sorted(G.nodes(data=True), key=lambda na: (na[1].get("date") or "", na[0])):
-            if a["status"] != "ingested" and not include_cited:
-                continue
-            if not matches_province(a, province):
-                continue
-            if level and a.get("level") != level:
-                continue
-            if doc_type and fold(a.get("doc_type") or "") != fold(doc_type):
-                continue
-            d = a.get("date") or ""
-            if date_from and (not d or d < date_from):
-                continue
-            if date_to and (not d or d[: len(date_to)] > date_to):
-                continue
-            if fi and fi not in fold(a.get("issuer") or ""):
-                continue
-            if fq and fq not in fold(
-                " ".join(str(a.get(f) or "") for f in ("number", "title", "issuer", "doc_type")) + " " + n
-            ):
-                continue
-            items.append(n)
-        page = [DocumentPublic(**_public(n, G.nodes[n])) for n in items[offset : offset + limit]]
+        query = DocumentQuery(province, level, doc_type, date_from, date_to, issuer, q, include_cited)
+        items = query.select(state.document_nodes(query))
+        page = [DocumentPublic(**_public(n, a)) for n, a in items[offset : offset + limit]]
         return DocumentPage(items=page, count=len(items), offset=offset, limit=limit)
 
     @app.get("/documents/{key:path}/lineage", response_model=LineagePublic, responses={**ERRORS, **auth_errors},
@@ -513,11 +503,12 @@ def create_app(
         """One stored source file of a document, streamed as it was read. Only a file the store keeps
         as a source of this document is ever served: the client names the document and the file's
         place in its ``sources``, never a path. HTML is served under a sandboxing content policy."""
-        G = state.graph()
-        if key not in G:
+        with state.reading() as s:
+            attrs = s.reader.node_attrs([key]).get(key)
+        if attrs is None:
             msg = f"document {key!r} is not in the graph"
             raise NodeNotFound(msg)
-        path = source_file(G.nodes[key].get("sources") or [], n)
+        path = source_file(attrs.get("sources") or [], n)
         if path is None:
             raise StarletteHTTPException(404, f"document {key!r} has no stored source file number {n}")
         return source_response(path)

@@ -6,7 +6,7 @@ as is); ``province_summary`` is what a province gap report shows besides the gap
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -63,7 +63,7 @@ def check_province(province: str | None) -> str | None:
     raise NodeNotFound(msg)
 
 
-def matches_province(attrs: dict[str, Any], province: str | None) -> bool:
+def matches_province(attrs: Mapping[str, Any], province: str | None) -> bool:
     """Documents of the current province a name means (old merged names are aliases);
     ``UNKNOWN_PROVINCE`` means the documents whose province could not be read."""
     if province is None:

@@ -155,6 +155,24 @@ def test_documents_and_lineage_over_cypher_reads_are_the_embedded_ones(
                 )
 
 
+def test_the_document_listing_over_cypher_reads_is_the_view_one(
+    store: LineageStore, neo4j_store: "Neo4jStore"
+) -> None:
+    """``GET /documents`` reads its documents through the reader on Neo4j too (``api.listing``)."""
+    from api.listing import DocumentQuery, reader_nodes
+
+    G = store.graph()
+    provinces = sorted({a["province"] for _, a in G.nodes(data=True) if a.get("province")})
+    asked = [DocumentQuery(), DocumentQuery(level="central", include_cited=True)]
+    asked += [DocumentQuery(province=p) for p in [*provinces, "Kon Tum", "unknown"]]
+    for query in asked:
+        source = query.source()
+        assert source is not None, query
+        want = [(k, dict(a)) for k, a in query.select(list(G.nodes(data=True)))]
+        got = [(k, dict(a)) for k, a in query.select(reader_nodes(neo4j_store.reader, source))]
+        assert got == want, query
+
+
 def test_the_contract_names_its_types() -> None:
     """No method of the store contract takes or gives ``Any``: every row and answer has a type."""
     import typing
