@@ -5,10 +5,12 @@ Model (``docs/neo4j.md`` has the full description):
 * ``(:File {path, sha256, ingested_at, run_id, key, base_key, number, number_key, doc_type, ...})``:
   one node per ingested file with what the file says about its own document (the embedded store's
   ``files`` and ``documents`` rows); ``key`` is ``base_key`` unless files of one base key disagree
-  on issuer or date (``graph.resolve.split_identities``: then each identity has a key of its own);
+  on issuer or date (``graph.resolve.split_identities``: then each identity has a key of its own)
+  or a person gave it (``key_pinned``: merge, split; such a file is not keyed again);
 * ``(:Mention {id, path, position, source_key, number, number_key, relations, evidence_json,
-  scope_*, target_key, status, confidence, candidates_json})``: one node per reference of a file,
-  with its evidence and how it resolved;
+  scope_*, target_key, status, confidence, candidates_json, relation_confidence, rule, pinned})``:
+  one node per reference of a file, with its evidence and how it resolved (``pinned``: a person
+  gave its target, status ``reviewed``; it is not resolved again);
 * ``(:Deadline {id, path, idx, document, date, date_end, assignee, report_due, evidence_json})``;
 * ``(:Document {key, status, number, doc_type, ..., catalog, ambiguous, sources_json, ...})``: the
   lineage graph's nodes, and ``IMPLEMENTS``, ``REPORTS_ON``, ``URGES`` and ``CITES`` relationships
@@ -16,7 +18,10 @@ Model (``docs/neo4j.md`` has the full description):
   derived from files and mentions and kept up to date after every change, for the keys the change
   touched only; ``*_fold``, ``date_start`` and ``date_end`` are precomputed so that the gap rules
   run as Cypher;
-* ``(:Run)`` and ``(:Meta)`` for ingest runs, the store version and a change counter.
+* ``(:Run)`` and ``(:Meta)`` for ingest runs, the store version and a change counter;
+* ``(:Extraction {path, data})`` and ``(:Correction {...})``: the machine extraction of each
+  corrected file, and the corrections (``graph.neo4j_review``). Every file is written through
+  ``graph.corrections.apply_corrections``, as the embedded store writes it.
 
 References resolve with the embedded store's own rule (``graph.resolve.match_reference``) and the derived
 nodes are built with ``graph.build.build_graph``, so both backends give the same keys, attributes
@@ -29,7 +34,8 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -40,6 +46,18 @@ import networkx as nx
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.build import NODE_FIELDS, build_graph
+from graph.corrections import (
+    NOT_IN_STORE,
+    REVIEWED,
+    Correction,
+    CorrectionError,
+    Reviewed,
+    apply_corrections,
+    attaches,
+    decode_extraction,
+    encode_extraction,
+    reread_unchanged,
+)
 from graph.coverage import CoverageCell
 from graph.errors import BackendUnavailable, NodeNotFound, StoreError
 from graph.gapdata import GapGraph, ScopeCache, load_scope
@@ -49,6 +67,32 @@ from graph.lineage import LineageAnswer, lineage
 from graph.neo4j_cypher import Row, _collected, _node_attrs, _rows, _run, _single
 from graph.neo4j_gaps import coverage_tx, gaps_tx
 from graph.neo4j_reads import Neo4jReader
+from graph.neo4j_review import (
+    Q_ALL_CORRECTIONS,
+    Q_ALL_EXTRACTIONS,
+    Q_CREATE_CORRECTIONS,
+    Q_CREATE_EXTRACTIONS,
+    Q_DELETE_EXTRACTION,
+    Q_EXTRACTION,
+    Q_PROVINCE_OF,
+    Q_REVIEW_FILES,
+    Q_REVIEW_MENTIONS,
+    Q_SET_EXTRACTION,
+    Q_SET_PROBLEM,
+    Q_UNDO,
+    REVIEW_SCHEMA,
+    correction_of,
+    correction_props,
+    corrections_naming,
+    decode_data,
+    encode_data,
+    files_named,
+    held,
+    read_correction,
+    removed,
+    set_outcomes,
+    sort_corrections,
+)
 from graph.records import (
     STORE_VERSION,
     DeadlineJSON,
@@ -69,11 +113,12 @@ from graph.resolve import (
     own_key,
     split_identities,
 )
-from ingest.gazetteer import fold
+from ingest.gazetteer import current_province_name, fold
 from ingest.records import NOT_A_DOCUMENT, Extraction
 from ontology.catalog import Catalog, load_catalog
 from ontology.gaps import Gap, gap_order
 from ontology.provinces import UNKNOWN_PROVINCE
+from ontology.review import LOW_CONFIDENCE, REVIEW_RULE, Action
 
 if TYPE_CHECKING:
     from graph.contract import Store
@@ -130,9 +175,10 @@ Q_DELETE_FILE: Final = "MATCH (f:File {path: $path}) DETACH DELETE f"
 Q_CREATE_FILES: Final = "UNWIND $rows AS r CREATE (f:File) SET f = r"
 # A store written before base keys (#11): a file's key was its base key.
 Q_FILL_BASE_KEYS: Final = "MATCH (f:File) WHERE f.base_key IS NULL SET f.base_key = f.key"
+# A file whose key a person gave (merge, split: ``key_pinned``) is not keyed again.
 Q_FILES_BY_BASE: Final = (
-    "MATCH (f:File {base_key: $base}) RETURN f.path AS path, f.key AS key, f.issuer AS issuer, f.date AS date,"
-    " f.title AS title, f.warnings_json AS warnings_json, f.number_key AS nk"
+    "MATCH (f:File {base_key: $base}) WHERE f.key_pinned IS NULL RETURN f.path AS path, f.key AS key,"
+    " f.issuer AS issuer, f.date AS date, f.title AS title, f.warnings_json AS warnings_json, f.number_key AS nk"
 )
 Q_REKEY_FILES: Final = (
     "UNWIND $rows AS r MATCH (f:File {path: r.path}) SET f.key = r.key, f.warnings_json = r.warnings_json"
@@ -146,8 +192,9 @@ Q_DOCS_BY_NUMBER: Final = (
     " RETURN f.number_key AS nk, f.key AS key, f.level AS level, f.province AS province,"
     " f.locality AS locality, f.date AS date"
 )
+# A mention whose target a person gave (``pinned``) is not resolved again.
 Q_MENTIONS_BY_NUMBER: Final = (
-    "MATCH (m:Mention) WHERE m.number_key IN $nks"
+    "MATCH (m:Mention) WHERE m.number_key IN $nks AND m.pinned IS NULL"
     " RETURN m.id AS id, m.number AS number, m.date AS date, m.scope_province AS sp,"
     " m.scope_locality AS sl, m.scope_national AS sn, m.target_key AS target, m.source_key AS source,"
     " m.status AS status, m.confidence AS confidence, m.candidates_json AS candidates_json"
@@ -193,6 +240,8 @@ Q_WIPE: Final[tuple[str, ...]] = (
     "MATCH (n:File) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
     "MATCH (n:Document) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
     "MATCH (n:Run) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:Extraction) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
+    "MATCH (n:Correction) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
     "MATCH (n:Meta) WHERE n.name <> 'version' WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n",
 )
 
@@ -204,6 +253,7 @@ Q_ALL_DEADLINES: Final = "MATCH (d:Deadline) RETURN d {.*} AS d"
 Q_ALL_RUNS: Final = "MATCH (r:Run) RETURN r {.*} AS r"
 Q_PATHS: Final = "MATCH (f:File) RETURN f.path AS path, f.sha256 AS sha256"
 Q_KEY_OF_PATH: Final = "MATCH (f:File {path: $path}) RETURN f.key AS key"
+Q_FILE_OF_KEY: Final = "MATCH (f:File {key: $key}) RETURN f.path AS path LIMIT 1"
 Q_PATH_BOUNDS: Final = "MATCH (f:File) RETURN min(f.path) AS lo, max(f.path) AS hi"
 Q_DOCUMENT_COUNT: Final = "MATCH (d:Document {status: 'ingested'}) RETURN count(d) AS n"
 Q_ALL_DOCUMENTS: Final = "MATCH (d:Document) RETURN d {.*} AS d"
@@ -247,13 +297,15 @@ def _reference_row(m: Row) -> ReferenceRow:
         m.get("level"), list(m.get("relations") or []), json.loads(m.get("evidence_json") or "[]"),
         Scope(m.get("scope_province"), m.get("scope_locality"), national=bool(m.get("scope_national"))),
         m.get("target_key") or "", m.get("status") or "", float(m.get("confidence") or 0.0),
-        json.loads(m.get("candidates_json") or "[]"),
+        json.loads(m.get("candidates_json") or "[]"), float(m.get("relation_confidence") or 0.0), m.get("rule") or "",
     )  # fmt: skip
 
 
-def _file_props(path: str, sha256: str, ingested_at: str, run_id: int | None, d: DocumentRow) -> Row:
+def _file_props(
+    path: str, sha256: str, ingested_at: str, run_id: int | None, d: DocumentRow, key_pinned: bool = False
+) -> Row:
     base = base_key(d.number, d.level, d.province, d.province_at_issue, d.locality, d.date, sha256)
-    return {
+    return {"key_pinned": True if key_pinned else None,
         "path": path, "sha256": sha256, "ingested_at": ingested_at, "run_id": run_id, "key": d.key, "base_key": base,
         "number": d.number, "number_key": number_key(d.number) if d.number else None, "doc_type": d.doc_type,
         "issuer": d.issuer, "level": d.level, "locality": d.locality, "province": d.province,
@@ -262,8 +314,10 @@ def _file_props(path: str, sha256: str, ingested_at: str, run_id: int | None, d:
     }  # fmt: skip
 
 
-def _mention_props(r: ReferenceRow, resolved: bool) -> Row:
+def _mention_props(r: ReferenceRow, resolved: bool, pinned: bool = False) -> Row:
+    """A ``Mention`` node's properties; ``pinned`` when a person gave its target (not resolved again)."""
     props: Row = {
+        "relation_confidence": float(r.relation_confidence), "rule": r.rule or None, "pinned": True if pinned else None,
         "id": f"{r.path}#{r.position}", "path": r.path, "position": r.position, "source_key": r.source_key,
         "number": r.number, "number_key": number_key(r.number), "doc_type": r.doc_type, "date": r.date,
         "issuer": r.issuer, "level": r.level, "relations": list(r.relations), "evidence_json": _dumps(r.evidence),
@@ -284,11 +338,14 @@ def _deadline_props(
 
 
 def _extraction_rows(
-    path: str, sha256: str, ex: Extraction, run_id: int | None
+    path: str, sha256: str, reviewed: Reviewed, run_id: int | None
 ) -> tuple[Row, list[Row], list[Row]]:
-    """The File, Mention and Deadline rows of one extracted file (the embedded store's ``_insert_facts``)."""
+    """The File, Mention and Deadline rows of one extracted file with its corrections applied (the
+    embedded store's ``_insert_facts``): the key a person gave (``key_pinned``), the targets a person
+    gave (``pinned`` mentions, status ``reviewed``), the review marks on each reference's evidence."""
+    ex = reviewed.extraction
     d = ex.document
-    key = own_key(ex, path, sha256)
+    key = reviewed.key or own_key(ex, path, sha256)
     level = d.level.value if d.level else None
     doc = DocumentRow(path, key, d.number, d.doc_type, d.issuer, level, d.locality, d.province,
                       d.province_at_issue, d.date, d.title, d.signer, list(d.recipients), list(ex.warnings))  # fmt: skip
@@ -298,17 +355,22 @@ def _extraction_rows(
             r.level.value if r.level else None, r.symbol.issuer_code, r.symbol.family == "party",
             level, d.province, d.locality,
         )  # fmt: skip
-        evidence = [{"file": path, **m.evidence.to_json()} for m in r.mentions]
+        marks = reviewed.marks.get(i)
+        evidence = [
+            {"file": path, **m.evidence.to_json(), **({"review": marks} if marks else {})} for m in r.mentions
+        ]
+        pin = reviewed.pins.get(i)
         row = ReferenceRow(path, i, key, r.number, r.doc_type, r.date, r.issuer, r.level.value if r.level else None,
-                           [x.value for x in r.relations], evidence, scope, "", "", 0.0, [])  # fmt: skip
-        mentions.append(_mention_props(row, resolved=False))
+                           [x.value for x in r.relations], evidence, scope, pin or "", REVIEWED if pin else "",
+                           1.0 if pin else 0.0, [], r.confidence, r.rule)  # fmt: skip
+        mentions.append(_mention_props(row, resolved=pin is not None, pinned=pin is not None))
     deadlines = [
         _deadline_props(
             path, i, key, dl.date, dl.assignee, dl.report_due, {"file": path, **dl.evidence.to_json()}
         )
         for i, dl in enumerate(ex.deadlines)
     ]
-    return _file_props(path, sha256, utc_now(), run_id, doc), mentions, deadlines
+    return _file_props(path, sha256, utc_now(), run_id, doc, reviewed.key is not None), mentions, deadlines
 
 
 def _first_places(
@@ -468,7 +530,7 @@ class Neo4jStore:
     def _ensure_schema(self) -> None:
         def go() -> None:
             with self.driver.session(database=self.database) as s:
-                for statement in SCHEMA:
+                for statement in (*SCHEMA, *REVIEW_SCHEMA):
                     s.run(statement).consume()
 
         self._guard(go)
@@ -522,23 +584,121 @@ class Neo4jStore:
         old = _single(tx, Q_FILE, {"path": path})
         if old is not None and old.get("sha256") == sha:
             return "unchanged"
+        self._write_file_tx(tx, path, sha, ex, run_id, old)
+        return "added" if old is None else "changed"
+
+    def _write_file_tx(
+        self,
+        tx: neo4j.ManagedTransaction,
+        path: str,
+        sha: str,
+        ex: Extraction,
+        run_id: int | None,
+        old: Row | None,
+    ) -> None:
+        """Write one file's facts (replacing ``old``'s): the machine extraction ``ex`` kept as read,
+        the corrections that name the file applied (``graph.corrections.apply_corrections``, as the
+        embedded store's ``_write_file``) and their outcomes written back to them."""
         changes = _Changes()
         if old is not None:
             self._delete_facts(tx, path, old, changes)
-        file_row, mentions, deadlines = _extraction_rows(path, sha, ex, run_id)
+        corrections = corrections_naming(tx, path, sha, own_key(ex, path, sha))
+        reviewed = apply_corrections(ex, corrections)
+        file_row, mentions, deadlines = _extraction_rows(path, sha, reviewed, run_id)
         _run(tx, Q_CREATE_FILES, {"rows": [file_row]})
         for batch in itertools.batched(mentions, self.batch_size):
             _run(tx, Q_CREATE_MENTIONS, {"rows": list(batch)})
         for batch in itertools.batched(deadlines, self.batch_size):
             _run(tx, Q_CREATE_DEADLINES, {"rows": list(batch)})
+        if corrections:  # what the machine read is kept for the files a person corrected
+            _run(tx, Q_SET_EXTRACTION, {"path": path, "data": encode_data(encode_extraction(ex))})
+        set_outcomes(tx, reviewed.outcomes)
         changes.numbers |= {m["number_key"] for m in mentions}
+        changes.keys |= {m["target_key"] for m in mentions if m.get("pinned")}  # not resolved: rebuilt here
         if file_row["number_key"]:
             changes.numbers.add(file_row["number_key"])
         changes.keys.add(file_row["key"])
         changes.sources.add(file_row["key"])
         self._rekey(tx, file_row["base_key"], changes)
         self._refresh(tx, changes)
-        return "added" if old is None else "changed"
+
+    def _machine_tx(self, tx: neo4j.ManagedTransaction, path: str, sha: str | None) -> Extraction:
+        data = _single(tx, Q_EXTRACTION, {"path": path})
+        if data is not None:
+            return decode_extraction(decode_data(str(data)))
+        return reread_unchanged(path, sha)
+
+    def _rewrite_tx(self, tx: neo4j.ManagedTransaction, paths: Iterable[str]) -> None:
+        """Write the files ``paths`` again from their machine extraction, in this transaction."""
+        for path in paths:
+            old = _single(tx, Q_FILE, {"path": path})
+            if old is None:
+                continue
+            sha = str(old["sha256"])
+            self._write_file_tx(tx, path, sha, self._machine_tx(tx, path, sha), old.get("run_id"), old)
+
+    # -- corrections (graph.corrections; queries in graph.neo4j_review) -----------------------
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, undone ones too, oldest first."""
+        return sort_corrections(correction_of(r["c"]) for r in self._query(Q_ALL_CORRECTIONS))
+
+    def correction(self, correction_id: str) -> Correction:
+        found = self._read(read_correction, correction_id)
+        if found is None:
+            msg = f"no correction {correction_id!r} in {self.where}"
+            raise NodeNotFound(msg)
+        return found
+
+    def machine_extraction(self, path: str) -> Extraction:
+        """What the machine read from the stored file ``path``, before any correction (a store
+        written before corrections existed reads the file again, if it is unchanged on disk)."""
+        data = self._read(_single, Q_EXTRACTION, {"path": path})
+        if data is not None:
+            return decode_extraction(decode_data(str(data)))
+        return reread_unchanged(path, self.file_hash(path))
+
+    def machine_extractions(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored machine extraction, encoded (``graph.corrections.encode_extraction``), by path."""
+        rows = sorted((str(r["path"]), str(r["data"])) for r in self._query(Q_ALL_EXTRACTIONS))
+        for path, text in rows:
+            yield path, decode_data(text)
+
+    def add_corrections(self, corrections: Iterable[Correction]) -> list[Correction]:
+        """Store ``corrections`` and write again each file they name, all in one transaction;
+        returns the new ones as applied (``problem`` set where no target was found). One already
+        stored, or saying what an active one already says, is left out (as the embedded store)."""
+        wanted = list(corrections)
+        new: list[Correction] = self._write(self._add_tx, wanted) if wanted else []
+        return [self.correction(c.id) for c in new]
+
+    def _add_tx(self, tx: neo4j.ManagedTransaction, wanted: list[Correction]) -> list[Correction]:
+        new = [c for c in wanted if not held(tx, c)]
+        rows = {c.id: correction_props(c) for c in new}  # one node per id
+        if rows:
+            _run(tx, Q_CREATE_CORRECTIONS, {"rows": list(rows.values())})
+        paths: set[str] = set()
+        for c in new:
+            named = files_named(tx, c)
+            if not named:  # applied when its file comes (found by its content)
+                _run(tx, Q_SET_PROBLEM, {"id": c.id, "problem": NOT_IN_STORE})
+            paths |= set(named)
+        self._rewrite_tx(tx, sorted(paths))
+        return new
+
+    def undo_correction(self, correction_id: str, by: str) -> Correction:
+        """Take a correction back (kept, marked undone) and write its files again without it, in
+        one transaction."""
+        c = self.correction(correction_id)
+        if not c.active:
+            msg = f"correction {correction_id} was already undone on {c.undone} by {c.undone_by or '?'}"
+            raise CorrectionError(msg)
+        self._write(self._undo_tx, c, utc_now(), by)
+        return self.correction(correction_id)
+
+    def _undo_tx(self, tx: neo4j.ManagedTransaction, c: Correction, now: str, by: str) -> None:
+        _run(tx, Q_UNDO, {"id": c.id, "undone": now, "by": by})
+        self._rewrite_tx(tx, files_named(tx, c))
 
     def _remove_tx(self, tx: neo4j.ManagedTransaction, path: str) -> bool:
         old = _single(tx, Q_FILE, {"path": path})
@@ -546,6 +706,7 @@ class Neo4jStore:
             return False
         changes = _Changes()
         self._delete_facts(tx, path, old, changes)
+        removed(tx, path)  # its corrections stay, queued unless they still correct another file
         self._refresh(tx, changes)
         return True
 
@@ -559,7 +720,7 @@ class Neo4jStore:
             changes.numbers.add(old["number_key"])
         changes.keys.add(old["key"])
         changes.sources.add(old["key"])
-        for query in (Q_DELETE_MENTIONS, Q_DELETE_DEADLINES, Q_DELETE_FILE):
+        for query in (Q_DELETE_MENTIONS, Q_DELETE_DEADLINES, Q_DELETE_FILE, Q_DELETE_EXTRACTION):
             _run(tx, query, {"path": path})
         self._rekey(tx, old.get("base_key") or old["key"], changes)
 
@@ -710,6 +871,54 @@ class Neo4jStore:
     def paths(self) -> list[str]:
         return sorted(r["path"] for r in self._query(Q_PATHS))
 
+    def files_of(self, key: str) -> list[DocumentRow]:
+        """The files of the document ``key``, by path."""
+        return sorted(
+            (_document_row(r["f"]) for r in self._query(Q_FILES_BY_KEY, keys=[key])), key=lambda d: d.path
+        )
+
+    def references_from(self, key: str) -> list[ReferenceRow]:
+        """The references read from the files of the document ``key``, in path and position order."""
+        rows = (_reference_row(r["m"]) for r in self._query(Q_MENTIONS_BY_SOURCE, keys=[key]))
+        return sorted(rows, key=lambda r: (r.path, r.position))
+
+    def references_from_keys(self, keys: Collection[str]) -> list[ReferenceRow]:
+        """The references read from the files of the documents ``keys``, in one batched read
+        (``references_from`` of each, in key, path and position order)."""
+        items = sorted(set(keys))
+        out: list[ReferenceRow] = []
+        for start in range(0, len(items), 500):
+            rows = self._query(Q_MENTIONS_BY_SOURCE, keys=items[start : start + 500])
+            out.extend(
+                sorted(
+                    (_reference_row(r["m"]) for r in rows), key=lambda r: (r.source_key, r.path, r.position)
+                )
+            )
+        return out
+
+    def review_rows(self, province: str | None) -> tuple[list[DocumentRow], list[ReferenceRow]]:
+        """What the review queue looks at in ``province`` (None: everywhere; ``UNKNOWN_PROVINCE``:
+        where it could not be read), as the embedded store's ``review_rows``: documents with a
+        warning or no date or province, and references not reviewed by a person whose relation or
+        resolution is in doubt."""
+        unknown = province == UNKNOWN_PROVINCE
+        wanted = None if province is None or unknown else (current_province_name(province) or province)
+        params = {"province": wanted, "unknown": unknown}
+        docs = sorted(
+            (_document_row(r["f"]) for r in self._query(Q_REVIEW_FILES, **params)), key=lambda d: d.path
+        )
+        found = [
+            _reference_row(r["m"])
+            for r in self._query(Q_REVIEW_MENTIONS, review=REVIEW_RULE, low=LOW_CONFIDENCE)
+        ]
+        if province is not None and found:
+            of = {
+                r["path"]: r["province"]
+                for r in self._query(Q_PROVINCE_OF, paths=sorted({m.path for m in found}))
+            }
+            found = [m for m in found if (of.get(m.path) is None if unknown else of.get(m.path) == wanted)]
+        return docs, sorted(found, key=lambda r: (r.path, r.position))
+
     def key_of_path(self, path: str) -> str | None:
         rows = self._query(Q_KEY_OF_PATH, path=path)
         return str(rows[0]["key"]) if rows else None
@@ -773,9 +982,13 @@ class Neo4jStore:
         exactly one document bears (else ``NodeNotFound`` with the candidates, as the embedded store)."""
         from graph.search import resolve_document
 
+        key_or_path = unicodedata.normalize("NFC", key_or_path)
         try:
             key, _ = self._read(_resolve_tx, key_or_path)
         except NodeNotFound:
+            # A file kept out of lineage as no official document is still a document to review.
+            if self._query(Q_FILE_OF_KEY, key=key_or_path):
+                return key_or_path
             return resolve_document(self.reader, key_or_path)
         return str(key)
 
@@ -849,9 +1062,10 @@ def push(
 ) -> dict[str, int]:
     """Copy ``source`` (usually the embedded store) into ``target``, replacing what ``target`` held.
 
-    Files, mentions with their resolution, deadlines, documents, relationships and runs are loaded
-    with ``UNWIND`` in batches of ``batch_size`` rows (default: the target's), each batch its own
-    transaction: an interrupted push leaves a partial copy, and pushing again repairs it.
+    Files, mentions with their resolution, deadlines, documents, relationships, runs, the machine
+    extraction of each file and the corrections (with what a person pinned: a document's key, a
+    reference's target) are loaded with ``UNWIND`` in batches of ``batch_size`` rows (default:
+    the target's), each batch its own transaction: an interrupted push leaves a partial copy, and pushing again repairs it.
     Returns the counts copied. ``on_batch(rows, total)`` is told after each batch how many rows it
     held, out of how many in all (a progress line).
     """
@@ -862,11 +1076,13 @@ def push(
     G = source.graph()  # the store's own view (cached by the embedded store), not a second copy
     places = _first_places(docs, refs)
     runs = source.runs()
+    corrections = source.corrections()
+    pinned = _key_pinned(source, docs, files, corrections)
 
     def file_rows() -> Iterator[Row]:
         for d in docs:
             f = files[d.path]
-            yield _file_props(d.path, f.sha256, f.ingested_at or utc_now(), f.run_id, d)
+            yield _file_props(d.path, f.sha256, f.ingested_at or utc_now(), f.run_id, d, d.path in pinned)
 
     def deadline_rows() -> Iterator[Row]:
         seen: dict[str, int] = {}
@@ -877,20 +1093,26 @@ def push(
                 d["path"], idx, d["document"], d["date"], d["assignee"], d["report_due"], d["evidence"]
             )
 
-    counts = dict.fromkeys(("files", "references", "deadlines", "documents", "edges", "runs"), 0)
+    counts = dict.fromkeys(
+        ("files", "references", "deadlines", "documents", "edges", "runs", "extractions", "corrections"), 0
+    )
     edge_rows = _edge_rows(G, refs)
     target.clear()
     # Rows are made batch by batch as they are sent: a national store never sits in memory twice.
     steps: list[tuple[str, str, Iterable[Row]]] = [
         ("files", Q_CREATE_FILES, file_rows()),
-        ("references", Q_CREATE_MENTIONS, (_mention_props(r, resolved=True) for r in refs)),
+        ("references", Q_CREATE_MENTIONS, (_mention_props(r, True, r.status == REVIEWED) for r in refs)),
         ("deadlines", Q_CREATE_DEADLINES, deadline_rows()),
         ("documents", Q_MERGE_DOCUMENTS, (_document_props(k, a, places[k]) for k, a in G.nodes(data=True))),
         *(("edges", Q_CREATE_EDGES[rel], rows) for rel, rows in edge_rows.items()),
         ("runs", Q_CREATE_RUNS, ({k: v for k, v in asdict(r).items() if v is not None} for r in runs)),
+        ("extractions", Q_CREATE_EXTRACTIONS,
+         ({"path": p, "data": encode_data(data)} for p, data in source.machine_extractions())),
+        ("corrections", Q_CREATE_CORRECTIONS, (correction_props(c) for c in corrections)),
     ]  # fmt: skip
     total = len(docs) + len(refs) + sum(1 for _ in source.deadlines()) + len(G)
-    total += sum(len(rows) for rows in edge_rows.values()) + len(runs)
+    total += sum(len(rows) for rows in edge_rows.values()) + len(runs) + len(corrections)
+    total += sum(1 for _ in source.machine_extractions())
     for name, query, rows in steps:
         for batch in itertools.batched(rows, size):
             target._write(_run, query, {"rows": list(batch)})
@@ -901,6 +1123,29 @@ def push(
     target._write(_run, Q_BUMP_STATE, {})
     target._cache = None
     return counts
+
+
+def _key_pinned(
+    source: "Store", docs: list[DocumentRow], files: dict[str, FileRow], corrections: list[Correction]
+) -> set[str]:
+    """The paths whose document's key a person gave: those an active merge or split correction
+    attaches to (``graph.corrections.attaches``: same content, or same path holding the document
+    the machine keyed ``document``)."""
+    moves = [c for c in corrections if c.active and c.action in (Action.MERGE, Action.SPLIT)]
+    out: set[str] = set()
+    for d in docs if moves else []:
+        sha = files[d.path].sha256
+        for c in moves:
+            if c.sha256 == sha:
+                out.add(d.path)
+            elif c.path == d.path:
+                try:
+                    machine = source.machine_extraction(d.path)
+                except CorrectionError:
+                    continue
+                if attaches(c, d.path, sha, own_key(machine, d.path, sha)):
+                    out.add(d.path)
+    return out
 
 
 def _conforms(store: "Neo4jStore") -> "Store":

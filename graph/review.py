@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graph.corrections import Correction, CorrectionError, make_correction
 from graph.gapdata import ScopeReader
@@ -26,6 +26,9 @@ from graph.records import DocumentRow, FileRow, ReferenceRow
 from graph.resolve import IDENTITY_COLLISION, own_key
 from ingest.records import NOT_A_DOCUMENT, OCR_WARNING, Extraction
 from ontology.review import DOUBT_WEIGHT, LOW_CONFIDENCE, REVIEW_RULE, Action, Doubt
+
+if TYPE_CHECKING:
+    from graph.contract import Store
 
 __all__ = [
     "QueueItem",
@@ -419,3 +422,8 @@ def _files_at(store: ReviewStore, path: str) -> list[DocumentRow]:
     except LookupError:
         return []
     return [d for d in store.files_of(key) if d.path == path]
+
+
+def _conforms(store: "Store") -> ReviewStore:
+    """Type check only: every store (``graph.contract.Store``, both backends) is a ``ReviewStore``."""
+    return store

@@ -375,6 +375,11 @@ class SQLiteStore:
             return decode_extraction(bytes(row[0]))
         return reread_unchanged(path, self.file_hash(path))
 
+    def machine_extractions(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored machine extraction, encoded (``encode_extraction``), by path (for copying)."""
+        for path, data in self.db.execute("SELECT path, data FROM extractions ORDER BY path"):
+            yield str(path), bytes(data)
+
     def add_corrections(self, corrections: Iterable[Correction]) -> list[Correction]:
         """Store ``corrections`` and write again each file they name, in one transaction; returns
         the new ones as applied (``problem`` set where no target was found). One already stored,
