@@ -1002,6 +1002,8 @@
     try { sessionStorage.removeItem(REVIEW_STORE); } catch (_) { /* nothing kept */ }
     reviewer = null;
     renderReviewBar();
+    // The tools go at once, not when the document view is drawn again.
+    document.querySelectorAll('.rv, .rv-doc').forEach((el) => el.remove());
     docCache = null;
     if (view === 'doc') showDoc(docKey);
   }
