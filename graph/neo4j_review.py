@@ -60,8 +60,10 @@ REVIEW_SCHEMA: Final[tuple[str, ...]] = (
 Q_ALL_CORRECTIONS: Final = "MATCH (c:Correction) RETURN c {.*} AS c"
 Q_CORRECTION: Final = "MATCH (c:Correction {id: $id}) RETURN c {.*} AS c"
 # Corrections are few (a person made each): one query with a disjunction scans them, cheaply.
+# Two indexed lookups (an OR over two properties is a scan of every correction on some servers).
 Q_CORRECTIONS_NAMING: Final = (
-    "MATCH (c:Correction) WHERE c.path = $path OR c.sha256 = $sha256 RETURN c {.*} AS c"
+    "MATCH (c:Correction {path: $path}) RETURN c {.*} AS c"
+    " UNION MATCH (c:Correction {sha256: $sha256}) RETURN c {.*} AS c"
 )
 Q_CREATE_CORRECTIONS: Final = "UNWIND $rows AS r CREATE (c:Correction) SET c = r"
 # What the machine had read is recorded when a correction is first applied, and kept.
@@ -140,8 +142,8 @@ def corrections_naming(
     """The corrections of a file (``graph.corrections.attaches``: its content, or its path still
     holding the document the machine keys ``machine_key``)."""
     rows = _rows(tx, Q_CORRECTIONS_NAMING, {"path": path, "sha256": sha256})
-    found = (correction_of(r["c"]) for r in rows)
-    return sort_corrections(c for c in found if attaches(c, path, sha256, machine_key))
+    found = {c.id: c for c in (correction_of(r["c"]) for r in rows)}  # one found both ways counts once
+    return sort_corrections(c for c in found.values() if attaches(c, path, sha256, machine_key))
 
 
 def held(tx: neo4j.ManagedTransaction, c: Correction) -> bool:
