@@ -267,14 +267,9 @@ def _field_value(name: str | None, value: str | None) -> str | None:
         return value
     if name == "date":
         return _iso_date(value)
-    if name == "province":
-        current = current_province_name(value)
-        if current is None:
-            msg = f"{value!r} is not a province (current or pre-2025 name)"
-            raise CorrectionError(msg)
-        return current
-    if name == "province_at_issue":
-        spelled = province_spelling(value)
+    if name in ("province", "province_at_issue"):
+        # The current province it is in now; the name it had at issue, as it was spelled then.
+        spelled = (current_province_name if name == "province" else province_spelling)(value)
         if spelled is None:
             msg = f"{value!r} is not a province (current or pre-2025 name)"
             raise CorrectionError(msg)

@@ -152,9 +152,13 @@ def review_queue(
     if "document" in wanted:
         for d in docs:
             doubts = doubts_of_document(d)
-            if doubts and d.path not in confirmed_paths and store.file_hash(d.path) not in confirmed_shas:
-                score = sum(DOUBT_WEIGHT[x] for x in doubts)
-                items.append(QueueItem("document", score, tuple(doubts), d.key, d.path, d.province))
+            if not doubts or d.path in confirmed_paths:
+                continue
+            # A confirmation made where the file lived under another path: by content (read only then).
+            if confirmed_shas and store.file_hash(d.path) in confirmed_shas:
+                continue
+            score = sum(DOUBT_WEIGHT[x] for x in doubts)
+            items.append(QueueItem("document", score, tuple(doubts), d.key, d.path, d.province))
     if "link" in wanted:
         for r in refs:
             doubts = doubts_of_reference(r)
